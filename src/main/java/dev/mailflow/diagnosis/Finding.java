@@ -1,0 +1,26 @@
+package dev.mailflow.diagnosis;
+
+import java.util.List;
+
+/**
+ * One thing the diagnosis found: what, why (likely causes, most likely first), what to do, who must
+ * act, and the line that shows it.
+ *
+ * @param id a stable identifier (e.g. {@code rcpt.unknown-user}), used in tests and links
+ */
+public record Finding(
+        Severity severity,
+        String id,
+        String title,
+        List<String> causes,
+        List<String> fixes,
+        Owner owner,
+        Evidence evidence,
+        List<String> refs) {
+
+    public Finding {
+        causes = List.copyOf(causes);
+        fixes = List.copyOf(fixes);
+        refs = List.copyOf(refs);
+    }
+}

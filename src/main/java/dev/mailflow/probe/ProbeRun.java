@@ -1,0 +1,237 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One run: the request, its MX plan, its sessions, its append-only events and its diagnosis. Every
+ * consumer (live page, JSON stream, metrics) reads the same events; readers wait on the run itself,
+ * so no listener can be left behind when a browser goes away.
+ */
+public final class ProbeRun {
+
+    /** Keeps a hostile or endless run from growing without bound; the sessions' own caps come first. */
+    static final int MAX_EVENTS = 20_000;
+
+    private final String id;
+    private final ProbeRequest request;
+    private final String owner;
+    private final Instant startedAt;
+    private final long startNanos;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private final List<ProbeEvent> events = new ArrayList<>();
+    private final List<SessionRecord> sessions = new ArrayList<>();
+    private RunStatus status = RunStatus.RUNNING;
+    private Instant finishedAt;
+    private MxPlan plan;
+    private Diagnosis diagnosis;
+    private boolean truncated;
+
+    ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos) {
+        this.id = id;
+        this.request = request;
+        this.owner = owner;
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ProbeRequest request() {
+        return request;
+    }
+
+    /** The user who started the run (null when anonymous). */
+    public String owner() {
+        return owner;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Optional<Instant> finishedAt() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(finishedAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public RunStatus status() {
+        lock.lock();
+        try {
+            return status;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isDone() {
+        return status() != RunStatus.RUNNING;
+    }
+
+    public Optional<MxPlan> plan() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(plan);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sessions in the order they were started; a running session has no result yet. */
+    public List<SessionRecord> sessions() {
+        lock.lock();
+        try {
+            return List.copyOf(sessions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Optional<SessionRecord> session(String key) {
+        return sessions().stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    public Optional<Diagnosis> diagnosis() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(diagnosis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<ProbeEvent> events() {
+        return eventsAfter(0);
+    }
+
+    /** The events with a sequence number above {@code seq}, in order. */
+    public List<ProbeEvent> eventsAfter(long seq) {
+        lock.lock();
+        try {
+            return tail(seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The events after {@code seq}, waiting up to {@code maxWait} for one to arrive; empty when none
+     * came (the caller sends a heartbeat) or the run is over and nothing is left.
+     */
+    public List<ProbeEvent> awaitEventsAfter(long seq, Duration maxWait) throws InterruptedException {
+        long nanos = maxWait.toNanos();
+        lock.lock();
+        try {
+            while (events.size() <= seq && status == RunStatus.RUNNING && nanos > 0) {
+                nanos = appended.awaitNanos(nanos);
+            }
+            return tail(seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<ProbeEvent> tail(long seq) {
+        int from = (int) Math.max(0, Math.min(seq, events.size()));
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
+    long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        lock.lock();
+        try {
+            if (status != RunStatus.RUNNING) {
+                return null;
+            }
+            if (events.size() >= MAX_EVENTS - 1 && kind != ProbeEvent.Kind.DONE) {
+                if (!truncated) {
+                    truncated = true;
+                    add(null, null, ProbeEvent.Kind.ERROR, "Too many events; the rest of this run is not recorded.");
+                }
+                return null;
+            }
+            return add(session, phase, kind, text);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
+        events.add(event);
+        appended.signalAll();
+        return event;
+    }
+
+    void plan(MxPlan plan) {
+        lock.lock();
+        try {
+            this.plan = plan;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void addSession(SessionRecord record) {
+        lock.lock();
+        try {
+            sessions.add(record);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void replaceSession(SessionRecord record) {
+        lock.lock();
+        try {
+            sessions.replaceAll(s -> s.key().equals(record.key()) ? record : s);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void diagnosis(Diagnosis diagnosis) {
+        lock.lock();
+        try {
+            this.diagnosis = diagnosis;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the run: appends DONE as the last event and wakes every reader. */
+    void finish(RunStatus finalStatus, Instant at) {
+        lock.lock();
+        try {
+            if (status != RunStatus.RUNNING) {
+                return;
+            }
+            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
+            status = finalStatus;
+            finishedAt = at;
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

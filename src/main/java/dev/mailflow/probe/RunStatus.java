@@ -1,0 +1,8 @@
+package dev.mailflow.probe;
+
+public enum RunStatus {
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    INTERRUPTED
+}

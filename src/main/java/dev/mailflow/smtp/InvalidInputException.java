@@ -1,0 +1,9 @@
+package dev.mailflow.smtp;
+
+/** A value given by a user cannot be used in an SMTP command; the message says why, for a person. */
+public class InvalidInputException extends IllegalArgumentException {
+
+    public InvalidInputException(String message) {
+        super(message);
+    }
+}

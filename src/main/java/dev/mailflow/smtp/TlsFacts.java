@@ -1,0 +1,35 @@
+package dev.mailflow.smtp;
+
+import java.util.List;
+
+/**
+ * What a TLS handshake negotiated and how the server's certificate fares. The handshake accepts any
+ * certificate so that it can be reported; the verdicts are computed separately.
+ *
+ * @param trustProblem null when trusted, else why not (self-signed, unknown issuer, expired...)
+ * @param hostnameMatches whether the leaf certificate names the MX host (null when not checked)
+ * @param daysUntilExpiry days until the leaf certificate expires (negative when expired)
+ * @param failure null when the handshake succeeded, else the reason it failed
+ */
+public record TlsFacts(
+        String protocol,
+        String cipherSuite,
+        List<CertificateFacts> chain,
+        boolean trusted,
+        String trustProblem,
+        Boolean hostnameMatches,
+        Long daysUntilExpiry,
+        String failure) {
+
+    public TlsFacts {
+        chain = chain == null ? List.of() : List.copyOf(chain);
+    }
+
+    public record CertificateFacts(
+            String subject,
+            String issuer,
+            List<String> subjectAltNames,
+            String notBefore,
+            String notAfter,
+            String sha256) {}
+}
