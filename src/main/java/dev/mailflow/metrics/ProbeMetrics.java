@@ -1,0 +1,112 @@
+package dev.mailflow.metrics;
+
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.RunObserver;
+import dev.mailflow.probe.RunStatus;
+import dev.mailflow.smtp.Phase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Probe metrics, computed from each finished run's events and results (the engine knows nothing of
+ * Micrometer). Labels are bounded enums only: never a domain, host or address (STYLE rule 10).
+ */
+@Component
+class ProbeMetrics implements RunObserver {
+
+    /** SMTP spans milliseconds (a local reply) to minutes (a tarpit, a DATA timeout). */
+    private static final Duration[] PHASE_BUCKETS = {
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300)
+    };
+
+    private final MeterRegistry registry;
+    private final Map<Phase, Timer> phaseTimers = new EnumMap<>(Phase.class);
+
+    ProbeMetrics(MeterRegistry registry, ProbeService probes) {
+        this.registry = registry;
+        for (var phase : Phase.values()) {
+            phaseTimers.put(
+                    phase,
+                    Timer.builder("mailflow.probe.phase.duration")
+                            .description("Time each SMTP phase took, from the command to its reply")
+                            .tag("phase", phase.name())
+                            .serviceLevelObjectives(PHASE_BUCKETS)
+                            .register(registry));
+        }
+        Gauge.builder("mailflow.probe.sessions.in.flight", probes, ProbeService::sessionsInFlight)
+                .description("SMTP sessions connected or connecting")
+                .register(registry);
+        Gauge.builder("mailflow.probe.sessions.queued", probes, ProbeService::sessionsQueued)
+                .description("SMTP sessions waiting for a slot")
+                .register(registry);
+    }
+
+    @Override
+    public void finished(ProbeRun run) {
+        var outcome = run.status() == RunStatus.COMPLETED
+                ? run.diagnosis().map(d -> d.outcome().name()).orElse("UNKNOWN")
+                : run.status().name();
+        counter("mailflow.probe.runs", "Probe runs by outcome", "outcome", outcome)
+                .increment();
+        run.plan()
+                .ifPresent(plan -> counter(
+                                "mailflow.dns.lookups",
+                                "MX plan lookups by result",
+                                "result",
+                                plan.outcome().name())
+                        .increment());
+        for (var session : run.sessions()) {
+            if (session.result() == null) {
+                continue;
+            }
+            for (var exchange : session.result().exchanges()) {
+                var reply = exchange.reply();
+                phaseTimers.get(exchange.phase()).record(reply.took());
+                Counter.builder("mailflow.smtp.replies")
+                        .description("SMTP replies by phase and first digit")
+                        .tag("phase", exchange.phase().name())
+                        .tag("class", reply.code() == 0 ? "malformed" : reply.codeClass() + "xx")
+                        .register(registry)
+                        .increment();
+            }
+        }
+        connectTimes(run.events()).forEach(phaseTimers.get(Phase.CONNECT)::record);
+    }
+
+    /** Connect time per session: from its SESSION event to the last event it wrote in phase CONNECT. */
+    static List<Duration> connectTimes(List<ProbeEvent> events) {
+        var started = new HashMap<String, Long>();
+        var lastConnect = new HashMap<String, Long>();
+        for (var event : events) {
+            if (event.session() == null) {
+                continue;
+            }
+            if (event.kind() == ProbeEvent.Kind.SESSION) {
+                started.put(event.session(), event.at());
+            } else if (event.phase() == Phase.CONNECT && event.kind() != ProbeEvent.Kind.OUTCOME) {
+                lastConnect.put(event.session(), event.at());
+            }
+        }
+        return lastConnect.entrySet().stream()
+                .filter(e -> started.containsKey(e.getKey()))
+                .map(e -> Duration.ofMillis(e.getValue() - started.get(e.getKey())))
+                .toList();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+}

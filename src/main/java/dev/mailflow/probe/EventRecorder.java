@@ -1,0 +1,56 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.probe.ProbeEvent.Kind;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionListener;
+import dev.mailflow.smtp.TlsFacts;
+
+/** Writes one session's lines into its run as events, tagged with the session key. */
+final class EventRecorder implements SessionListener {
+
+    private final ProbeRun run;
+    private final String session;
+
+    EventRecorder(ProbeRun run, String session) {
+        this.run = run;
+        this.session = session;
+    }
+
+    @Override
+    public void sent(Phase phase, String line) {
+        run.append(session, phase, Kind.SENT, line);
+    }
+
+    @Override
+    public void received(Phase phase, String line) {
+        run.append(session, phase, Kind.RECEIVED, line);
+    }
+
+    @Override
+    public void note(Phase phase, String text) {
+        run.append(session, phase, Kind.INFO, text);
+    }
+
+    @Override
+    public void tls(TlsFacts facts) {
+        run.append(session, Phase.TLS, Kind.TLS, describe(facts));
+    }
+
+    static String describe(TlsFacts facts) {
+        if (facts.failure() != null) {
+            return "TLS handshake failed: " + facts.failure();
+        }
+        var text = new StringBuilder(facts.protocol() + " " + facts.cipherSuite());
+        text.append(facts.trusted() ? "; certificate trusted" : "; certificate not trusted: " + facts.trustProblem());
+        if (facts.hostnameMatches() != null) {
+            text.append(facts.hostnameMatches() ? "; host name matches" : "; host name does not match");
+        }
+        if (facts.daysUntilExpiry() != null) {
+            text.append(
+                    facts.daysUntilExpiry() < 0
+                            ? "; expired " + -facts.daysUntilExpiry() + " days ago"
+                            : "; expires in " + facts.daysUntilExpiry() + " days");
+        }
+        return text.toString();
+    }
+}
