@@ -44,8 +44,7 @@ public final class PostfixServer implements AutoCloseable {
 
     /** True when Postfix is installed and we may run it (root); system tests skip otherwise. */
     public static boolean available() {
-        return Files.isExecutable(Path.of("/usr/sbin/postfix"))
-                && "root".equals(System.getProperty("user.name"));
+        return Files.isExecutable(Path.of("/usr/sbin/postfix")) && "root".equals(System.getProperty("user.name"));
     }
 
     public static PostfixServer start() throws IOException, InterruptedException {
@@ -59,11 +58,22 @@ public final class PostfixServer implements AutoCloseable {
         Files.setOwner(data, users.lookupPrincipalByName("postfix"));
 
         run(List.of(
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", conf.resolve("key.pem").toString(),
-                "-out", conf.resolve("cert.pem").toString(),
-                "-days", "30", "-subj", "/CN=" + HOST_NAME,
-                "-addext", "subjectAltName=DNS:" + HOST_NAME));
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                conf.resolve("key.pem").toString(),
+                "-out",
+                conf.resolve("cert.pem").toString(),
+                "-days",
+                "30",
+                "-subj",
+                "/CN=" + HOST_NAME,
+                "-addext",
+                "subjectAltName=DNS:" + HOST_NAME));
 
         int port = freePort();
         int tlsRequiredPort = freePort();
@@ -108,7 +118,8 @@ public final class PostfixServer implements AutoCloseable {
             process.destroyForcibly();
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -156,10 +167,8 @@ public final class PostfixServer implements AutoCloseable {
                 smtpd_tls_key_file = %s
                 smtpd_tls_security_level = may
                 smtpd_banner = $myhostname ESMTP Postfix
-                """
-                .formatted(
-                        queue, data, HOST_NAME, DOMAIN, DOMAIN, KNOWN_USER, conf.resolve("cert.pem"),
-                        conf.resolve("key.pem"));
+                """.formatted(
+                queue, data, HOST_NAME, DOMAIN, DOMAIN, KNOWN_USER, conf.resolve("cert.pem"), conf.resolve("key.pem"));
     }
 
     private static String masterCf(int port, int tlsRequiredPort) {
@@ -187,8 +196,7 @@ public final class PostfixServer implements AutoCloseable {
                 anvil     unix  -       -       n       -       1       anvil
                 scache    unix  -       -       n       -       1       scache
                 postlog   unix-dgram n  -       n       -       1       postlogd
-                """
-                .formatted(port, tlsRequiredPort);
+                """.formatted(port, tlsRequiredPort);
     }
 
     private static int freePort() throws IOException {
