@@ -1,0 +1,76 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnoser;
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.dns.DnsProperties;
+import dev.mailflow.dns.MxResolver;
+import dev.mailflow.smtp.SmtpProperties;
+import dev.mailflow.smtp.TlsHandshaker;
+import dev.mailflow.smtp.TlsInspector;
+import dev.mailflow.target.TargetPolicy;
+import dev.mailflow.target.TargetProperties;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the engine: resolver, target policy, TLS, knowledge, diagnoser and the probe service. */
+@Configuration(proxyBeanMethods = false)
+class ProbeConfiguration {
+
+    @Bean
+    MxResolver mxResolver(DnsProperties dns) {
+        return MxResolver.from(dns);
+    }
+
+    @Bean
+    TargetPolicy targetPolicy(TargetProperties targets) {
+        return new TargetPolicy(targets);
+    }
+
+    @Bean
+    TlsHandshaker tlsHandshaker() {
+        return new TlsInspector(null);
+    }
+
+    @Bean
+    Knowledge knowledge() {
+        return Knowledge.load();
+    }
+
+    @Bean
+    Diagnoser diagnoser(Knowledge knowledge) {
+        return new Diagnoser(knowledge);
+    }
+
+    @Bean
+    ProbeService probeService(
+            SmtpProperties smtp,
+            ProbeProperties limits,
+            TargetProperties targetProperties,
+            MxResolver resolver,
+            TargetPolicy targets,
+            TlsHandshaker tls,
+            Diagnoser diagnoser,
+            List<RunObserver> observers) {
+        var clock = Clock.systemUTC();
+        var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
+        var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
+        var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
+        var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock, ehlo);
+        var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
+        return new ProbeService(validation, execution, slots, limits, observers, clock);
+    }
+
+    /** This host's name for EHLO; "localhost" when it has none, which the diagnosis will point out. */
+    private static String localHostName() {
+        try {
+            var name = InetAddress.getLocalHost().getCanonicalHostName();
+            return name.contains(".") && !Character.isDigit(name.charAt(name.length() - 1)) ? name : "localhost";
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
