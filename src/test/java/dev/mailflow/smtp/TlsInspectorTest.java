@@ -45,8 +45,7 @@ class TlsInspectorTest {
     private static final TestCertificates CA = TestCertificates.authority();
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private final TlsInspector inspector =
-            new TlsInspector(CA.trustManager(), Clock.fixed(now, ZoneOffset.UTC));
+    private final TlsInspector inspector = new TlsInspector(CA.trustManager(), Clock.fixed(now, ZoneOffset.UTC));
     private final List<AutoCloseable> servers = new ArrayList<>();
 
     @AfterEach
