@@ -1,11 +1,14 @@
 package dev.mailflow.smtp;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 
@@ -111,5 +114,21 @@ final class CertificateVerdicts {
                 .filter(X509Certificate.class::isInstance)
                 .map(X509Certificate.class::cast)
                 .toList();
+    }
+
+    /** The JVM's default trust manager (its cacerts, or javax.net.ssl.trustStore when set). */
+    static X509TrustManager jvmDefaultTrust() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JVM offers no X.509 trust manager");
+        } catch (GeneralSecurityException broken) {
+            throw new IllegalStateException("cannot load the JVM's trust store", broken);
+        }
     }
 }

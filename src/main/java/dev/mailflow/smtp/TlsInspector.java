@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -16,14 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 
@@ -54,9 +50,9 @@ public final class TlsInspector implements TlsHandshaker {
     }
 
     public TlsInspector(X509TrustManager trust, Clock clock) {
-        this.verdicts = new CertificateVerdicts(trust == null ? jvmDefaultTrust() : trust);
+        this.verdicts = new CertificateVerdicts(trust == null ? CertificateVerdicts.jvmDefaultTrust() : trust);
         this.clock = clock;
-        this.sockets = acceptAnyCertificate();
+        this.sockets = TlsAcceptAny.socketFactory();
     }
 
     /**
@@ -85,7 +81,8 @@ public final class TlsInspector implements TlsHandshaker {
             try {
                 Thread.sleep(timeout);
                 if (settled.compareAndSet(false, true)) {
-                    tls.close();
+                    // The plain socket, not the TLS one: closing it unblocks the read without TLS locks.
+                    plain.close();
                 }
             } catch (InterruptedException | IOException finishedInTime) {
                 // nothing to cut off
@@ -194,30 +191,5 @@ public final class TlsInspector implements TlsHandshaker {
 
     private static String withoutTrailingDot(String name) {
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static X509TrustManager jvmDefaultTrust() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JVM offers no X.509 trust manager");
-        } catch (GeneralSecurityException broken) {
-            throw new IllegalStateException("cannot load the JVM's trust store", broken);
-        }
-    }
-
-    private static SSLSocketFactory acceptAnyCertificate() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TlsAcceptAny()}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException broken) {
-            throw new IllegalStateException("the JVM offers no TLS", broken);
-        }
     }
 }

@@ -238,6 +238,32 @@ class TlsInspectorTest {
     }
 
     @Test
+    void aServerDrippingBytesIsCutOffAtTheTimeoutAsAWhole() throws Exception {
+        ServerSocket dripping = listen(peer -> {
+            // A handshake record header announcing 16 KiB, then one byte every 50 ms: no single read
+            // waits long, only the whole handshake takes too long.
+            peer.getOutputStream().write(new byte[] {22, 3, 3, 0x40, 0});
+            for (int i = 0; i < 400; i++) {
+                Thread.sleep(50);
+                peer.getOutputStream().write(0);
+                peer.getOutputStream().flush();
+            }
+        });
+        try (Socket plain = connect((InetSocketAddress) dripping.getLocalSocketAddress())) {
+            Exception thrown = assertTimeout(Duration.ofSeconds(10), () -> {
+                try {
+                    inspector.handshake(plain, HOST, Duration.ofMillis(600));
+                    return null;
+                } catch (IOException expected) {
+                    return expected;
+                }
+            });
+            assertThat(thrown).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("0.6s");
+            assertThat(plain.isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void failureTextFromAStrangerIsMadePrintableAndShort() {
         TlsFacts facts = inspector.failure(HOST, new IOException("evil\r\n<script>" + "x".repeat(1000)));
 
