@@ -34,8 +34,9 @@ final class CertificateVerdicts {
     }
 
     /**
-     * Null when the chain is trusted, else the problem. Validity is judged first, against {@code now},
-     * so that an expired certificate reads "expired" rather than whatever the trust manager says.
+     * Null when the chain is trusted, else the problem. The leaf's validity is judged first, against
+     * {@code now}, so that an expired certificate reads "expired" rather than whatever the trust
+     * manager says.
      */
     String problem(X509Certificate[] chain, String authType, Instant now) {
         if (chain.length == 0) {
@@ -48,23 +49,25 @@ final class CertificateVerdicts {
         if (now.isBefore(leaf.getNotBefore().toInstant())) {
             return NOT_YET_VALID;
         }
-        for (int i = 1; i < chain.length; i++) {
-            if (now.isAfter(chain[i].getNotAfter().toInstant())) {
-                return INTERMEDIATE_EXPIRED;
-            }
-        }
         try {
             trust.checkServerTrusted(chain.clone(), authType);
             return null;
         } catch (CertificateException | RuntimeException rejected) {
-            return why(chain, rejected);
+            return why(chain, rejected, now);
         }
     }
 
-    private String why(X509Certificate[] chain, Exception rejected) {
+    private String why(X509Certificate[] chain, Exception rejected, Instant now) {
         X509Certificate leaf = chain[0];
         if (isSelfSigned(leaf)) {
             return SELF_SIGNED;
+        }
+        // Asked only now: servers often send a stale extra certificate (an old cross-signed root)
+        // that a validator simply skips, and that alone is no reason to distrust the chain.
+        for (int i = 1; i < chain.length; i++) {
+            if (now.isAfter(chain[i].getNotAfter().toInstant())) {
+                return INTERMEDIATE_EXPIRED;
+            }
         }
         X509Certificate top = chain[chain.length - 1];
         if (!isKnownIssuer(top.getIssuerX500Principal())) {

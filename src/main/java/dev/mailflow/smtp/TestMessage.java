@@ -32,10 +32,12 @@ public final class TestMessage {
 
     private final byte[] data;
     private final String messageId;
+    private final boolean needs8bit;
 
     private TestMessage(byte[] data, String messageId) {
         this.data = data;
         this.messageId = messageId;
+        this.needs8bit = hasHighOctet(data);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class TestMessage {
                     headers,
                     to.stream().map(r -> "<" + mailbox(r) + ">").collect(Collectors.joining(",\r\n ", "To: ", "")));
         }
-        header(headers, "Subject: " + TestMessageText.encodedSubject(cleanSubject));
+        header(headers, "Subject: " + TestMessageText.encodedSubject(cleanSubject, "Subject: ".length()));
         header(headers, "Message-ID: " + messageId);
         header(headers, "MIME-Version: 1.0");
         header(headers, "Content-Type: text/plain; charset=UTF-8");
@@ -102,12 +104,7 @@ public final class TestMessage {
 
     /** Whether any octet is above 127, so the server must offer 8BITMIME (RFC 6152) for BODY=8BITMIME. */
     public boolean needs8bit() {
-        for (byte octet : data) {
-            if (octet < 0) {
-                return true;
-            }
-        }
-        return false;
+        return needs8bit;
     }
 
     /** The Message-ID header's value, angle brackets included; a person can search logs for it. */
@@ -125,6 +122,15 @@ public final class TestMessage {
             throw new InvalidInputException("An address contains characters a header cannot carry.");
         }
         return text;
+    }
+
+    private static boolean hasHighOctet(byte[] data) {
+        for (byte octet : data) {
+            if (octet < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] randomBytes() {

@@ -12,6 +12,7 @@ final class TestMessageText {
     // 36 octets give 48 base64 characters, so "Subject: " plus one encoded-word stays within the
     // 76 characters RFC 2047 §2 allows a line that carries encoded-words.
     private static final int OCTETS_PER_ENCODED_WORD = 36;
+    private static final int MAX_FOLDED_LINE = 78;
     private static final Pattern LINE_END = Pattern.compile("\r\n|[\r\n\u2028\u2029\u0085]");
 
     private TestMessageText() {}
@@ -34,10 +35,13 @@ final class TestMessageText {
         return clean.toString().replaceAll(" {2,}", " ").strip();
     }
 
-    /** The subject as is when ASCII, else as RFC 2047 B encoded-words of UTF-8, one per folded line. */
-    static String encodedSubject(String subject) {
+    /**
+     * The subject folded at spaces when ASCII, else as RFC 2047 B encoded-words of UTF-8, one per
+     * folded line; {@code used} is how much of the first line the field name takes.
+     */
+    static String encodedSubject(String subject, int used) {
         if (isAscii(subject)) {
-            return subject;
+            return folded(subject, used);
         }
         StringBuilder words = new StringBuilder();
         StringBuilder chunk = new StringBuilder();
@@ -57,6 +61,25 @@ final class TestMessageText {
         }
         appendWord(words, chunk);
         return words.toString();
+    }
+
+    /** Breaks before a space wherever a line would pass 78 characters (RFC 5322 §2.1.1, §2.2.3). */
+    private static String folded(String text, int used) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int lineLength = used;
+        String[] words = text.split(" ", -1);
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0 && lineLength + 1 + words[i].length() > MAX_FOLDED_LINE) {
+                out.append("\r\n ");
+                lineLength = 1;
+            } else if (i > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(words[i]);
+            lineLength += words[i].length();
+        }
+        return out.toString();
     }
 
     /**

@@ -128,6 +128,19 @@ class TestMessageTest {
     }
 
     @Test
+    void aLongAsciiSubjectIsFoldedAtSpaces() {
+        String subject = "word ".repeat(39) + "end";
+
+        String text = text(message(subject, "b"));
+
+        String field = text.substring(text.indexOf("Subject: "), text.indexOf("\r\nMessage-ID: "));
+        for (String line : field.split("\r\n")) {
+            assertThat(line.length()).isLessThanOrEqualTo(78);
+        }
+        assertThat(field.replace("\r\n", "")).isEqualTo("Subject: " + subject);
+    }
+
+    @Test
     void aLongLineIsBrokenWithinTheLineLimit() {
         String body = body(message("s", "é".repeat(1200) + "\n." + "x".repeat(2000)));
 

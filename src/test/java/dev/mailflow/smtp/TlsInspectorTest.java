@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +158,35 @@ class TlsInspectorTest {
         TlsFacts facts = handshake(complete.leafOnly(), HOST);
         assertThat(facts.trusted()).isFalse();
         assertThat(facts.trustProblem()).isEqualTo("missing intermediate certificate");
+    }
+
+    @Test
+    void aStaleCrossSignedCertificateSentAlongDoesNotSpoilATrustedChain() throws Exception {
+        TestCertificates oldRoot = TestCertificates.authority("old root");
+        X509Certificate stale =
+                CA.crossSignedBy(oldRoot, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(10)));
+
+        TlsFacts facts = handshake(CA.leaf(HOST).sendingAlso(stale), HOST);
+
+        assertThat(facts.trusted()).isTrue();
+        assertThat(facts.chain()).hasSize(2);
+    }
+
+    @Test
+    void aChainThatNeedsAnExpiredIntermediateHasAnExpiredIntermediate() throws Exception {
+        TestCertificates oldRoot = TestCertificates.authority("old root");
+        X509Certificate stale =
+                CA.crossSignedBy(oldRoot, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(10)));
+        TlsInspector trustingOldRoot = new TlsInspector(oldRoot.trustManager(), Clock.fixed(now, ZoneOffset.UTC));
+        EchoServer server = start(CA.leaf(HOST).sendingAlso(stale).serverContext());
+
+        TlsFacts facts;
+        try (Socket plain = connect(server.address())) {
+            facts = trustingOldRoot.facts(
+                    trustingOldRoot.handshake(plain, HOST, TIMEOUT).getSession(), HOST);
+        }
+
+        assertThat(facts.trustProblem()).isEqualTo("expired intermediate certificate");
     }
 
     @Test

@@ -107,6 +107,16 @@ public final class TestCertificates {
         return new TestCertificates(child, issued, above);
     }
 
+    /**
+     * This authority's name and key certified by {@code issuer} for the given period: the cross-signed
+     * certificate some servers send after their chain, to test chains that hold a stale extra one.
+     */
+    public X509Certificate crossSignedBy(TestCertificates issuer, Instant notBefore, Instant notAfter) {
+        return sign(
+                builder(issuer.subject(), subject(), keys, notBefore, notAfter).ca(keys.getPublic()),
+                issuer.keys.getPrivate());
+    }
+
     /** This authority's own certificate. */
     public X509Certificate certificate() {
         return certificate;
@@ -215,7 +225,10 @@ public final class TestCertificates {
             return new Credential(privateKey, List.of(certificate()));
         }
 
-        /** The same chain with more certificates sent after it (e.g. the root, or junk). */
+        /**
+         * The same chain with more certificates sent after it (e.g. the root, or a cross-signed CA);
+         * each must be the issuer of the one before, or key stores refuse the chain.
+         */
         public Credential sendingAlso(X509Certificate... more) {
             return new Credential(
                     privateKey, Stream.concat(chain.stream(), Stream.of(more)).toList());
