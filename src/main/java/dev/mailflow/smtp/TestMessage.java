@@ -71,7 +71,7 @@ public final class TestMessage {
         StringBuilder headers = new StringBuilder();
         header(headers, "Date: " + DATE.format(ZonedDateTime.now(clock)));
         header(headers, "From: <" + fromHeader + ">");
-        if (!to.isEmpty()) {
+        if (to != null && !to.isEmpty()) {
             // One recipient per line keeps every line short however many there are (RFC 5322 §2.2.3).
             header(
                     headers,
