@@ -52,9 +52,14 @@ final class DomainName {
         }
     }
 
-    /** User text echoed in a detail, cut short: it is data from a stranger. */
+    /** Outside text (a user's, a server's) echoed in a detail: one line, cut short, quoted. */
     static String shown(String text) {
-        String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= SHOWN ? "'" + oneLine + "'" : "'" + oneLine.substring(0, SHOWN) + "...'";
+        return "'" + bounded(text) + "'";
+    }
+
+    /** Outside text as one short line. */
+    static String bounded(String text) {
+        String oneLine = (text == null ? "" : text).strip().replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "...";
     }
 }

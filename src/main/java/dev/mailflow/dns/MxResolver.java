@@ -1,19 +1,14 @@
 package dev.mailflow.dns;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
@@ -33,40 +28,9 @@ public final class MxResolver {
         this.addresses = new AddressLookup(lookup);
     }
 
-    /**
-     * A resolver over the configured servers, or the system's ({@link ResolverConfig}) when none
-     * are configured. SimpleResolver retries a truncated UDP answer over TCP by itself (RFC 7766
-     * §5), so nothing here has to.
-     */
+    /** A resolver over the configured servers, or the system's when none are configured. */
     public static MxResolver from(DnsProperties properties) {
-        List<SimpleResolver> servers = properties.servers().isEmpty()
-                ? ResolverConfig.getCurrentConfig().servers().stream()
-                        .map(SimpleResolver::new)
-                        .toList()
-                : properties.servers().stream().map(MxResolver::server).toList();
-        // Each server gets a share of the time, so a dead first server leaves time for the next.
-        Duration each = properties.timeout().dividedBy(Math.max(1, servers.size()));
-        servers.forEach(server -> server.setTimeout(each));
-        ExtendedResolver resolver = new ExtendedResolver(List.<Resolver>copyOf(servers));
-        resolver.setTimeout(properties.timeout());
-        return new MxResolver(resolver);
-    }
-
-    private static SimpleResolver server(String entry) {
-        DnsProperties.Endpoint endpoint = DnsProperties.endpoint(entry);
-        var literal = HostLiteral.parse(endpoint.host());
-        if (literal.isPresent()) {
-            return new SimpleResolver(new InetSocketAddress(literal.get(), endpoint.port()));
-        }
-        try {
-            // A resolver's name comes from the operator's configuration, not from a user, so the
-            // system may look it up (once, at startup).
-            SimpleResolver named = new SimpleResolver(endpoint.host());
-            named.setPort(endpoint.port());
-            return named;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("mailflow.dns.servers: cannot find DNS server " + endpoint.host(), e);
-        }
+        return new MxResolver(properties.resolver());
     }
 
     /**
@@ -81,7 +45,7 @@ public final class MxResolver {
         try {
             name = DomainName.parse(domain);
         } catch (DomainName.Invalid e) {
-            return failed(domain, DnsOutcome.ERROR, e.getMessage(), start);
+            return failed(DomainName.bounded(domain), DnsOutcome.ERROR, e.getMessage(), start);
         }
         String ascii = name.toString(true);
         if (HostLiteral.parse(ascii).isPresent() || HostLiteral.looksNumeric(ascii)) {
@@ -150,7 +114,7 @@ public final class MxResolver {
     public MxPlan explicit(String host) {
         long start = System.nanoTime();
         if (host == null || host.isBlank()) {
-            return failed(String.valueOf(host), DnsOutcome.ERROR, "no host given", start);
+            return failed("", DnsOutcome.ERROR, "no host given", start);
         }
         var literal = HostLiteral.parse(host);
         if (literal.isPresent()) {
@@ -159,7 +123,7 @@ public final class MxResolver {
             return new MxPlan(address.getHostAddress(), DnsOutcome.EXPLICIT, List.of(only), since(start), null);
         }
         if (HostLiteral.looksNumeric(host)) {
-            return failed(host.strip(), DnsOutcome.ERROR, NUMERIC_FORM, start);
+            return failed(DomainName.bounded(host), DnsOutcome.ERROR, NUMERIC_FORM, start);
         }
         Name name;
         try {

@@ -91,7 +91,7 @@ final class RecordLookup {
                         Answer.Status.ERROR,
                         "lookup of " + question + " via " + resolverName + " failed: "
                                 + cause.getClass().getSimpleName()
-                                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+                                + (cause.getMessage() == null ? "" : " " + DomainName.shown(cause.getMessage())));
         };
     }
 

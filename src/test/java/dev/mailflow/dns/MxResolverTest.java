@@ -215,6 +215,16 @@ class MxResolverTest {
     }
 
     @Test
+    void aSilentServerBehindTheConfiguredResolverIsATimeoutToo() {
+        MxResolver configured = MxResolver.from(dns.properties(Duration.ofMillis(500)));
+
+        MxPlan plan = assertTimeout(Duration.ofSeconds(15), () -> configured.plan("slow.test"));
+
+        assertThat(plan.outcome()).isEqualTo(DnsOutcome.TIMEOUT);
+        assertThat(plan.detail()).contains("127.0.0.1:" + dns.address().getPort());
+    }
+
+    @Test
     void anAnswerTooBigForUdpIsFetchedOverTcp() {
         MxPlan plan = resolver.plan("big.test");
 
@@ -264,6 +274,16 @@ class MxResolverTest {
         assertThat(plan.outcome()).isEqualTo(DnsOutcome.ERROR);
         assertThat(plan.detail()).isNotBlank();
         assertThat(dns.queries()).hasSize(before);
+    }
+
+    @Test
+    void hostileInputIsEchoedOnlyShortAndOnOneLine() {
+        MxPlan plan = resolver.plan("a\r\nb".repeat(5000));
+
+        assertThat(plan.outcome()).isEqualTo(DnsOutcome.ERROR);
+        assertThat(plan.detail()).hasSizeLessThan(200).doesNotContain("\r", "\n");
+        assertThat(plan.domain()).hasSizeLessThan(100);
+        assertThat(resolver.plan(null).outcome()).isEqualTo(DnsOutcome.ERROR);
     }
 
     @Test

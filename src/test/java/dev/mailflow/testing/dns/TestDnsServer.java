@@ -1,35 +1,23 @@
 package dev.mailflow.testing.dns;
 
 import dev.mailflow.dns.DnsProperties;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
-import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -74,9 +62,7 @@ public final class TestDnsServer implements AutoCloseable {
     private record Rebinding(List<InetAddress> answers, AtomicInteger asked) {}
 
     private final ZoneAnswers zones;
-    private final DatagramSocket udp;
-    private final ServerSocket tcp;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final DnsSockets sockets;
     private final Set<Name> dropped = ConcurrentHashMap.newKeySet();
     private final Map<Name, Integer> failures = new ConcurrentHashMap<>();
     private final Map<Name, Rebinding> rebindings = new ConcurrentHashMap<>();
@@ -85,25 +71,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     private TestDnsServer(List<Zone> zones) throws IOException {
         this.zones = new ZoneAnswers(zones);
-        DatagramSocket boundUdp = null;
-        ServerSocket boundTcp = null;
-        // UDP and TCP must share one port (clients retry truncated answers on the same port), so
-        // take a free UDP port and try TCP on it, a few times in case another process holds it.
-        for (int attempt = 0; attempt < 20 && boundTcp == null; attempt++) {
-            boundUdp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try {
-                boundTcp = new ServerSocket(boundUdp.getLocalPort(), 50, InetAddress.getLoopbackAddress());
-            } catch (IOException taken) {
-                boundUdp.close();
-            }
-        }
-        if (boundTcp == null) {
-            throw new IOException("no free port for both UDP and TCP on 127.0.0.1");
-        }
-        this.udp = boundUdp;
-        this.tcp = boundTcp;
-        threads.submit(this::serveUdp);
-        threads.submit(this::serveTcp);
+        this.sockets = new DnsSockets(this::handle);
     }
 
     public static Builder builder() {
@@ -121,22 +89,8 @@ public final class TestDnsServer implements AutoCloseable {
          * added when the text has no SOA, so the text can be just the records a test is about.
          */
         public Builder zone(String origin, String records) {
-            try {
-                Name name = Name.fromString(origin, Name.root);
-                String text = "$ORIGIN " + name + "\n$TTL 60\n"
-                        + (records.contains("SOA") ? "" : "@ SOA ns hostmaster 1 3600 600 86400 60\n@ NS ns\n")
-                        + records;
-                List<Record> parsed = new ArrayList<>();
-                try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
-                    for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-                        parsed.add(r);
-                    }
-                }
-                zones.add(new Zone(name, parsed.toArray(Record[]::new)));
-                return this;
-            } catch (IOException e) {
-                throw new IllegalArgumentException("bad zone " + origin + ": " + e.getMessage(), e);
-            }
+            zones.add(ZoneAnswers.zone(origin, records));
+            return this;
         }
 
         public TestDnsServer start() {
@@ -149,7 +103,7 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
+        return sockets.address();
     }
 
     /** A resolver that asks only this server, with the given timeout. */
@@ -161,7 +115,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     /** Properties for {@code mailflow.dns} pointing at this server. */
     public DnsProperties properties(Duration timeout) {
-        return new DnsProperties(List.of("127.0.0.1:" + udp.getLocalPort()), timeout);
+        return new DnsProperties(List.of("127.0.0.1:" + address().getPort()), timeout);
     }
 
     /** Never answers questions about {@code name} (any type), over UDP or TCP. */
@@ -200,13 +154,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        udp.close();
-        try {
-            tcp.close();
-        } catch (IOException ignored) {
-            // closing a listening socket has nothing left to report
-        }
-        threads.shutdownNow();
+        sockets.close();
     }
 
     private static InetAddress ipv4(String literal) throws UnknownHostException {
@@ -223,6 +171,11 @@ public final class TestDnsServer implements AutoCloseable {
         } catch (TextParseException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private Optional<byte[]> handle(byte[] wire, Transport transport) {
+        return respond(wire, transport)
+                .map(response -> transport == Transport.UDP ? udpWire(response) : response.toWire());
     }
 
     /** The response to one query, or empty to stay silent. */
@@ -257,28 +210,6 @@ public final class TestDnsServer implements AutoCloseable {
         return Optional.of(zones.answer(query, override));
     }
 
-    private void serveUdp() {
-        byte[] buffer = new byte[65535];
-        while (!udp.isClosed()) {
-            try {
-                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                udp.receive(packet);
-                byte[] wire = Arrays.copyOf(packet.getData(), packet.getLength());
-                var client = packet.getSocketAddress();
-                threads.submit(() -> respond(wire, Transport.UDP).ifPresent(response -> {
-                    byte[] out = udpWire(response);
-                    try {
-                        udp.send(new DatagramPacket(out, out.length, client));
-                    } catch (IOException closed) {
-                        // the server is closing
-                    }
-                }));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
     private byte[] udpWire(Message response) {
         if (truncateUdp) {
             Message truncated = ZoneAnswers.empty(response, response.getRcode());
@@ -289,36 +220,5 @@ public final class TestDnsServer implements AutoCloseable {
         // RFC 1035 §4.2.1: a UDP answer is at most 512 bytes; this server ignores EDNS (RFC 6891
         // allows that), and toWire sets the TC bit when it has to cut, so big answers go over TCP.
         return response.toWire(512);
-    }
-
-    private void serveTcp() {
-        while (!tcp.isClosed()) {
-            try {
-                Socket client = tcp.accept();
-                threads.submit(() -> serveTcpClient(client));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serveTcpClient(Socket client) {
-        try (client;
-                var in = new DataInputStream(client.getInputStream());
-                var out = new DataOutputStream(client.getOutputStream())) {
-            while (true) {
-                byte[] wire = new byte[in.readUnsignedShort()];
-                in.readFully(wire);
-                Optional<Message> response = respond(wire, Transport.TCP);
-                if (response.isPresent()) {
-                    byte[] bytes = response.get().toWire();
-                    out.writeShort(bytes.length);
-                    out.write(bytes);
-                    out.flush();
-                }
-            }
-        } catch (IOException done) {
-            // the client closed the connection (RFC 7766 §6.2.1 lets either side close)
-        }
     }
 }

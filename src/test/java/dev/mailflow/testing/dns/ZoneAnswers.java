@@ -1,11 +1,15 @@
 package dev.mailflow.testing.dns;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -34,6 +38,25 @@ final class ZoneAnswers {
                 .sorted(Comparator.comparingInt((Zone z) -> z.getOrigin().labels())
                         .reversed())
                 .toList();
+    }
+
+    /** Parses master-file text relative to {@code origin}, adding a SOA and NS when it has none. */
+    static Zone zone(String origin, String records) {
+        try {
+            Name name = Name.fromString(origin, Name.root);
+            String text = "$ORIGIN " + name + "\n$TTL 60\n"
+                    + (records.contains("SOA") ? "" : "@ SOA ns hostmaster 1 3600 600 86400 60\n@ NS ns\n")
+                    + records;
+            List<Record> parsed = new ArrayList<>();
+            try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+                for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+                    parsed.add(r);
+                }
+            }
+            return new Zone(name, parsed.toArray(Record[]::new));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad zone " + origin + ": " + e.getMessage(), e);
+        }
     }
 
     /** A response to {@code query} with the given rcode and no records. */
