@@ -17,6 +17,10 @@ import org.xbill.DNS.Type;
  */
 public final class MxResolver {
 
+    // A hostile zone can list thousands of MX records (one TCP answer holds ~3000); a sender
+    // would never try them all, and neither does a diagnosis.
+    static final int MAX_HOSTS = 50;
+
     private static final String NUMERIC_FORM =
             "not a valid host name or IP address: decimal/octal/hex forms are not accepted";
 
@@ -74,6 +78,7 @@ public final class MxResolver {
         List<CompletableFuture<AddressLookup.Resolved>> pending = records.stream()
                 .filter(r -> !r.getTarget().equals(Name.root))
                 .sorted(Comparator.comparingInt(MXRecord::getPriority))
+                .limit(MAX_HOSTS)
                 .map(r -> addresses.resolve(r.getPriority(), r.getTarget()))
                 .toList();
         List<AddressLookup.Resolved> hosts =
@@ -130,7 +135,7 @@ public final class MxResolver {
             name = DomainName.parse(host);
         } catch (DomainName.Invalid e) {
             return failed(
-                    host.strip(),
+                    DomainName.bounded(host),
                     DnsOutcome.ERROR,
                     "not a valid host name or IP address: " + DomainName.shown(host),
                     start);
