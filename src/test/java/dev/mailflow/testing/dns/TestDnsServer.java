@@ -113,9 +113,17 @@ public final class TestDnsServer implements AutoCloseable {
         return resolver;
     }
 
+    /**
+     * This server as a {@code mailflow.dns.servers} entry, for a Spring test: {@code
+     * registry.add("mailflow.dns.servers", dns::server)} in a {@code @DynamicPropertySource}.
+     */
+    public String server() {
+        return "127.0.0.1:" + address().getPort();
+    }
+
     /** Properties for {@code mailflow.dns} pointing at this server. */
     public DnsProperties properties(Duration timeout) {
-        return new DnsProperties(List.of("127.0.0.1:" + address().getPort()), timeout);
+        return new DnsProperties(List.of(server()), timeout);
     }
 
     /** Never answers questions about {@code name} (any type), over UDP or TCP. */
