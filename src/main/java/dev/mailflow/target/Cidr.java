@@ -32,12 +32,11 @@ record Cidr(InetAddress network, int prefixLength) {
         if (bytes == null) {
             throw new IllegalArgumentException("'" + text + "' is not an address block like 10.0.0.0/8 or fc00::/7");
         }
-        int prefix;
-        try {
-            prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
-        } catch (NumberFormatException e) {
+        String length = slash < 0 ? String.valueOf(bytes.length * 8) : trimmed.substring(slash + 1);
+        if (!length.matches("[0-9]{1,3}")) {
             throw new IllegalArgumentException("'" + text + "' has no valid prefix length");
         }
+        int prefix = Integer.parseInt(length);
         if (prefix < 0 || prefix > bytes.length * 8) {
             throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0-" + bytes.length * 8);
         }

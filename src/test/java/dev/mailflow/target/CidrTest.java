@@ -41,7 +41,9 @@ class CidrTest {
                 "fc00::1/7",
                 "::ffff:10.0.0.0/104",
                 "example.com/24",
-                "10.0.0.0/x"
+                "10.0.0.0/x",
+                "10.0.0.0/+8",
+                "10.0.0.0/"
             })
     void badBlocksAreRefused(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Cidr.parse(text));
