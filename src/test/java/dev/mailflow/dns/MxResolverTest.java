@@ -25,10 +25,10 @@ class MxResolverTest {
     static void start() {
         dns = TestDnsServer.builder()
                 .zone("order.test", """
-                        @    MX 20 mx-b
-                        @    MX 10 mx-a
                         @    MX 20 mx-c
+                        @    MX 10 mx-a
                         @    MX 20 mx-d
+                        @    MX 20 mx-b
                         mx-a AAAA 2001:db8::a
                         mx-a A    192.0.2.10
                         mx-a A    192.0.2.11
@@ -96,7 +96,7 @@ class MxResolverTest {
         assertThat(plan.outcome()).isEqualTo(DnsOutcome.OK);
         assertThat(plan.domain()).isEqualTo("order.test");
         assertThat(names(plan))
-                .containsExactly("mx-a.order.test", "mx-b.order.test", "mx-c.order.test", "mx-d.order.test");
+                .containsExactly("mx-a.order.test", "mx-c.order.test", "mx-d.order.test", "mx-b.order.test");
         assertThat(plan.hosts()).extracting(MxHost::preference).containsExactly(10, 20, 20, 20);
         assertThat(plan.hosts().getFirst().addresses())
                 .extracting(InetAddress::getHostAddress)
