@@ -1,0 +1,190 @@
+package dev.mailflow;
+
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.targetOwner;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import javax.net.SocketFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package directions of DESIGN.md and the SSRF rule: main code never resolves a name through
+ * the system and never opens a connection except through the target policy.
+ */
+@AnalyzeClasses(packages = "dev.mailflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String BASE = "dev.mailflow";
+
+    /** Classes of {@code feature} use no mailflow package but their own and {@code allowed}. */
+    private static ArchRule uses(String feature, String... allowed) {
+        String[] own = Stream.concat(Stream.of(feature), Arrays.stream(allowed))
+                .map(p -> BASE + "." + p + "..")
+                .toArray(String[]::new);
+        return classes()
+                .that()
+                .resideInAPackage(BASE + "." + feature + "..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage(BASE + "..").or(resideInAnyPackage(own)))
+                .because("DESIGN.md: " + feature + " may use "
+                        + (allowed.length == 0 ? "no other package" : String.join(", ", allowed)));
+    }
+
+    @ArchTest
+    static final ArchRule dnsIsALeaf = uses("dns");
+
+    @ArchTest
+    static final ArchRule targetIsALeaf = uses("target");
+
+    @ArchTest
+    static final ArchRule smtpIsALeaf = uses("smtp");
+
+    @ArchTest
+    static final ArchRule diagnosisUsesOnlySmtp = uses("diagnosis", "smtp");
+
+    @ArchTest
+    static final ArchRule probeUsesTheEngine = uses("probe", "dns", "target", "smtp", "diagnosis");
+
+    @ArchTest
+    static final ArchRule webUsesProbeAndValueTypes =
+            uses("web", "probe", "diagnosis", "smtp", "dns").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule metricsUsesProbe = uses("metrics", "probe").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule nothingDependsOnWeb = noClasses()
+            .that()
+            .resideOutsideOfPackage(BASE + ".web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + ".web..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule nothingDependsOnMetrics = noClasses()
+            .that()
+            .resideOutsideOfPackage(BASE + ".metrics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + ".metrics..")
+            .allowEmptyShould(true);
+
+    /**
+     * A system lookup (getByName, or InetSocketAddress's resolving constructor) uses /etc/hosts and
+     * the host's resolver, and a second lookup of a name may answer differently (DNS rebinding):
+     * addresses come only from the MX plan's records or strict literals.
+     */
+    @ArchTest
+    static final ArchRule noSystemNameLookups = noClasses()
+            .should()
+            .callMethod(InetAddress.class, "getByName", String.class)
+            .orShould()
+            .callMethod(InetAddress.class, "getAllByName", String.class)
+            .orShould()
+            .callConstructor(InetSocketAddress.class, String.class, int.class)
+            .because(
+                    "addresses come from the MX plan (dnsjava records) or strict IP literals, never from the system resolver");
+
+    /** Every connection goes through TargetPolicy.connect, which checks the address first. */
+    @ArchTest
+    static final ArchRule onlyTheTargetPolicyConnects = noClasses()
+            .that()
+            .resideOutsideOfPackage(BASE + ".target..")
+            .should()
+            .callConstructorWhere(call(Socket.class, "<init>").and(toHostAndPort()))
+            .orShould()
+            .callMethodWhere(call(Socket.class, "connect"))
+            .orShould()
+            .callMethodWhere(call(SocketFactory.class, "createSocket").and(toHostAndPort()))
+            .because("TargetPolicy.connect is the only place that opens a connection, after checking the address");
+
+    /** A call to {@code name} of {@code owner} or of any subclass. */
+    private static DescribedPredicate<JavaCall<?>> call(Class<?> owner, String name) {
+        return target(name(name)).and(targetOwner(assignableTo(owner)));
+    }
+
+    /** A call whose target takes (String host, int port) or (InetAddress address, int port). */
+    private static DescribedPredicate<JavaCall<?>> toHostAndPort() {
+        return target(rawParameterTypes(String.class, int.class))
+                .or(target(rawParameterTypes(InetAddress.class, int.class)));
+    }
+
+    /** Classes that break the rules on purpose, to show the rules are not vacuous. */
+    static final class Violations {
+
+        static InetAddress lookUp(String host) throws UnknownHostException {
+            return InetAddress.getByName(host);
+        }
+
+        static InetSocketAddress resolving(String host) {
+            return new InetSocketAddress(host, 25);
+        }
+
+        static Socket dial(String host) throws IOException {
+            return new Socket(host, 25);
+        }
+
+        static void connect(Socket socket, InetSocketAddress address) throws IOException {
+            socket.connect(address, 1000);
+        }
+
+        static Socket factory(InetAddress address) throws IOException {
+            return SocketFactory.getDefault().createSocket(address, 25);
+        }
+    }
+
+    @Test
+    void theNetworkRulesCatchEveryForbiddenCall() {
+        JavaClasses violations = new ClassFileImporter().importClasses(Violations.class);
+
+        assertThat(noSystemNameLookups.evaluate(violations).getFailureReport().getDetails())
+                .hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("getByName"))
+                .anySatisfy(line -> assertThat(line).contains("InetSocketAddress.<init>"));
+        assertThat(onlyTheTargetPolicyConnects
+                        .evaluate(violations)
+                        .getFailureReport()
+                        .getDetails())
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("Socket.<init>(java.lang.String, int)"))
+                .anySatisfy(line -> assertThat(line).contains("connect"))
+                .anySatisfy(line -> assertThat(line).contains("createSocket"));
+    }
+
+    @Test
+    void theDependencyRulesCatchAForbiddenImport() throws ClassNotFoundException {
+        // Package-private on purpose (it lives in the dns test package), so loaded by name.
+        Class<?> dnsUsingProbe = Class.forName(BASE + ".dns.ForbiddenDependencyFixture");
+        JavaClasses fixture = new ClassFileImporter().importClasses(dnsUsingProbe);
+
+        assertThat(dnsIsALeaf.evaluate(fixture).getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("ForbiddenDependencyFixture", "ProbeService"));
+    }
+}
