@@ -1,0 +1,108 @@
+package dev.mailflow.web;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A run as the run page shows it: everything that happened up to {@code lastSeq}; a running page
+ * joins the live stream after that seq.
+ */
+record RunView(
+        String id,
+        String target,
+        RunStatus status,
+        Instant startedAt,
+        ProbeResult.Dns dns,
+        String planText,
+        List<TranscriptLine> lines,
+        Diagnosis.Verdict verdictKind,
+        String verdict,
+        List<FindingView> findings,
+        long lastSeq) {
+
+    static RunView of(ProbeRun run, Knowledge knowledge) {
+        var events = run.events();
+        var status = run.status();
+        var reader = new TranscriptReader(knowledge);
+        var lines = events.stream().map(reader::read).toList();
+        var planText = events.stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.PLAN)
+                .map(e -> TranscriptLine.visible(e.text()))
+                .findFirst()
+                .orElse(null);
+        var verdictEvent =
+                events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
+        var diagnosis = run.diagnosis().filter(d -> verdictEvent.isPresent());
+        var findings = events.stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.FINDING)
+                .map(e -> finding(run, e, events))
+                .toList();
+        return new RunView(
+                run.id(),
+                target(run),
+                status,
+                run.startedAt(),
+                planText == null ? null : run.plan().map(ProbeResult.Dns::of).orElse(null),
+                planText,
+                lines.stream()
+                        .filter(l -> l.event().equals("line")
+                                || l.event().equals("session")
+                                || l.event().equals("outcome"))
+                        .toList(),
+                diagnosis.map(Diagnosis::outcome).orElse(null),
+                verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
+                findings,
+                events.isEmpty() ? 0 : events.getLast().seq());
+    }
+
+    /**
+     * The finding a FINDING event announces: the diagnosis' finding with that title, else only the
+     * title (the diagnosis may not be attached yet).
+     */
+    static FindingView finding(ProbeRun run, ProbeEvent event, List<ProbeEvent> events) {
+        var finding = run.diagnosis().stream()
+                .flatMap(d -> d.findings().stream())
+                .filter(f -> f.title().equals(event.text()))
+                .findFirst()
+                .orElseGet(() -> new Finding(
+                        dev.mailflow.diagnosis.Severity.INFO,
+                        "",
+                        event.text(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        List.of()));
+        return FindingView.of(finding, events);
+    }
+
+    static String target(ProbeRun run) {
+        var request = run.request();
+        if (request.host() != null && !request.host().isBlank()) {
+            return request.host() + (request.port() == null ? "" : ":" + request.port());
+        }
+        if (request.domain() != null && !request.domain().isBlank()) {
+            return request.domain();
+        }
+        return String.join(", ", request.rcptTo());
+    }
+
+    public boolean running() {
+        return status == RunStatus.RUNNING;
+    }
+
+    public String statusWord() {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    public String verdictWord() {
+        return verdictKind == null ? "unknown" : verdictKind.name().toLowerCase(Locale.ROOT);
+    }
+}
