@@ -20,4 +20,8 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                         r.startedAt()))
                 .toList();
     }
+
+    public String startedText() {
+        return RunView.STARTED.format(startedAt);
+    }
 }

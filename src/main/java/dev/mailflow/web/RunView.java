@@ -27,6 +27,10 @@ record RunView(
         List<FindingView> findings,
         long lastSeq) {
 
+    static final java.time.format.DateTimeFormatter STARTED = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     static RunView of(ProbeRun run, Knowledge knowledge) {
         var events = run.events();
         var status = run.status();
@@ -92,6 +96,11 @@ record RunView(
             return request.domain();
         }
         return String.join(", ", request.rcptTo());
+    }
+
+    /** The start time to the second, in UTC, as a person reads it. */
+    public String startedText() {
+        return STARTED.format(startedAt);
     }
 
     public boolean running() {

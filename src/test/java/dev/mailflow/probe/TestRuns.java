@@ -120,6 +120,32 @@ public final class TestRuns {
         return run;
     }
 
+    /**
+     * Plays a finished run's events into a new running run, one every {@code gap}, on a virtual
+     * thread, and finishes it: a live run for streaming tests and manual looks.
+     */
+    public static ProbeRun replaying(String id, ProbeRun source, Duration gap) {
+        var run = new ProbeRun(id, source.request(), null, Instant.now(), System.nanoTime());
+        source.plan().ifPresent(run::plan);
+        source.sessions().forEach(run::addSession);
+        source.diagnosis().ifPresent(run::diagnosis);
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (var e : source.events()) {
+                    if (e.kind() == ProbeEvent.Kind.DONE) {
+                        break;
+                    }
+                    Thread.sleep(gap);
+                    run.append(e.session(), e.phase(), e.kind(), e.text());
+                }
+                run.finish(source.status(), Instant.now());
+            } catch (InterruptedException e) {
+                run.finish(RunStatus.INTERRUPTED, Instant.now());
+            }
+        });
+        return run;
+    }
+
     /** The same run, finished. */
     public static ProbeRun rejectedRcpt(String id, String banner) {
         var run = rejectedRcptRunning(id, banner);

@@ -132,6 +132,12 @@ class ProbeApiTests {
     }
 
     @Test
+    void anUnknownRunsEventsAreA404ProblemEvenForAnEventSource() throws Exception {
+        mvc.perform(get("/api/probes/nope/events").accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theResultHasTheContractShape() throws Exception {
         when(probes.find("r1")).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
 
