@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.ProbeEvent;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,12 +30,12 @@ record FindingView(Finding finding, String evidence, Long evidenceSeq) {
     }
 
     public String severityWord() {
-        return finding.severity().name().toLowerCase(java.util.Locale.ROOT);
+        return finding.severity().name().toLowerCase(Locale.ROOT);
     }
 
     public String ownerWords() {
         return finding.owner() == null
                 ? "nobody"
-                : finding.owner().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                : finding.owner().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

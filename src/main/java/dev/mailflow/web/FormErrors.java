@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Field problems keyed by the form field that shows them. The service names JSON fields
@@ -25,8 +26,7 @@ record FormErrors(Map<String, List<String>> byField) {
             map.merge(
                     formField(problem.field()),
                     List.of(TranscriptLine.visible(problem.message())),
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
-                            .toList());
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
         }
         return new FormErrors(Map.copyOf(map));
     }

@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -81,7 +82,7 @@ class RunController {
     ResponseEntity<String> transcript(@PathVariable String id) {
         var run = find(id);
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()

@@ -3,12 +3,16 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A run as the run page shows it: everything that happened up to {@code lastSeq}; a running page
@@ -27,13 +31,15 @@ record RunView(
         List<FindingView> findings,
         long lastSeq) {
 
-    static final java.time.format.DateTimeFormatter STARTED = java.time.format.DateTimeFormatter.ofPattern(
-                    "yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(java.time.ZoneOffset.UTC);
+    static final DateTimeFormatter STARTED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static RunView of(ProbeRun run, Knowledge knowledge) {
+        // One snapshot of the events decides everything: the run is over exactly when DONE is in it
+        // (finish appends DONE and sets the status under one lock), so the page never misses a tail.
         var events = run.events();
-        var status = run.status();
+        var done = !events.isEmpty() && events.getLast().kind() == ProbeEvent.Kind.DONE;
+        var status = done ? run.status() : RunStatus.RUNNING;
         var reader = new TranscriptReader(knowledge);
         var lines = events.stream().map(reader::read).toList();
         var planText = events.stream()
@@ -55,11 +61,7 @@ record RunView(
                 run.startedAt(),
                 planText == null ? null : run.plan().map(ProbeResult.Dns::of).orElse(null),
                 planText,
-                lines.stream()
-                        .filter(l -> l.event().equals("line")
-                                || l.event().equals("session")
-                                || l.event().equals("outcome"))
-                        .toList(),
+                lines.stream().filter(TranscriptLine::inTranscript).toList(),
                 diagnosis.map(Diagnosis::outcome).orElse(null),
                 verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
                 findings,
@@ -67,23 +69,21 @@ record RunView(
     }
 
     /**
-     * The finding a FINDING event announces: the diagnosis' finding with that title, else only the
-     * title (the diagnosis may not be attached yet).
+     * The finding a FINDING event announces: the diagnosis' finding in the same place when its title
+     * matches, else the first with that title, else only the title (no diagnosis attached yet).
      */
     static FindingView finding(ProbeRun run, ProbeEvent event, List<ProbeEvent> events) {
-        var finding = run.diagnosis().stream()
-                .flatMap(d -> d.findings().stream())
-                .filter(f -> f.title().equals(event.text()))
-                .findFirst()
-                .orElseGet(() -> new Finding(
-                        dev.mailflow.diagnosis.Severity.INFO,
-                        "",
-                        event.text(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        List.of()));
+        var index = (int) events.stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.FINDING && e.seq() < event.seq())
+                .count();
+        var all = run.diagnosis().map(Diagnosis::findings).orElse(List.of());
+        var inPlace = index < all.size() && all.get(index).title().equals(event.text())
+                ? Optional.of(all.get(index))
+                : Optional.<Finding>empty();
+        var finding = inPlace.or(() ->
+                        all.stream().filter(f -> f.title().equals(event.text())).findFirst())
+                .orElseGet(() ->
+                        new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of()));
         return FindingView.of(finding, events);
     }
 

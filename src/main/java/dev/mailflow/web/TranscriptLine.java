@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
+import java.util.Locale;
 
 /**
  * One event of a run as the pages show it.
@@ -35,9 +36,17 @@ record TranscriptLine(
         };
     }
 
+    /** Whether the line belongs in the transcript region (not the plan, verdict, findings or status). */
+    boolean inTranscript() {
+        return switch (event()) {
+            case "session", "line", "outcome" -> true;
+            default -> false;
+        };
+    }
+
     /** The kind in lower case, for the CSS class. */
     public String kindWord() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     /** The part of a received line after its code, so the code can be a link. */

@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
+import java.util.Locale;
 
 /**
  * A run as a telnet-log-like text file: a header with the target and time, then one line per
@@ -31,7 +32,7 @@ final class TranscriptText {
                         case SENT -> "C: ";
                         case RECEIVED -> "S: ";
                         case SESSION -> "=== ";
-                        default -> "* " + event.kind().name().toLowerCase(java.util.Locale.ROOT) + ": ";
+                        default -> "* " + event.kind().name().toLowerCase(Locale.ROOT) + ": ";
                     });
             // Control characters are shown, never written: a bare CR would rewrite the line in a terminal.
             sb.append(TranscriptLine.visible(event.text())).append('\n');
