@@ -5,6 +5,8 @@ import dev.mailflow.probe.ProbeRun;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * when the browser goes away. There is no listener registry, so nothing is left behind.
  */
 final class EventStream {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
     /**
      * A stream that lives longer is completed; the browser's EventSource reconnects on its own with
@@ -87,6 +91,10 @@ final class EventStream {
             Thread.currentThread().interrupt();
         } catch (IOException | IllegalStateException e) {
             // The connection is gone or the emitter already completed; nobody is listening.
+        } catch (RuntimeException e) {
+            // Rendering failed: end this stream instead of leaving the browser waiting for the timeout.
+            log.warn("Event stream of run {} failed after seq {}", run.id(), last, e);
+            emitter.complete();
         }
     }
 }
