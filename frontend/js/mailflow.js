@@ -1,0 +1,22 @@
+// Copy a transcript to the clipboard: <button data-copy="transcript-id">. No inline scripts (CSP).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("button[data-copy]");
+  if (!button) {
+    return;
+  }
+  var source = document.getElementById(button.getAttribute("data-copy"));
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  var lines = Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
+    var parts = Array.prototype.map.call(li.querySelectorAll(".at, .dir, .text, .took"), function (part) {
+      return part.textContent.trim();
+    });
+    return parts.join(" ");
+  });
+  navigator.clipboard.writeText(lines.join("\n")).then(function () {
+    var label = button.textContent;
+    button.textContent = "Copied";
+    window.setTimeout(function () { button.textContent = label; }, 1500);
+  });
+});

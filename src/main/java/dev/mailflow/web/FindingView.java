@@ -1,0 +1,41 @@
+package dev.mailflow.web;
+
+import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.probe.ProbeEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A finding as the page shows it, with the transcript line that shows it.
+ *
+ * @param evidenceSeq the seq of the transcript line quoted as evidence (the link {@code #ev-<seq>}),
+ *     null when the evidence is not a transcript line (e.g. a DNS fact)
+ */
+record FindingView(Finding finding, String evidence, Long evidenceSeq) {
+
+    static FindingView of(Finding finding, List<ProbeEvent> events) {
+        var evidence = finding.evidence();
+        if (evidence == null) {
+            return new FindingView(finding, null, null);
+        }
+        var seq = events.stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.RECEIVED || e.kind() == ProbeEvent.Kind.SENT)
+                .filter(e -> Objects.equals(e.session(), evidence.session()))
+                .filter(e -> Objects.equals(e.text(), evidence.line()))
+                .map(ProbeEvent::seq)
+                .findFirst()
+                .orElse(null);
+        return new FindingView(finding, TranscriptLine.visible(evidence.line()), seq);
+    }
+
+    public String severityWord() {
+        return finding.severity().name().toLowerCase(Locale.ROOT);
+    }
+
+    public String ownerWords() {
+        return finding.owner() == null
+                ? "nobody"
+                : finding.owner().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mailflow.web;
+
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.InvalidProbeException;
+import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.TooBusyException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The probe form. Each handler answers htmx ({@code HX-Request}) with a fragment and a plain
+ * browser with the whole page, so the form works without JavaScript too.
+ */
+@Controller
+class FormController {
+
+    private final ProbeService probes;
+    private final Knowledge knowledge;
+
+    FormController(ProbeService probes, Knowledge knowledge) {
+        this.probes = probes;
+        this.knowledge = knowledge;
+    }
+
+    @GetMapping("/")
+    String form(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("form", ProbeForm.blank());
+        model.addAttribute("errors", FormErrors.none());
+        if ("true".equals(htmx)) {
+            return "fragments/form :: form";
+        }
+        model.addAttribute("recent", RecentRun.of(probes.recent()));
+        return "index";
+    }
+
+    @PostMapping("/probes")
+    ModelAndView start(
+            @ModelAttribute("form") ProbeForm form,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Principal principal,
+            HttpServletResponse response) {
+        var isHtmx = "true".equals(htmx);
+        try {
+            var run = probes.start(form.toRequest(), principal == null ? null : principal.getName());
+            if (!isHtmx) {
+                var redirect = new RedirectView("/probes/" + run.id());
+                redirect.setStatusCode(HttpStatus.SEE_OTHER);
+                return new ModelAndView(redirect);
+            }
+            response.setHeader("HX-Push-Url", "/probes/" + run.id());
+            return new ModelAndView("fragments/run :: run").addObject("view", RunView.of(run, knowledge));
+        } catch (InvalidProbeException e) {
+            return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, response);
+        } catch (TooBusyException e) {
+            var seconds = Math.max(1, e.retryAfter().toSeconds());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            var message = "mailflow is busy right now; try again in " + seconds + " seconds.";
+            return formAgain(form, FormErrors.general(message), isHtmx, HttpStatus.TOO_MANY_REQUESTS, response);
+        }
+    }
+
+    /**
+     * htmx swaps only 2xx answers, so its fragment comes with 200 and is retargeted at the form; a
+     * plain browser gets the page with the error status.
+     */
+    private ModelAndView formAgain(
+            ProbeForm form, FormErrors errors, boolean htmx, HttpStatus status, HttpServletResponse response) {
+        if (htmx) {
+            response.setHeader("HX-Retarget", "#probe-form");
+            response.setHeader("HX-Reswap", "outerHTML");
+            return new ModelAndView("fragments/form :: form")
+                    .addObject("form", form)
+                    .addObject("errors", errors);
+        }
+        var page = new ModelAndView("index")
+                .addObject("form", form)
+                .addObject("errors", errors)
+                .addObject("recent", RecentRun.of(probes.recent()));
+        page.setStatus(status);
+        return page;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mailflow.web;
+
+import dev.mailflow.probe.FieldProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Field problems keyed by the form field that shows them. The service names JSON fields
+ * ({@code rcptTo[0]}, {@code domain}); the form has one recipients field for both.
+ */
+record FormErrors(Map<String, List<String>> byField) {
+
+    private static final Set<String> FIELDS =
+            Set.of("rcptTo", "mailFrom", "ehlo", "host", "port", "tls", "quitAfter", "notify", "allMx");
+
+    static FormErrors none() {
+        return new FormErrors(Map.of());
+    }
+
+    static FormErrors of(List<FieldProblem> problems) {
+        var map = new LinkedHashMap<String, List<String>>();
+        for (var problem : problems) {
+            map.merge(
+                    formField(problem.field()),
+                    List.of(TranscriptLine.visible(problem.message())),
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+        }
+        return new FormErrors(Map.copyOf(map));
+    }
+
+    static FormErrors general(String message) {
+        return new FormErrors(Map.of("form", List.of(message)));
+    }
+
+    private static String formField(String field) {
+        if (field == null) {
+            return "form";
+        }
+        var base = field.replaceAll("\\[.*$", "");
+        if (base.equals("domain")) {
+            return "rcptTo";
+        }
+        if (base.equals("dsnNotify")) {
+            return "notify";
+        }
+        return FIELDS.contains(base) ? base : "form";
+    }
+
+    public boolean has(String field) {
+        return byField.containsKey(field);
+    }
+
+    public List<String> messages(String field) {
+        return byField.getOrDefault(field, List.of());
+    }
+
+    public boolean any() {
+        return !byField.isEmpty();
+    }
+}

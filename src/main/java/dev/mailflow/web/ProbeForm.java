@@ -1,0 +1,143 @@
+package dev.mailflow.web;
+
+import dev.mailflow.probe.FieldProblem;
+import dev.mailflow.probe.InvalidProbeException;
+import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.smtp.Notify;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.TlsMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dashboard form as posted; every field is text so that nothing fails in binding and every
+ * problem can be shown next to its field.
+ *
+ * @param rcptTo recipient addresses, or a domain, separated by commas or spaces
+ * @param mailFrom empty: the configured default sender; {@code <>}: the null sender
+ * @param dsnNotify the JSON field {@code notify} (a record component cannot be named so)
+ * @param allMx a checkbox: absent when unchecked
+ */
+record ProbeForm(
+        String rcptTo,
+        String mailFrom,
+        String ehlo,
+        String host,
+        String port,
+        String tls,
+        String quitAfter,
+        List<String> dsnNotify,
+        Boolean allMx) {
+
+    private static final int MAX_RECIPIENTS = 20;
+
+    ProbeForm {
+        dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
+    }
+
+    /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
+    static ProbeForm blank() {
+        return new ProbeForm("", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true);
+    }
+
+    /**
+     * The request this form asks for.
+     *
+     * @throws InvalidProbeException naming the JSON contract's fields (e.g. {@code port})
+     */
+    ProbeRequest toRequest() {
+        var problems = new ArrayList<FieldProblem>();
+        var domain = (String) null;
+        var recipients = new ArrayList<String>();
+        for (var token : words(rcptTo)) {
+            if (token.contains("@")) {
+                recipients.add(token);
+            } else if (domain == null) {
+                domain = token;
+            } else {
+                problems.add(new FieldProblem("domain", "Give one domain at a time, or recipient addresses."));
+            }
+        }
+        if (domain == null && recipients.isEmpty()) {
+            problems.add(new FieldProblem("rcptTo", "Give a recipient address or a domain."));
+        }
+        if (recipients.size() > MAX_RECIPIENTS) {
+            problems.add(new FieldProblem("rcptTo", "At most " + MAX_RECIPIENTS + " recipients."));
+        }
+        var request = new ProbeRequest(
+                domain,
+                sender(mailFrom),
+                recipients,
+                blankToNull(host),
+                port(problems),
+                blankToNull(ehlo),
+                choice(TlsMode.class, "tls", tls, problems),
+                notifies(problems),
+                choice(Phase.class, "quitAfter", quitAfter, problems),
+                Boolean.TRUE.equals(allMx),
+                null);
+        if (!problems.isEmpty()) {
+            throw new InvalidProbeException(problems);
+        }
+        return request;
+    }
+
+    private static List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.strip().split("[,;\\s]+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** {@code <>} asks for the null reverse-path (RFC 5321 §4.5.5), as bounces use. */
+    private static String sender(String text) {
+        var value = blankToNull(text);
+        return "<>".equals(value) ? "" : value;
+    }
+
+    private Integer port(List<FieldProblem> problems) {
+        var value = blankToNull(port);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("port", "The port is a number from 1 to 65535."));
+            return null;
+        }
+    }
+
+    private List<Notify> notifies(List<FieldProblem> problems) {
+        var values = new ArrayList<Notify>();
+        for (var value : dsnNotify) {
+            var parsed = choice(Notify.class, "notify", value, problems);
+            if (parsed != null) {
+                values.add(parsed);
+            }
+        }
+        return values;
+    }
+
+    private static <E extends Enum<E>> E choice(
+            Class<E> type, String field, String value, List<FieldProblem> problems) {
+        var text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, "Pick one of the listed values."));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mailflow.web;
+
+import dev.mailflow.probe.ProbeRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** One line of the recent probes list. */
+record RecentRun(String id, String target, String statusWord, Instant startedAt) {
+
+    private static final int SHOWN = 20;
+
+    static List<RecentRun> of(List<ProbeRun> runs) {
+        return runs.stream()
+                .limit(SHOWN)
+                .map(r -> new RecentRun(
+                        r.id(),
+                        TranscriptLine.visible(RunView.target(r)),
+                        r.status().name().toLowerCase(Locale.ROOT),
+                        r.startedAt()))
+                .toList();
+    }
+
+    public String startedText() {
+        return RunView.STARTED.format(startedAt);
+    }
+}

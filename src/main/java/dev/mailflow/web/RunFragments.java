@@ -1,0 +1,53 @@
+package dev.mailflow.web;
+
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders one event of a run as the HTML fragment the live page swaps in, from the same template
+ * fragments the server-rendered page uses. Every text goes through Thymeleaf's escaping
+ * ({@code th:text}); SMTP banners and replies are written by strangers.
+ */
+@Component
+class RunFragments {
+
+    private final ITemplateEngine engine;
+
+    RunFragments(ITemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
+        var context = new Context(Locale.ROOT);
+        var fragment = line.event();
+        switch (fragment) {
+            case "plan" -> {
+                context.setVariable("planText", line.text());
+                context.setVariable("dns", run.plan().map(ProbeResult.Dns::of).orElse(null));
+            }
+            case "verdict" -> {
+                context.setVariable("verdict", line.text());
+                context.setVariable(
+                        "verdictWord",
+                        run.diagnosis()
+                                .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
+                                .orElse("unknown"));
+            }
+            case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "done" -> {
+                context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
+                context.setVariable("id", run.id());
+            }
+            default -> {
+                context.setVariable("line", line);
+                fragment = "line";
+            }
+        }
+        return engine.process("fragments/run", Set.of(fragment), context);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Evidence;
+import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds real {@link ProbeRun}s with events for tests outside the probe package (web slices). */
+public final class TestRuns {
+
+    public static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
+    public static final String SESSION = "mx.example.com/192.0.2.25:25";
+
+    private TestRuns() {}
+
+    public static ProbeRequest request() {
+        return new ProbeRequest(
+                "example.com",
+                "helpdesk@contoso.com",
+                List.of("kate@example.com"),
+                null,
+                25,
+                "contoso.com",
+                TlsMode.OPPORTUNISTIC,
+                null,
+                Phase.RCPT,
+                true,
+                null);
+    }
+
+    public static ProbeRun running(String id) {
+        return new ProbeRun(id, request(), null, STARTED, System.nanoTime());
+    }
+
+    public static ProbeEvent event(ProbeRun run, String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        return run.append(session, phase, kind, text);
+    }
+
+    public static void finish(ProbeRun run, RunStatus status) {
+        run.finish(status, STARTED.plusSeconds(3));
+    }
+
+    /** A run that reached the server and stopped at a rejected RCPT, not finished yet. */
+    public static ProbeRun rejectedRcptRunning(String id, String banner) {
+        var run = running(id);
+        try {
+            run.plan(new MxPlan(
+                    "example.com",
+                    DnsOutcome.OK,
+                    List.of(new MxHost(
+                            10,
+                            "mx.example.com",
+                            List.of(InetAddress.getByName("192.0.2.25")),
+                            Duration.ofMillis(3),
+                            Set.of())),
+                    Duration.ofMillis(12),
+                    null));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com [192.0.2.25]");
+        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
+        run.append(SESSION, Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 " + banner);
+        run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.SENT, "EHLO contoso.com");
+        run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.RECEIVED, "250-mx.example.com");
+        run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.RECEIVED, "250 8BITMIME");
+        run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.SENT, "MAIL FROM:<helpdesk@contoso.com>");
+        run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.RECEIVED, "250 2.1.0 Ok");
+        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.SENT, "RCPT TO:<kate@example.com>");
+        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.RECEIVED, "550 5.1.1 <kate@example.com>: User unknown");
+        run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.SENT, "QUIT");
+        run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.RECEIVED, "221 Bye");
+        var reply = new SmtpReply(
+                550,
+                new EnhancedStatus(5, 1, 1),
+                List.of("550 5.1.1 <kate@example.com>: User unknown"),
+                Duration.ofMillis(7),
+                Set.of());
+        var result = new SessionResult(
+                SessionOutcome.REJECTED,
+                Phase.RCPT,
+                "Recipient rejected",
+                List.of(new Exchange(Phase.RCPT, "RCPT TO:<kate@example.com>", reply)),
+                Map.of("8BITMIME", ""),
+                null,
+                Duration.ofMillis(40));
+        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.OUTCOME, "REJECTED in RCPT");
+        var finding = new Finding(
+                Severity.CRITICAL,
+                "rcpt.unknown-user",
+                "The mailbox does not exist",
+                List.of("A typo in the address"),
+                List.of("Check the address with the recipient"),
+                Owner.SENDER,
+                new Evidence(SESSION, Phase.RCPT, "550 5.1.1 <kate@example.com>: User unknown"),
+                List.of("RFC 3463 §3.2"));
+        run.diagnosis(new Diagnosis(
+                Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));
+        run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail to kate@example.com would bounce: unknown user");
+        run.append(null, null, ProbeEvent.Kind.FINDING, "The mailbox does not exist");
+        return run;
+    }
+
+    /**
+     * Plays a finished run's events into a new running run, one every {@code gap}, on a virtual
+     * thread, and finishes it: a live run for streaming tests and manual looks.
+     */
+    public static ProbeRun replaying(String id, ProbeRun source, Duration gap) {
+        var run = new ProbeRun(id, source.request(), null, Instant.now(), System.nanoTime());
+        source.plan().ifPresent(run::plan);
+        source.sessions().forEach(run::addSession);
+        source.diagnosis().ifPresent(run::diagnosis);
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (var e : source.events()) {
+                    if (e.kind() == ProbeEvent.Kind.DONE) {
+                        break;
+                    }
+                    Thread.sleep(gap);
+                    run.append(e.session(), e.phase(), e.kind(), e.text());
+                }
+                run.finish(source.status(), Instant.now());
+            } catch (InterruptedException e) {
+                run.finish(RunStatus.INTERRUPTED, Instant.now());
+            }
+        });
+        return run;
+    }
+
+    /** The same run, finished. */
+    public static ProbeRun rejectedRcpt(String id, String banner) {
+        var run = rejectedRcptRunning(id, banner);
+        finish(run, RunStatus.COMPLETED);
+        return run;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.mailflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.FieldProblem;
+import dev.mailflow.probe.InvalidProbeException;
+import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.TestRuns;
+import dev.mailflow.probe.TooBusyException;
+import dev.mailflow.smtp.Notify;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.TlsMode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest
+@Import(RunFragments.class)
+class FormControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ProbeService probes;
+
+    @MockitoBean
+    Knowledge knowledge;
+
+    @Test
+    void thePageHasTheFormRecentProbesAndSecurityHeaders() throws Exception {
+        when(probes.recent()).thenReturn(List.of(TestRuns.rejectedRcpt("r1", "mx.example.com ESMTP")));
+
+        var html = mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", SecurityHeaders.POLICY))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("<html", "id=\"probe-form\"", "name=\"rcptTo\"", "name=\"quitAfter\"", "Recent probes")
+                .contains("href=\"/probes/r1\"", "/webjars/htmx.org/", "/dist/htmx.min.js", "/webjars/htmx-ext-sse/")
+                .contains("name=\"htmx-config\"", "\"allowEval\":false", "\"selfRequestsOnly\":true")
+                .doesNotContain("style=\"", "onclick", "<script>");
+    }
+
+    @Test
+    void htmxGetsOnlyTheFormFragment() throws Exception {
+        var html = mvc.perform(get("/").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("id=\"probe-form\"").doesNotContain("<html", "Recent probes");
+    }
+
+    @Test
+    void aPlainPostRedirectsToTheRunPage() throws Exception {
+        var run = TestRuns.running("abc123");
+        when(probes.start(any(), isNull())).thenReturn(run);
+
+        mvc.perform(post("/probes")
+                        .param("rcptTo", "kate@example.com, bob@example.com")
+                        .param("mailFrom", "<>")
+                        .param("tls", "REQUIRED")
+                        .param("quitAfter", "MAIL")
+                        .param("dsnNotify", "SUCCESS", "FAILURE"))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/probes/abc123"));
+
+        var request = ArgumentCaptor.forClass(ProbeRequest.class);
+        verify(probes).start(request.capture(), isNull());
+        assertThat(request.getValue().rcptTo()).containsExactly("kate@example.com", "bob@example.com");
+        assertThat(request.getValue().mailFrom()).isEmpty();
+        assertThat(request.getValue().tls()).isEqualTo(TlsMode.REQUIRED);
+        assertThat(request.getValue().quitAfter()).isEqualTo(Phase.MAIL);
+        assertThat(request.getValue().dsnNotify()).containsExactly(Notify.SUCCESS, Notify.FAILURE);
+        assertThat(request.getValue().allMx()).isFalse();
+    }
+
+    @Test
+    void htmxGetsTheRunFragmentThatJoinsTheStream() throws Exception {
+        when(probes.start(any(), any())).thenReturn(TestRuns.running("abc123"));
+
+        var html = mvc.perform(post("/probes").header("HX-Request", "true").param("rcptTo", "example.com"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Push-Url", "/probes/abc123"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("sse-connect=\"/probes/abc123/stream?after=0\"", "sse-close=\"done\"")
+                .contains("aria-live=\"polite\"", "sse-swap=\"session,line,outcome\"", "hx-swap=\"beforeend\"")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void serviceProblemsShowNextToTheirFieldsInThePage() throws Exception {
+        when(probes.start(any(), any()))
+                .thenThrow(new InvalidProbeException(List.of(
+                        new FieldProblem("rcptTo[0]", "Not an address: <kate>"),
+                        new FieldProblem("port", "Port 26 is not allowed"))));
+
+        var html = mvc.perform(post("/probes").param("rcptTo", "kate@").param("port", "26"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("<html", "id=\"rcptTo-error\"", "Not an address: &lt;kate&gt;")
+                .contains("id=\"port-error\"", "Port 26 is not allowed")
+                .contains("value=\"kate@\"");
+    }
+
+    @Test
+    void formProblemsComeBackAsTheFormFragmentForHtmx() throws Exception {
+        var html = mvc.perform(post("/probes")
+                        .header("HX-Request", "true")
+                        .param("rcptTo", "")
+                        .param("port", "twenty-five"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Retarget", "#probe-form"))
+                .andExpect(header().string("HX-Reswap", "outerHTML"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("id=\"rcptTo-error\"", "Give a recipient address or a domain.")
+                .contains("id=\"port-error\"", "The port is a number")
+                .doesNotContain("<html");
+        verify(probes, never()).start(any(), any());
+    }
+
+    @Test
+    void aBusyServiceIsAFriendlyMessageNotAnError() throws Exception {
+        when(probes.start(any(), any())).thenThrow(new TooBusyException("queue full", Duration.ofSeconds(30)));
+
+        mvc.perform(post("/probes").param("rcptTo", "kate@example.com"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 30 seconds")));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.mailflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.mailflow.diagnosis.CodeEntry;
+import dev.mailflow.diagnosis.Explanation;
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.TestRuns;
+import dev.mailflow.smtp.Phase;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest
+@Import(RunFragments.class)
+@TestPropertySource(properties = "mailflow.web.heartbeat=50ms")
+class RunControllerTests {
+
+    static final String HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)>";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ProbeService probes;
+
+    @MockitoBean
+    Knowledge knowledge;
+
+    @BeforeEach
+    void knowledge() {
+        var entry = new CodeEntry(
+                "5.1.1",
+                CodeEntry.Kind.ENHANCED,
+                null,
+                null,
+                "Bad destination mailbox address",
+                "The mailbox does not exist.",
+                List.of(),
+                List.of(),
+                null,
+                CodeEntry.Nature.PERMANENT,
+                List.of(),
+                List.of());
+        when(knowledge.explain(anyString())).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+    }
+
+    ProbeRun given(ProbeRun run) {
+        when(probes.find(run.id())).thenReturn(Optional.of(run));
+        return run;
+    }
+
+    @Test
+    void aFinishedRunIsAPermalinkWithEverythingAndNoStream() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", HOSTILE));
+
+        var html = body(get("/probes/r1"));
+
+        assertThat(html)
+                .contains("<html", "mx.example.com", "would bounce", "The mailbox does not exist")
+                .contains("C:", "S:", "EHLO contoso.com", "class=\"tl tl-sent k-sent\"", "tl-received")
+                .contains("href=\"/codes/550\"", "title=\"Bad destination mailbox address\"")
+                .contains("href=\"#ev-10\"", "id=\"ev-10\"")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;")
+                .doesNotContain("<script>alert", "<img src=x", "sse-connect");
+    }
+
+    @Test
+    void aRunningRunJoinsTheStreamAfterWhatItRendered() throws Exception {
+        var run = given(TestRuns.rejectedRcptRunning("r2", "ok"));
+
+        var html = body(get("/probes/r2"));
+
+        var last = run.events().getLast().seq();
+        assertThat(html).contains("sse-connect=\"/probes/r2/stream?after=" + last + "\"", "sse-close=\"done\"");
+    }
+
+    @Test
+    void htmxGetsTheRunFragment() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", "ok"));
+
+        assertThat(body(get("/probes/r1").header("HX-Request", "true")))
+                .contains("class=\"run\"")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void anUnknownRunIsAFriendlyNotFoundPage() throws Exception {
+        var html = mvc.perform(get("/probes/nope"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("<html", "There is no probe run with that id.");
+    }
+
+    @Test
+    void theTranscriptDownloadsAsText() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", "mx ESMTP\rinjected"));
+
+        var text = mvc.perform(get("/probes/r1/transcript.txt"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"mailflow-r1.txt\""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(text)
+                .contains("# run:     r1", "# target:  example.com")
+                .contains("C: EHLO contoso.com", "S: 250 2.1.0 Ok", "S: 220 mx ESMTP␍injected")
+                .doesNotContain("\r");
+    }
+
+    @Test
+    void theStreamSendsEveryEventWithItsSeqAndNameAndEndsWithDone() throws Exception {
+        var run = given(TestRuns.rejectedRcpt("r1", HOSTILE));
+
+        var result = mvc.perform(get("/probes/r1/stream"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        result.getAsyncResult(10_000);
+        assertThat(result.getResponse().getContentType()).startsWith("text/event-stream");
+        var body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var sse = Sse.parse(body);
+
+        assertThat(body).contains("id:1\n", "event:plan\n");
+        assertThat(sse.ids())
+                .containsExactlyElementsOf(
+                        run.events().stream().map(e -> String.valueOf(e.seq())).toList());
+        assertThat(sse.names()).startsWith("plan", "session", "line").endsWith("verdict", "finding", "done");
+        assertThat(sse.names()).contains("outcome");
+        assertThat(sse.events().get(3).data()).contains("C:", "EHLO contoso.com");
+        assertThat(sse.events().get(2).data())
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x")
+                .doesNotContain("<script>", "<img");
+        assertThat(sse.onlyKnownFields()).isTrue();
+    }
+
+    @Test
+    void aReconnectGetsOnlyWhatItMissed() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", "ok"));
+
+        var byHeader = Sse.parse(stream(get("/probes/r1/stream").header("Last-Event-ID", "12")));
+        var byParam = Sse.parse(stream(get("/probes/r1/stream?after=12")));
+        var headerWins = Sse.parse(stream(get("/probes/r1/stream?after=2").header("Last-Event-ID", "12")));
+
+        assertThat(byHeader.ids()).containsExactly("13", "14", "15", "16");
+        assertThat(byHeader.names()).containsExactly("outcome", "verdict", "finding", "done");
+        assertThat(byParam.ids()).isEqualTo(byHeader.ids());
+        assertThat(headerWins.ids()).isEqualTo(byHeader.ids());
+    }
+
+    @Test
+    void aFinishedRunWithNothingMissedTellsTheBrowserToStopReconnecting() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", "ok"));
+
+        mvc.perform(get("/probes/r1/stream").header("Last-Event-ID", "16")).andExpect(status().isNoContent());
+        mvc.perform(get("/probes/nope/stream")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aBareCrInAReplyCannotStartAnotherSseField() throws Exception {
+        var run = given(TestRuns.running("r3"));
+        TestRuns.event(run, "s", Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 hi\rid: 999\revent: done\rdata: <b>x");
+        TestRuns.event(run, "s", Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 two\nevent: done\r\n\r\ndata: y");
+        TestRuns.finish(run, RunStatus.COMPLETED);
+
+        var sse = Sse.parse(stream(get("/probes/r3/stream")));
+
+        assertThat(sse.onlyKnownFields()).isTrue();
+        assertThat(sse.ids()).containsExactly("1", "2", "3");
+        assertThat(sse.names()).containsExactly("line", "line", "done");
+        assertThat(sse.events().getFirst().data()).contains("hi␍id: 999␍event: done␍data: &lt;b&gt;x");
+    }
+
+    @Test
+    void aQuietRunGetsHeartbeatsUntilItEnds() throws Exception {
+        var run = given(TestRuns.running("r4"));
+        TestRuns.event(run, null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com");
+
+        var result = mvc.perform(get("/probes/r4/stream"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        var deadline = System.nanoTime() + 10_000_000_000L;
+        while (!result.getResponse().getContentAsString().contains(":heartbeat") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        TestRuns.event(run, "s", Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
+        TestRuns.finish(run, RunStatus.INTERRUPTED);
+        result.getAsyncResult(10_000);
+
+        var body = result.getResponse().getContentAsString();
+        var sse = Sse.parse(body);
+        assertThat(body).contains(":heartbeat");
+        assertThat(sse.names()).containsExactly("plan", "session", "done");
+        assertThat(sse.events().getLast().data()).contains("interrupted");
+    }
+
+    private String body(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private String stream(MockHttpServletRequestBuilder request) throws Exception {
+        var result = mvc.perform(request).andExpect(request().asyncStarted()).andReturn();
+        result.getAsyncResult(10_000);
+        // SSE is always UTF-8 (HTML Living Standard §9.2.5); the content type names no charset.
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
