@@ -59,7 +59,7 @@ class ProbeConfiguration {
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
-        var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock, ehlo);
+        var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
         var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
         return new ProbeService(validation, execution, slots, limits, observers, clock);
     }

@@ -1,0 +1,191 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnoser;
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
+import dev.mailflow.dns.MxResolver;
+import dev.mailflow.probe.ProbeEvent.Kind;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.target.TargetPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Carries out one run, start to end: MX plan, target checks, sessions under the slots' bounds,
+ * diagnosis. Never throws; a failure of mailflow itself ends the run as FAILED.
+ */
+final class RunExecution {
+
+    private final MxResolver resolver;
+    private final TargetPolicy targets;
+    private final SessionSlots slots;
+    private final SessionRunner sessions;
+    private final Diagnoser diagnoser;
+    private final Clock clock;
+
+    RunExecution(
+            MxResolver resolver,
+            TargetPolicy targets,
+            SessionSlots slots,
+            SessionRunner sessions,
+            Diagnoser diagnoser,
+            Clock clock) {
+        this.resolver = resolver;
+        this.targets = targets;
+        this.slots = slots;
+        this.sessions = sessions;
+        this.diagnoser = diagnoser;
+        this.clock = clock;
+    }
+
+    /**
+     * 1. Build the MX plan (or resolve the explicit host) and publish it.
+     * 2. List the targets: every address of every host, in preference order.
+     * 3. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1).
+     * 4. Diagnose the facts and publish verdict and findings; end the run.
+     */
+    void execute(ProbeRun run, ValidatedProbe probe) {
+        try {
+            var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
+            run.plan(plan);
+            announce(run, plan);
+            var targetList = targets(plan, probe.port());
+            if (probe.allMx()) {
+                runAll(run, probe, targetList);
+            } else {
+                runUntilAnswered(run, probe, targetList);
+            }
+            var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
+            publish(run, diagnosis);
+            run.finish(RunStatus.COMPLETED, clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.append(null, null, Kind.ERROR, "The run was interrupted.");
+            run.finish(RunStatus.INTERRUPTED, clock.instant());
+        } catch (RuntimeException e) {
+            run.append(null, null, Kind.ERROR, "mailflow failed: " + e.getClass().getSimpleName());
+            run.finish(RunStatus.FAILED, clock.instant());
+        }
+    }
+
+    private static void announce(ProbeRun run, MxPlan plan) {
+        var summary = switch (plan.outcome()) {
+            case OK -> plan.hosts().size() + " MX host(s) for " + plan.domain();
+            case IMPLICIT_MX -> "No MX record for " + plan.domain() + "; its own address is the implicit MX";
+            case NULL_MX -> plan.domain() + " publishes a null MX (MX 0 .): it accepts no mail";
+            case EXPLICIT -> "Explicit host " + plan.domain() + " (MX lookup skipped)";
+            default -> "DNS: " + plan.outcome() + (plan.detail() == null ? "" : " (" + plan.detail() + ")");
+        };
+        run.append(null, null, Kind.PLAN, summary + " [" + plan.took().toMillis() + " ms]");
+        for (var host : plan.hosts()) {
+            var addresses = host.addresses().stream()
+                    .map(a -> a.getHostAddress())
+                    .toList();
+            run.append(
+                    null,
+                    null,
+                    Kind.PLAN,
+                    "MX " + host.preference() + " " + host.name() + " "
+                            + (addresses.isEmpty() ? "(no address)" : String.join(" ", addresses))
+                            + (host.flaws().isEmpty() ? "" : " " + host.flaws()));
+        }
+    }
+
+    private static List<Target> targets(MxPlan plan, int port) {
+        var list = new ArrayList<Target>();
+        for (MxHost host : plan.hosts()) {
+            for (var address : host.addresses()) {
+                list.add(new Target(host, address, port));
+            }
+        }
+        return list;
+    }
+
+    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList)
+            throws InterruptedException {
+        targetList.forEach(t -> run.addSession(t.pending()));
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<SessionResult>>();
+            for (var target : targetList) {
+                futures.add(executor.submit(() -> session(run, probe, target)));
+            }
+            for (var future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
+    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList)
+            throws InterruptedException {
+        for (var target : targetList) {
+            run.addSession(target.pending());
+            var result = session(run, probe, target);
+            if (!unreachable(result)) {
+                return;
+            }
+            run.append(null, null, Kind.INFO, target.host().name() + " could not be reached; trying the next address");
+        }
+    }
+
+    /** A sending MTA moves on to the next address after these (RFC 5321 §5.1, §4.5.4.1). */
+    private static boolean unreachable(SessionResult result) {
+        return switch (result.outcome()) {
+            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
+            case TIMED_OUT, DEADLINE, CLOSED, TLS_FAILED -> result.phase().compareTo(Phase.MAIL) < 0;
+            case DEFERRED -> result.phase() == Phase.BANNER;
+            default -> false;
+        };
+    }
+
+    private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
+        var key = target.key();
+        run.append(key, Phase.CONNECT, Kind.SESSION, target.host().name() + " [" + target.address().getHostAddress()
+                + "]:" + target.port());
+        var decision = targets.check(target.address(), target.port());
+        SessionResult result;
+        if (!decision.allowed()) {
+            run.append(key, Phase.CONNECT, Kind.ERROR, decision.reason());
+            result = new SessionResult(
+                    SessionOutcome.POLICY_REFUSED, Phase.CONNECT, decision.reason(), List.of(), Map.of(), null,
+                    Duration.ZERO);
+        } else {
+            try (var slot = slots.acquire(target.address())) {
+                result = sessions.run(probe, target, new EventRecorder(run, key));
+            }
+        }
+        run.append(
+                key,
+                result.phase(),
+                Kind.OUTCOME,
+                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
+        var pending = target.pending();
+        run.replaceSession(new SessionRecord(
+                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
+        return result;
+    }
+
+    private static void publish(ProbeRun run, Diagnosis diagnosis) {
+        run.diagnosis(diagnosis);
+        for (var finding : diagnosis.findings()) {
+            run.append(
+                    finding.evidence() == null ? null : finding.evidence().session(),
+                    finding.evidence() == null ? null : finding.evidence().phase(),
+                    Kind.FINDING,
+                    finding.title());
+        }
+        run.append(null, null, Kind.VERDICT, diagnosis.verdict());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.smtp.SessionListener;
+import dev.mailflow.smtp.SessionOptions;
+import dev.mailflow.smtp.SessionPlan;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.smtp.SmtpSession;
+import dev.mailflow.smtp.TestMessage;
+import dev.mailflow.smtp.Timeouts;
+import dev.mailflow.smtp.TlsHandshaker;
+import dev.mailflow.target.TargetPolicy;
+import java.time.Clock;
+
+/** Runs a real SMTP session; every connection goes through the target policy's guarded connect. */
+final class SmtpSessionRunner implements SessionRunner {
+
+    /** Message-IDs need a domain; an address-literal EHLO name has none (RFC 5322 §3.6.4). */
+    private static final String FALLBACK_MESSAGE_ID_DOMAIN = "mailflow.invalid";
+
+    private final TargetPolicy targets;
+    private final TlsHandshaker tls;
+    private final Timeouts timeouts;
+    private final Clock clock;
+
+    SmtpSessionRunner(TargetPolicy targets, TlsHandshaker tls, Timeouts timeouts, Clock clock) {
+        this.targets = targets;
+        this.tls = tls;
+        this.timeouts = timeouts;
+        this.clock = clock;
+    }
+
+    @Override
+    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener) {
+        var plan = new SessionPlan(
+                target.socketAddress(),
+                target.host().name(),
+                probe.ehlo(),
+                probe.mailFrom(),
+                probe.rcptTo(),
+                probe.tls(),
+                probe.quitAfter(),
+                probe.dsnNotify(),
+                timeouts);
+        var options = SessionOptions.defaults();
+        if (probe.message() != null) {
+            var ehlo = probe.ehlo().value();
+            var message = TestMessage.of(
+                    probe.mailFrom(),
+                    probe.rcptTo(),
+                    probe.message().subject(),
+                    probe.message().body(),
+                    clock,
+                    ehlo.startsWith("[") ? FALLBACK_MESSAGE_ID_DOMAIN : ehlo);
+            options = options.withMessage(message.dataBytes(), message.size(), message.needs8bit());
+        }
+        return new SmtpSession(targets::connect, listener, tls).run(plan, options);
+    }
+}
