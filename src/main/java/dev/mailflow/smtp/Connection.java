@@ -102,6 +102,9 @@ final class Connection implements AutoCloseable {
             var reply = reader.read(phase, sentAtNanos);
             listener.reply(phase, reply);
             transcript.exchanges().add(new Exchange(phase, command, reply));
+            if (!reader.inSync()) {
+                throw new ReplyOutOfStepException();
+            }
             if (reply.flaws().contains(ReplyFlaw.EOF_MID_REPLY)) {
                 broken = true;
             }

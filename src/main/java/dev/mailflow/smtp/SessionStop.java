@@ -57,6 +57,9 @@ final class SessionStop extends Exception {
                     phase,
                     "the session's total deadline of " + deadline.total().toSeconds() + " s passed");
         }
+        if (e instanceof ReplyOutOfStepException) {
+            return new SessionStop(SessionOutcome.PROTOCOL_ERROR, phase, message);
+        }
         if (e instanceof ConnectionClosedException) {
             return new SessionStop(SessionOutcome.CLOSED, phase, "the server closed the connection");
         }
