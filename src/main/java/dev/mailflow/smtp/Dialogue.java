@@ -6,13 +6,9 @@ import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Set;
 
 /** One connection attempt of a {@link SmtpSession}, from connect to QUIT. */
 final class Dialogue {
-
-    /** §4.1.1.1: these say "EHLO is unknown here"; 501 refuses our name, which HELO would repeat. */
-    private static final Set<Integer> EHLO_UNKNOWN = Set.of(500, 502, 504);
 
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
@@ -67,7 +63,7 @@ final class Dialogue {
             }
             at = Phase.BANNER;
             var banner = connection.await(Phase.BANNER, "", timeouts.banner());
-            expect(Phase.BANNER, banner);
+            SessionStop.expectPositive(Phase.BANNER, banner);
             if (stop == Phase.BANNER) {
                 return completedAt(stop);
             }
@@ -110,33 +106,17 @@ final class Dialogue {
             connection = new Connection(socket, parts.listener(), transcript);
         } catch (SocketTimeoutException e) {
             if (bounded.compareTo(wanted) < 0) {
-                throw SessionStop.forIo(new SocketTimeoutException("deadline"), Phase.CONNECT, deadline);
+                throw new SessionStop(
+                        SessionOutcome.DEADLINE, Phase.CONNECT, "the session's total deadline passed while connecting");
             }
             throw new SessionStop(SessionOutcome.TIMED_OUT, Phase.CONNECT, "no answer to the connection attempt");
         }
     }
 
     private Extensions greet() throws IOException, SessionStop {
-        var ehlo = connection.command(
-                Phase.EHLO, Commands.ehlo(plan.ehlo()), plan.timeouts().command());
-        if (ehlo.codeClass() == 2 && !ehlo.isMalformed()) {
-            var extensions = Extensions.parse(ehlo);
-            transcript.extensions(extensions);
-            return extensions;
-        }
-        if (!EHLO_UNKNOWN.contains(ehlo.code()) || ehlo.isMalformed()) {
-            if (ehlo.code() == 501) {
-                parts.listener().note(Phase.EHLO, "501 refuses the EHLO name itself; HELO would be refused alike");
-            }
-            throw SessionStop.forReply(Phase.EHLO, ehlo);
-        }
-        parts.listener().note(Phase.EHLO, "the server does not know EHLO (" + ehlo.code() + "); trying HELO");
-        expect(
-                Phase.EHLO,
-                connection.command(
-                        Phase.EHLO, Commands.helo(plan.ehlo()), plan.timeouts().command()));
-        transcript.extensions(Extensions.NONE);
-        return Extensions.NONE;
+        var extensions = Greeting.greet(connection, plan.ehlo(), plan.timeouts().command(), parts.listener());
+        transcript.extensions(extensions);
+        return extensions;
     }
 
     private Extensions startTls(Extensions extensions) throws IOException, SessionStop {
@@ -193,12 +173,6 @@ final class Dialogue {
             }
             String why = "the TLS handshake failed: " + e.getMessage();
             throw new SessionStop(new Ending(TLS_FAILED, Phase.TLS, why, tls == TlsMode.OPPORTUNISTIC));
-        }
-    }
-
-    private static void expect(Phase phase, SmtpReply reply) throws SessionStop {
-        if (reply.codeClass() != 2 || reply.isMalformed() || reply.flaws().contains(ReplyFlaw.EOF_MID_REPLY)) {
-            throw SessionStop.forReply(phase, reply);
         }
     }
 

@@ -56,9 +56,9 @@ final class Envelope {
             for (var rcpt : rcpts) {
                 replies.add(cut(Phase.RCPT, connection.await(Phase.RCPT, rcpt.shown(), timeout)));
             }
-            expect(Phase.MAIL, mailReply);
+            SessionStop.expectPositive(Phase.MAIL, mailReply);
         } else {
-            expect(Phase.MAIL, connection.command(mail, timeout));
+            SessionStop.expectPositive(Phase.MAIL, connection.command(mail, timeout));
             at.accept(Phase.RCPT);
             for (var rcpt : rcpts) {
                 replies.add(cut(Phase.RCPT, connection.command(rcpt, timeout)));
@@ -147,7 +147,7 @@ final class Envelope {
         connection.sendRaw(MessageData.terminated(data));
         listener.sent(Phase.DATA, ".");
         var done = connection.await(Phase.DATA, ".", plan.timeouts().data());
-        expect(Phase.DATA, done);
+        SessionStop.expectPositive(Phase.DATA, done);
         return Ending.completed(Phase.DATA, "the message was accepted: " + SessionStop.quote(done));
     }
 
@@ -162,12 +162,6 @@ final class Envelope {
             throw SessionStop.forReply(phase, reply);
         }
         return reply;
-    }
-
-    private static void expect(Phase phase, SmtpReply reply) throws SessionStop {
-        if (reply.codeClass() != 2 || reply.isMalformed() || reply.flaws().contains(ReplyFlaw.EOF_MID_REPLY)) {
-            throw SessionStop.forReply(phase, reply);
-        }
     }
 
     private static long parseLong(String text) {

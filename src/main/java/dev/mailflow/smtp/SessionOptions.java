@@ -1,6 +1,7 @@
 package dev.mailflow.smtp;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What a session may do beyond the {@link SessionPlan}: pipeline MAIL and RCPT, send a message,
@@ -65,13 +66,13 @@ public record SessionOptions(
                 && Arrays.equals(data, other.data)
                 && size == other.size
                 && eightBit == other.eightBit
-                && java.util.Objects.equals(envelopeId, other.envelopeId)
-                && java.util.Objects.equals(credentials, other.credentials);
+                && Objects.equals(envelopeId, other.envelopeId)
+                && Objects.equals(credentials, other.credentials);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(pipelining, Arrays.hashCode(data), size, eightBit, envelopeId, credentials);
+        return Objects.hash(pipelining, Arrays.hashCode(data), size, eightBit, envelopeId, credentials);
     }
 
     @Override

@@ -27,6 +27,13 @@ final class SessionStop extends Exception {
         return ending;
     }
 
+    /** Goes on only after a well-formed, complete 2xx reply. */
+    static void expectPositive(Phase phase, SmtpReply reply) throws SessionStop {
+        if (reply.codeClass() != 2 || reply.isMalformed() || reply.flaws().contains(ReplyFlaw.EOF_MID_REPLY)) {
+            throw forReply(phase, reply);
+        }
+    }
+
     /**
      * The ending for a reply that does not let the dialogue go on: a reply cut off, malformed, or of
      * the wrong kind is a protocol problem; otherwise 4xx defers and 5xx rejects (RFC 5321 §4.2.1).
@@ -51,6 +58,9 @@ final class SessionStop extends Exception {
     static SessionStop forIo(IOException e, Phase phase, Deadline deadline) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
+        if (Thread.currentThread().isInterrupted()) {
+            return new SessionStop(SessionOutcome.ERROR, phase, "the run was interrupted");
+        }
         if (deadline.passed()) {
             return new SessionStop(
                     SessionOutcome.DEADLINE,

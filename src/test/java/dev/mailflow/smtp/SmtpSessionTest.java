@@ -141,6 +141,29 @@ class SmtpSessionTest {
     }
 
     @Test
+    void aWriteBlockedByAPeerThatStopsReadingIsCutAtTheDeadline() {
+        var shortTotal = new Timeouts(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(3));
+        byte[] big = ("x".repeat(998) + "\r\n").repeat(16 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var stallAfter354 = dev.mailflow.testing.smtp.Action.sequence(
+                reply("354 go ahead"), dev.mailflow.testing.smtp.Action.stall());
+        try (var server = ScriptedSmtpServer.start(s -> s.on("DATA", stallAfter354))) {
+            var plan = Sessions.withTimeouts(plan(server.address(), Phase.DATA), shortTotal);
+
+            var result = session(listener).run(plan, SessionOptions.defaults().withMessage(big, big.length, false));
+
+            assertThat(result.outcome()).isEqualTo(SessionOutcome.DEADLINE);
+            assertThat(result.phase()).isEqualTo(Phase.DATA);
+            assertThat(listener.sent()).as("the write never finished").doesNotContain(".");
+            assertThat(result.took()).isLessThan(Duration.ofSeconds(12));
+        }
+    }
+
+    @Test
     void aServerClosingMidReplyEndsTheSessionAsClosed() {
         try (var server = ScriptedSmtpServer.start(s -> s.on("MAIL", closeAfter("250-2.1.0 Sender o")))) {
             var result = session(listener).run(plan(server.address(), Phase.RCPT));

@@ -46,6 +46,16 @@ public sealed interface Action {
         return new Silence();
     }
 
+    /** Stops reading and writing until the server closes: a peer whose buffers fill up, blocking the client's writes. */
+    static Action stall() {
+        return new Stall();
+    }
+
+    /** Does each action in turn, e.g. {@code sequence(reply("354 go ahead"), stall())}. */
+    static Action sequence(Action... actions) {
+        return new Sequence(java.util.List.of(actions));
+    }
+
     /** Waits, then does {@code then}. */
     static Action delayed(Duration delay, Action then) {
         return new Delayed(delay, then);
@@ -106,6 +116,36 @@ public sealed interface Action {
         @Override
         public boolean perform(OutputStream out) {
             return true;
+        }
+    }
+
+    record Stall() implements Action {
+        @Override
+        public boolean perform(OutputStream out) throws InterruptedException {
+            Thread.sleep(Long.MAX_VALUE);
+            return false;
+        }
+    }
+
+    record Sequence(java.util.List<Action> actions) implements Action {
+        @Override
+        public boolean perform(OutputStream out) throws IOException, InterruptedException {
+            for (var action : actions) {
+                if (!action.perform(out)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean startsData() {
+            return !actions.isEmpty() && actions.getFirst().startsData();
+        }
+
+        @Override
+        public boolean acceptsStartTls() {
+            return !actions.isEmpty() && actions.getFirst().acceptsStartTls();
         }
     }
 
