@@ -54,6 +54,7 @@ final class DomainSyntax {
         if (text.isEmpty()) {
             throw new InvalidInputException(what + " is empty");
         }
+        refuseHostileCharacters(text, what);
         if (text.startsWith("[")) {
             return addressLiteral(text, what);
         }

@@ -47,6 +47,7 @@ final class ReplyReader {
         var flaws = EnumSet.noneOf(ReplyFlaw.class);
         int code = -1;
         int bytes = 0;
+        boolean promisedMore = false;
         while (true) {
             var raw = readLine(MAX_REPLY_BYTES - bytes);
             if (raw == null) {
@@ -86,12 +87,13 @@ final class ReplyReader {
                 flaws.add(ReplyFlaw.EOF_MID_REPLY);
                 break;
             }
-            // A malformed line ends the reply unless the previous line promised more; waiting for a
+            // A malformed line ends the reply unless an earlier line promised more; waiting for a
             // continuation nobody announced would turn one bad line into a timeout.
-            boolean promisedMore =
-                    lines.size() > 1 && Line.parse(lines.get(lines.size() - 2)).continues();
-            if (!line.continues() && !(line.malformed() && promisedMore)) {
+            if (line.code() == 0 ? !promisedMore : !line.continues()) {
                 break;
+            }
+            if (line.code() > 0) {
+                promisedMore = line.continues();
             }
         }
         String first = lines.isEmpty() ? "" : lines.get(0);

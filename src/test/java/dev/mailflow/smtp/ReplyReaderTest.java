@@ -147,9 +147,9 @@ class ReplyReaderTest {
 
     @Test
     void keepsAMalformedLineInsideAnAnnouncedContinuation() throws IOException {
-        var reply = read("250-first\r\nnonsense\r\n250 last\r\n");
+        var reply = read("250-first\r\nnonsense\r\nmore nonsense\r\n250 last\r\n");
 
-        assertThat(reply.lines()).containsExactly("250-first", "nonsense", "250 last");
+        assertThat(reply.lines()).containsExactly("250-first", "nonsense", "more nonsense", "250 last");
         assertThat(reply.flaws()).containsExactly(ReplyFlaw.MALFORMED_LINE);
     }
 
