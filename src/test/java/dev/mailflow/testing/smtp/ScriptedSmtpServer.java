@@ -25,7 +25,13 @@ import javax.net.ssl.SSLSocket;
  * A tiny SMTP server for tests, on 127.0.0.1 and a port the system picks, that says what its
  * {@link Script} says: a normal dialogue by default, or faults (a 5xx on MAIL, a silent banner, a
  * reply dripped one byte per second, a close in the middle of a reply, bytes after the 220 to
- * STARTTLS). It records every line it receives. Each connection runs on its own virtual thread.
+ * STARTTLS). It records every line it receives. Each connection runs on its own virtual thread
+ * and walks the script from the start; a verb's replies are counted per connection.
+ *
+ * <p>Lines are read up to LF (a CR before it is dropped), so a client's bare LF shows up as a line
+ * end here: check {@link #receivedBytes()} when the exact bytes matter. After DATA is answered with
+ * a 354, lines up to the lone "." are the message ({@link #messages()}), then the {@code afterData}
+ * reply is sent. QUIT's reply is followed by a close.
  *
  * <pre>{@code
  * try (var server = ScriptedSmtpServer.start(s -> s.on("RCPT", "550 5.1.1 User unknown"))) {
@@ -71,7 +77,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return new InetSocketAddress(listening.getInetAddress(), listening.getLocalPort());
     }
 
-    /** Every line received over all connections, in order, without its line end (decoded as UTF-8). */
+    /**
+     * Every line received over all connections, in order, without its line end (decoded as UTF-8);
+     * message lines sent after DATA are included, as they arrived.
+     */
     public List<String> received() {
         return List.copyOf(received);
     }
