@@ -74,12 +74,16 @@ public sealed interface Action {
 
     /** Whether this reply makes the server enter the DATA state. */
     default boolean startsData() {
-        return this instanceof Bytes b && b.bytes().length >= 3 && new String(b.bytes(), 0, 3, StandardCharsets.ISO_8859_1).equals("354");
+        return this instanceof Bytes b
+                && b.bytes().length >= 3
+                && new String(b.bytes(), 0, 3, StandardCharsets.ISO_8859_1).equals("354");
     }
 
     /** Whether this reply accepts STARTTLS, so the server starts its handshake after it. */
     default boolean acceptsStartTls() {
-        return this instanceof Bytes b && b.bytes().length >= 3 && new String(b.bytes(), 0, 3, StandardCharsets.ISO_8859_1).equals("220");
+        return this instanceof Bytes b
+                && b.bytes().length >= 3
+                && new String(b.bytes(), 0, 3, StandardCharsets.ISO_8859_1).equals("220");
     }
 
     record Bytes(byte[] bytes) implements Action {
