@@ -95,8 +95,25 @@ final class SessionStop extends Exception {
         return new SessionStop(SessionOutcome.CLOSED, phase, "the connection failed: " + message);
     }
 
+    /** The reply as one short line: server text is data, so controls (a bare CR or LF) are shown escaped. */
     static String quote(SmtpReply reply) {
-        String text = reply.code() + " " + reply.text();
-        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+        var text = new StringBuilder();
+        for (char c : (reply.code() + " " + reply.text()).toCharArray()) {
+            if (text.length() >= MAX_DETAIL) {
+                return text.append('…').toString();
+            }
+            switch (c) {
+                case '\r' -> text.append("\\r");
+                case '\n' -> text.append("\\n");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        text.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -29,6 +29,18 @@ class SmtpSessionTransactionTest {
     }
 
     @Test
+    void showsControlCharactersOfAReplyEscapedInTheDetail() {
+        try (var server = ScriptedSmtpServer.start(
+                s -> s.on("MAIL", dev.mailflow.testing.smtp.Action.raw("550 5.7.1 no\nRCPT TO:<x@y>\u0007\r\n")))) {
+            var result = session(listener).run(plan(server.address(), Phase.RCPT));
+
+            assertThat(result.outcome()).isEqualTo(SessionOutcome.REJECTED);
+            assertThat(result.detail()).isEqualTo("550 5.7.1 no\\nRCPT TO:<x@y>\\u0007");
+            assertThat(result.exchanges().get(2).reply().flaws()).containsExactly(ReplyFlaw.BARE_LF);
+        }
+    }
+
+    @Test
     void aServerWantingAuthenticationRejectsMail() {
         try (var server = ScriptedSmtpServer.start(
                 s -> s.on("EHLO", EHLO_PLAIN).on("MAIL", "530 5.7.1 Client was not authenticated"))) {
