@@ -138,6 +138,26 @@ class SmtpSessionTlsTest {
     }
 
     @Test
+    void authenticatesWithLoginWhenPlainIsNotOffered() {
+        // The scripted server keys replies on a line's leading letters: "dXNlcg==" (user) reads as
+        // verb DXNLCG and "czNjcmV0" (s3cret) as CZNJCMV.
+        try (var server = ScriptedSmtpServer.start(s -> s.startTls(serverTls)
+                .on("EHLO", "250-scripted.test", "250 AUTH LOGIN")
+                .on("AUTH", "334 VXNlcm5hbWU6")
+                .on("DXNLCG", "334 UGFzc3dvcmQ6")
+                .on("CZNJCMV", "235 2.7.0 Authentication successful"))) {
+            var options = SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret"));
+
+            var result = session(listener).run(plan(server.address(), Phase.AUTH, TlsMode.REQUIRED), options);
+
+            assertThat(result.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+            assertThat(result.phase()).isEqualTo(Phase.AUTH);
+            assertThat(server.received()).contains("AUTH LOGIN", "dXNlcg==", "czNjcmV0");
+            assertThat(listener.sent()).contains("AUTH LOGIN", "****").doesNotContain("dXNlcg==", "czNjcmV0");
+        }
+    }
+
+    @Test
     void neverSendsCredentialsInTheClear() {
         try (var server = ScriptedSmtpServer.start(s -> s.on("EHLO", "250-scripted.test", "250 AUTH PLAIN"))) {
             var options = SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret"));
