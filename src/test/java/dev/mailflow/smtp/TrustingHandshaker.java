@@ -1,0 +1,55 @@
+package dev.mailflow.smtp;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** A test {@link TlsHandshaker} that trusts any certificate and reports only protocol and cipher. */
+final class TrustingHandshaker implements TlsHandshaker {
+
+    @Override
+    public SSLSocket handshake(Socket plain, String serverName, Duration timeout) throws IOException {
+        try {
+            var context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAll()}, null);
+            var ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, plain.getPort(), true);
+            ssl.setUseClientMode(true);
+            plain.setSoTimeout((int) timeout.toMillis());
+            ssl.startHandshake();
+            return ssl;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public TlsFacts facts(SSLSession session, String serverName) {
+        return new TlsFacts(
+                session.getProtocol(), session.getCipherSuite(), List.of(), false, "not checked", null, null, null);
+    }
+
+    @Override
+    public TlsFacts failure(String serverName, Exception cause) {
+        return new TlsFacts(null, null, List.of(), false, null, null, null, String.valueOf(cause.getMessage()));
+    }
+
+    private static final class TrustAll implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
