@@ -38,6 +38,7 @@ final class DeliveryVerdict {
             var finding =
                     findings.stream().filter(f -> f.id().equals(dnsEnd.get())).findFirst();
             vars.put("title", finding.map(Finding::title).orElse(dnsEnd.get()));
+            vars.put("skipped", "");
             var kind = dnsEnd.get().equals("dns.lookup-failed") ? Verdict.DEFERRED : Verdict.BOUNCE;
             return new Result(kind, wording.verdict(kind == Verdict.BOUNCE ? "bounce" : "deferred", vars));
         }
@@ -76,7 +77,8 @@ final class DeliveryVerdict {
                     return accepted.get();
                 }
             }
-            var banner = session.banner().filter(b -> b.reply().codeClass() != 2);
+            var banner = session.banner()
+                    .filter(b -> b.reply().isTransient() || b.reply().isPermanent());
             if (banner.isPresent()) {
                 var explained = replies.explain(run, session, banner.get());
                 if (explained.isPresent() && explained.get().artifact() && artifact.isEmpty()) {

@@ -53,15 +53,18 @@ final class Wording {
         for (var entry : explained) {
             for (var text : findings.values()) {
                 if (text.appliesTo(phase, entry)) {
-                    return Optional.of(new Pick(text, entry));
+                    return Optional.of(new Pick(text, entry, explained.getFirst()));
                 }
             }
         }
         return Optional.empty();
     }
 
-    /** A reply finding and the knowledge entry that chose it. */
-    record Pick(FindingText text, CodeEntry entry) {}
+    /**
+     * A reply finding, the knowledge entry that chose it and the most specific entry of the reply
+     * (often the same; not when a generic finding was chosen through a fallback entry).
+     */
+    record Pick(FindingText text, CodeEntry entry, CodeEntry primary) {}
 
     boolean isArtifact(String id) {
         var text = findings.get(id);
@@ -85,18 +88,24 @@ final class Wording {
     /** A reply finding: the finding's own texts first, then the knowledge entry's. */
     Finding finding(Pick pick, Severity severity, Evidence evidence, Map<String, String> vars) {
         var text = pick.text();
-        var entry = pick.entry();
+        var primary = pick.primary();
         var withEntry = new LinkedHashMap<>(vars);
-        withEntry.put("entry", entry.title());
+        withEntry.put("entry", primary.title());
         return new Finding(
                 severity,
                 text.id(),
                 fill(text.title(), withEntry),
-                union(fill(text.causes(), withEntry), entry.causes()),
-                union(fill(text.fixes(), withEntry), entry.fixes()),
-                text.owner() == null ? entry.owner() : text.owner(),
+                union(
+                        fill(text.causes(), withEntry),
+                        primary.causes(),
+                        pick.entry().causes()),
+                union(
+                        fill(text.fixes(), withEntry),
+                        primary.fixes(),
+                        pick.entry().fixes()),
+                text.owner() == null ? primary.owner() : text.owner(),
                 evidence,
-                union(text.refs(), entry.refs()));
+                union(text.refs(), primary.refs(), pick.entry().refs()));
     }
 
     String verdict(String key, Map<String, String> vars) {
@@ -131,9 +140,12 @@ final class Wording {
         return templates.stream().map(t -> fill(t, vars)).toList();
     }
 
-    private static List<String> union(List<String> first, List<String> second) {
-        var all = new LinkedHashSet<String>(first);
-        all.addAll(second);
+    @SafeVarargs
+    private static List<String> union(List<String>... lists) {
+        var all = new LinkedHashSet<String>();
+        for (var list : lists) {
+            all.addAll(list);
+        }
         return new ArrayList<>(all);
     }
 
