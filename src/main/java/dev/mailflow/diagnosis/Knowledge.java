@@ -3,9 +3,11 @@ package dev.mailflow.diagnosis;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.SmtpReply;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The reply-code knowledge base, loaded once from the files under {@code knowledge/}: basic codes
  * ({@code codes.yaml}), enhanced codes ({@code enhanced.yaml}), vendor wordings ({@code
- * vendors.yaml}) and the diagnosis' finding texts ({@code findings.yaml}).
+ * vendors.yaml}) and the diagnosis' finding texts ({@code findings.yaml}). Immutable and safe to
+ * share between threads; load it once (e.g. as a bean).
  */
 public final class Knowledge {
 
@@ -54,7 +57,7 @@ public final class Knowledge {
         }
         this.entries = List.copyOf(all);
         this.byKey = Map.copyOf(keys);
-        this.vendorPatterns = patterns;
+        this.vendorPatterns = Collections.unmodifiableMap(patterns);
         this.firstDigit = Map.copyOf(first);
         this.secondDigit = Map.copyOf(second);
         this.statusClass = Map.copyOf(classes);
@@ -122,6 +125,27 @@ public final class Knowledge {
     /** The meaning of an enhanced code's class (2, 4 or 5). */
     public String statusClass(EnhancedStatus status) {
         return statusClass.getOrDefault(status.statusClass(), "unknown status class");
+    }
+
+    /**
+     * What the digits of a reply say on their own, for every reply: first and second digit of the
+     * basic code (RFC 5321 §4.2.1) and the class and subject of the enhanced code (RFC 3463 §3).
+     */
+    public List<String> digits(int code, EnhancedStatus enhanced) {
+        var texts = new ArrayList<String>();
+        if (code >= 200 && code < 600) {
+            texts.add(firstDigit(code));
+            texts.add(secondDigit(code));
+        }
+        if (enhanced != null) {
+            texts.add(statusClass(enhanced));
+            var subject = byKey.get("X." + enhanced.subject() + ".*");
+            if (subject != null) {
+                texts.add("X." + enhanced.subject() + ".* " + subject.title().toLowerCase(Locale.ROOT) + ": "
+                        + subject.meaning());
+            }
+        }
+        return List.copyOf(texts);
     }
 
     /** One sentence for a hover text: the most specific entry's title and meaning. */

@@ -135,6 +135,17 @@ class KnowledgeTest {
     }
 
     @Test
+    void theDigitsOfEveryReplyAreExplained() {
+        var digits = KNOWLEDGE.digits(550, new EnhancedStatus(5, 1, 1));
+        assertThat(digits).hasSize(4);
+        assertThat(digits.get(0)).startsWith("5yz permanent");
+        assertThat(digits.get(1)).startsWith("x5z mail system");
+        assertThat(digits.get(2)).startsWith("5.y.z permanent");
+        assertThat(digits.get(3)).startsWith("X.1.* addressing status");
+        assertThat(KNOWLEDGE.digits(0, null)).isEmpty();
+    }
+
+    @Test
     void shortMeaningIsOneLineForHoverTexts() {
         assertThat(KNOWLEDGE.shortMeaning("5.1.1")).startsWith("Bad destination mailbox address:");
         assertThat(KNOWLEDGE.shortMeaning("nonsense")).isEqualTo("Not a reply code mailflow knows.");
