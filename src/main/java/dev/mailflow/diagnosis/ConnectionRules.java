@@ -52,7 +52,10 @@ final class ConnectionRules {
                             findings.add(wording.finding(id, severity, session.outcomeEvidence(), session.vars())));
             banner(session, findings);
             if (session.outcome() == SessionOutcome.COMPLETED && session.phase().compareTo(Phase.RCPT) < 0) {
-                findings.add(wording.finding("session.completed", null, session.outcomeEvidence(), session.vars()));
+                var last = session.exchanges().isEmpty()
+                        ? session.outcomeEvidence()
+                        : session.evidence(session.exchanges().getLast());
+                findings.add(wording.finding("session.completed", null, last, session.vars()));
             }
         }
         ehloName(run, sessions, findings);

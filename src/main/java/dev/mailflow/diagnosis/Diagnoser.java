@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 
 /**
  * A pure function from a run's facts to its verdict and findings. The rule classes decide when a
@@ -31,8 +32,10 @@ public final class Diagnoser {
         findings.addAll(tls.findings(facts));
         findings.addAll(replies.findings(facts));
         var result = verdict.decide(facts, findings);
+        // The same reply twice (EHLO, then HELO after it) is one finding.
+        var distinct = new ArrayList<>(new LinkedHashSet<>(findings));
         // Stable: within a severity the rules' order (DNS, connections, TLS, replies) is kept.
-        findings.sort(Comparator.comparing(Finding::severity));
-        return new Diagnosis(result.kind(), result.text(), findings);
+        distinct.sort(Comparator.comparing(Finding::severity));
+        return new Diagnosis(result.kind(), result.text(), distinct);
     }
 }

@@ -81,7 +81,10 @@ final class DnsRules {
         return byPreference.entrySet().stream()
                 .filter(e -> e.getValue().size() > 1)
                 .findFirst()
-                .map(e -> Map.of("preference", String.valueOf(e.getKey()), "hosts", joinAnd(e.getValue())));
+                .map(e -> Map.of(
+                        "preference", String.valueOf(e.getKey()),
+                        "hosts", joinAnd(e.getValue()),
+                        "which", e.getValue().size() == 2 ? "either" : "any of them"));
     }
 
     private static Evidence evidence(DnsFacts dns) {
