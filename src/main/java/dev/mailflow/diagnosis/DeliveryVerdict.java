@@ -157,29 +157,16 @@ final class DeliveryVerdict {
      * later EHLO/HELO in the session succeeded (a sender falls back to HELO, RFC 5321 §4.1.4).
      */
     private static Optional<Exchange> decisive(SessionView session) {
-        var exchanges = session.exchanges();
-        for (int i = 0; i < exchanges.size(); i++) {
-            var e = exchanges.get(i);
-            if (e.reply() == null || e.reply().isPositive() || e.reply().code() == 0) {
-                continue;
-            }
-            switch (e.phase()) {
-                case MAIL, RCPT, DATA -> {
-                    return Optional.of(e);
-                }
-                case EHLO -> {
-                    var recovered = exchanges.subList(i + 1, exchanges.size()).stream()
-                            .anyMatch(later -> later.phase() == Phase.EHLO
-                                    && later.reply() != null
-                                    && later.reply().isPositive());
-                    if (!recovered) {
-                        return Optional.of(e);
-                    }
-                }
-                default -> {}
-            }
-        }
-        return Optional.empty();
+        return session.exchanges().stream()
+                .filter(e -> e.reply() != null
+                        && !e.reply().isPositive()
+                        && e.reply().code() != 0)
+                .filter(e -> switch (e.phase()) {
+                    case MAIL, RCPT, DATA -> true;
+                    case EHLO -> !session.recoveredAfter(e);
+                    default -> false;
+                })
+                .findFirst();
     }
 
     private String skippedText(LinkedHashSet<String> skipped) {

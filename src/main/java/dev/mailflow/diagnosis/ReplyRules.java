@@ -79,6 +79,9 @@ final class ReplyRules {
             if (reply.isTransient() && severity == Severity.CRITICAL) {
                 severity = Severity.WARNING;
             }
+            if (session.recoveredAfter(exchange)) {
+                severity = Severity.INFO;
+            }
             var vars = new HashMap<>(session.vars());
             vars.put("phase", exchange.phase().name());
             vars.put("ehlo", SessionView.bounded(run.ehlo()));

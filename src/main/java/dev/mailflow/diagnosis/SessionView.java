@@ -63,6 +63,22 @@ record SessionView(SessionFacts facts) {
         };
     }
 
+    /**
+     * Whether a refused EHLO was followed by a successful EHLO or HELO in the same session: a
+     * client falls back to HELO when EHLO is refused (RFC 5321 §4.1.4), so the refusal did not
+     * matter.
+     */
+    boolean recoveredAfter(Exchange exchange) {
+        var all = exchanges();
+        var at = all.indexOf(exchange);
+        return exchange.phase() == Phase.EHLO
+                && at >= 0
+                && all.subList(at + 1, all.size()).stream()
+                        .anyMatch(later -> later.phase() == Phase.EHLO
+                                && later.reply() != null
+                                && later.reply().isPositive());
+    }
+
     Evidence evidence(Exchange exchange) {
         return new Evidence(facts.key(), exchange.phase(), line(exchange.reply()));
     }
