@@ -43,7 +43,7 @@ final class DeliveryVerdict {
             return new Result(kind, wording.verdict(kind == Verdict.BOUNCE ? "bounce" : "deferred", vars));
         }
         var result = walk(run, vars);
-        var tie = DnsRules.ties(run.dns());
+        var tie = DnsRules.ties(run.dns(), wording);
         if (tie.isPresent() && result.kind() != Verdict.UNKNOWN) {
             return new Result(result.kind(), result.text() + wording.verdict("ties", tie.get()));
         }

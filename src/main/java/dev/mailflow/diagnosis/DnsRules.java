@@ -44,7 +44,7 @@ final class DnsRules {
                 findings.add(wording.finding("dns.mx-ip-literal", null, line, hostVars));
             }
         }
-        ties(dns)
+        ties(dns, wording)
                 .ifPresent(tie -> findings.add(wording.finding(
                         "dns.equal-preference",
                         null,
@@ -68,7 +68,7 @@ final class DnsRules {
     }
 
     /** The first group of MX hosts sharing a preference (RFC 5321 §5.1: senders pick at random). */
-    static Optional<Map<String, String>> ties(DnsFacts dns) {
+    static Optional<Map<String, String>> ties(DnsFacts dns, Wording wording) {
         if (dns == null) {
             return Optional.empty();
         }
@@ -84,7 +84,7 @@ final class DnsRules {
                 .map(e -> Map.of(
                         "preference", String.valueOf(e.getKey()),
                         "hosts", joinAnd(e.getValue()),
-                        "which", e.getValue().size() == 2 ? "either" : "any of them"));
+                        "which", wording.verdicts().get(e.getValue().size() == 2 ? "either" : "anyOf")));
     }
 
     private static Evidence evidence(DnsFacts dns) {
