@@ -1,15 +1,41 @@
 package dev.mailflow.diagnosis;
 
-/** A pure function from a run's facts to its verdict and findings. */
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+
+/**
+ * A pure function from a run's facts to its verdict and findings. The rule classes decide when a
+ * finding applies; the knowledge files say what it says.
+ */
 public final class Diagnoser {
 
-    private final Knowledge knowledge;
+    private final DnsRules dns;
+    private final ConnectionRules connections;
+    private final TlsRules tls;
+    private final ReplyRules replies;
+    private final DeliveryVerdict verdict;
 
     public Diagnoser(Knowledge knowledge) {
-        this.knowledge = knowledge;
+        var wording = knowledge.wording();
+        this.dns = new DnsRules(wording);
+        this.connections = new ConnectionRules(wording);
+        this.tls = new TlsRules(wording);
+        this.replies = new ReplyRules(knowledge);
+        this.verdict = new DeliveryVerdict(wording, replies);
     }
 
     public Diagnosis diagnose(RunFacts facts) {
-        throw new UnsupportedOperationException("built in the diagnosis work");
+        var findings = new ArrayList<Finding>();
+        findings.addAll(dns.findings(facts));
+        findings.addAll(connections.findings(facts));
+        findings.addAll(tls.findings(facts));
+        findings.addAll(replies.findings(facts));
+        var result = verdict.decide(facts, findings);
+        // The same reply twice (EHLO, then HELO after it) is one finding.
+        var distinct = new ArrayList<>(new LinkedHashSet<>(findings));
+        // Stable: within a severity the rules' order (DNS, connections, TLS, replies) is kept.
+        distinct.sort(Comparator.comparing(Finding::severity));
+        return new Diagnosis(result.kind(), result.text(), distinct);
     }
 }

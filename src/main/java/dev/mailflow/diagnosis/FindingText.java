@@ -1,0 +1,43 @@
+package dev.mailflow.diagnosis;
+
+import dev.mailflow.smtp.Phase;
+import java.util.List;
+
+/**
+ * What one finding says, as written in {@code knowledge/findings.yaml}.
+ *
+ * @param phases for reply findings, the phases the reply must come from (empty: any)
+ * @param entries for reply findings, the knowledge entries that pick this finding; causes, fixes,
+ *     owner and refs not given here come from the matched entry
+ * @param artifact whether the refusal comes from how the test ran (our name, our IP address), so a
+ *     real sender would not meet it
+ */
+record FindingText(
+        String id,
+        Severity severity,
+        String title,
+        List<String> causes,
+        List<String> fixes,
+        Owner owner,
+        List<String> refs,
+        List<Phase> phases,
+        List<String> entries,
+        Boolean artifact) {
+
+    FindingText {
+        causes = causes == null ? List.of() : List.copyOf(causes);
+        fixes = fixes == null ? List.of() : List.copyOf(fixes);
+        refs = refs == null ? List.of() : List.copyOf(refs);
+        phases = phases == null ? List.of() : List.copyOf(phases);
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        artifact = artifact != null && artifact;
+    }
+
+    boolean explainsReplies() {
+        return !entries.isEmpty();
+    }
+
+    boolean appliesTo(Phase phase, CodeEntry entry) {
+        return (phases.isEmpty() || phases.contains(phase)) && entries.contains(entry.key());
+    }
+}

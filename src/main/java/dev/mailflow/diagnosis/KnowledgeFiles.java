@@ -1,0 +1,70 @@
+package dev.mailflow.diagnosis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The shapes of the knowledge files under {@code src/main/resources/knowledge} and their reading. */
+final class KnowledgeFiles {
+
+    static final List<String> CODE_FILES =
+            List.of("knowledge/codes.yaml", "knowledge/enhanced.yaml", "knowledge/vendors.yaml");
+    static final String FINDINGS_FILE = "knowledge/findings.yaml";
+
+    // Strict: a misspelt field in a data file must fail the build, not vanish silently.
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private KnowledgeFiles() {}
+
+    /** A file of code entries; the digit maps appear only where a file defines them. */
+    record CodeFile(
+            Map<Integer, String> firstDigit,
+            Map<Integer, String> secondDigit,
+            Map<Integer, String> statusClass,
+            List<CodeEntry> entries) {
+
+        CodeFile {
+            firstDigit = firstDigit == null ? Map.of() : Map.copyOf(firstDigit);
+            secondDigit = secondDigit == null ? Map.of() : Map.copyOf(secondDigit);
+            statusClass = statusClass == null ? Map.of() : Map.copyOf(statusClass);
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+    }
+
+    /** The finding texts and the verdict sentences. */
+    record WordingFile(Map<String, String> verdicts, Map<String, String> skips, List<FindingText> findings) {
+
+        WordingFile {
+            verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
+            skips = skips == null ? Map.of() : Map.copyOf(skips);
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
+
+    static CodeFile codes(String resource) {
+        return read(resource, CodeFile.class);
+    }
+
+    static WordingFile wording() {
+        return read(FINDINGS_FILE, WordingFile.class);
+    }
+
+    private static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = KnowledgeFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("knowledge file missing from the classpath: " + resource);
+            }
+            return MAPPER.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("broken knowledge file " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.mailflow.diagnosis;
+
+import dev.mailflow.smtp.Phase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The texts of findings and verdicts from {@code knowledge/findings.yaml}, with their placeholders. */
+final class Wording {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    private final Map<String, String> verdicts;
+    private final Map<String, String> skips;
+    private final Map<String, FindingText> findings;
+
+    Wording(KnowledgeFiles.WordingFile file, Map<String, CodeEntry> entries) {
+        this.verdicts = file.verdicts();
+        this.skips = file.skips();
+        var byId = new LinkedHashMap<String, FindingText>();
+        for (var text : file.findings()) {
+            if (byId.putIfAbsent(text.id(), text) != null) {
+                throw new IllegalStateException("duplicate finding id " + text.id());
+            }
+            for (var key : text.entries()) {
+                if (!entries.containsKey(key)) {
+                    throw new IllegalStateException("finding " + text.id() + " names unknown entry " + key);
+                }
+            }
+        }
+        this.findings = byId;
+    }
+
+    List<FindingText> findings() {
+        return List.copyOf(findings.values());
+    }
+
+    Map<String, String> verdicts() {
+        return verdicts;
+    }
+
+    Map<String, String> skips() {
+        return skips;
+    }
+
+    /** The finding a 4xx/5xx reply becomes: the first of its entries that some finding lists. */
+    Optional<Pick> forReply(Phase phase, List<CodeEntry> explained) {
+        for (var entry : explained) {
+            for (var text : findings.values()) {
+                if (text.appliesTo(phase, entry)) {
+                    return Optional.of(new Pick(text, entry, explained.getFirst()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A reply finding, the knowledge entry that chose it and the most specific entry of the reply
+     * (often the same; not when a generic finding was chosen through a fallback entry).
+     */
+    record Pick(FindingText text, CodeEntry entry, CodeEntry primary) {}
+
+    boolean isArtifact(String id) {
+        var text = findings.get(id);
+        return text != null && text.artifact();
+    }
+
+    /** A finding whose texts are all in the findings file. */
+    Finding finding(String id, Severity severity, Evidence evidence, Map<String, String> vars) {
+        var text = text(id);
+        return new Finding(
+                severity == null ? text.severity() : severity,
+                id,
+                fill(text.title(), vars),
+                fill(text.causes(), vars),
+                fill(text.fixes(), vars),
+                text.owner(),
+                evidence,
+                text.refs());
+    }
+
+    /** A reply finding: the finding's own texts first, then the knowledge entry's. */
+    Finding finding(Pick pick, Severity severity, Evidence evidence, Map<String, String> vars) {
+        var text = pick.text();
+        var primary = pick.primary();
+        var withEntry = new LinkedHashMap<>(vars);
+        withEntry.put("entry", primary.title());
+        return new Finding(
+                severity,
+                text.id(),
+                fill(text.title(), withEntry),
+                union(
+                        fill(text.causes(), withEntry),
+                        primary.causes(),
+                        pick.entry().causes()),
+                union(
+                        fill(text.fixes(), withEntry),
+                        primary.fixes(),
+                        pick.entry().fixes()),
+                text.owner() == null ? primary.owner() : text.owner(),
+                evidence,
+                union(text.refs(), primary.refs(), pick.entry().refs()));
+    }
+
+    String verdict(String key, Map<String, String> vars) {
+        return fill(required(verdicts, key), vars);
+    }
+
+    String skip(String key, Map<String, String> vars) {
+        return fill(required(skips, key), vars);
+    }
+
+    FindingText text(String id) {
+        var text = findings.get(id);
+        if (text == null) {
+            throw new IllegalArgumentException("no finding text for " + id);
+        }
+        return text;
+    }
+
+    /** Replaces {@code {name}} by its value; unknown names stay as written so a test can spot them. */
+    static String fill(String template, Map<String, String> vars) {
+        var m = PLACEHOLDER.matcher(template);
+        var sb = new StringBuilder();
+        while (m.find()) {
+            var value = vars.get(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static List<String> fill(List<String> templates, Map<String, String> vars) {
+        return templates.stream().map(t -> fill(t, vars)).toList();
+    }
+
+    @SafeVarargs
+    private static List<String> union(List<String>... lists) {
+        var all = new LinkedHashSet<String>();
+        for (var list : lists) {
+            all.addAll(list);
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static String required(Map<String, String> texts, String key) {
+        var text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no text for " + key);
+        }
+        return text;
+    }
+}

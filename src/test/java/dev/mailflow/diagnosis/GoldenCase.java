@@ -1,0 +1,147 @@
+package dev.mailflow.diagnosis;
+
+import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.ReplyFlaw;
+import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsFacts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * One golden transcript under {@code src/test/resources/golden}: the facts of a run as the probe
+ * would hand them over, and what the diagnosis must say about them. Omitted fields get the seed's
+ * defaults (EHLO contoso.com, sender helpdesk@contoso.com, port 25, TLS OPPORTUNISTIC).
+ */
+record GoldenCase(String name, Facts facts, Expect expect) {
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static GoldenCase read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), GoldenCase.class);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("broken golden file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    record Expect(String verdict, String verdictContains, String topFinding, List<String> findings) {
+        Expect {
+            findings = findings == null ? List.of() : findings;
+        }
+    }
+
+    record Facts(
+            String domain,
+            String ehlo,
+            String mailFrom,
+            List<String> rcptTo,
+            String tls,
+            Dns dns,
+            List<Session> sessions) {}
+
+    record Dns(String status, String detail, List<Host> hosts) {}
+
+    record Host(int preference, String name, List<String> addresses, List<String> flaws) {}
+
+    record Session(
+            String host,
+            String address,
+            Integer port,
+            Integer preference,
+            SessionOutcome outcome,
+            Phase phase,
+            String detail,
+            Map<String, String> extensions,
+            TlsFacts tls,
+            List<Step> exchanges) {}
+
+    /** One command and its reply lines as received; {@code ms} is the reply's delay. */
+    record Step(Phase phase, String command, List<String> reply, Long ms, List<ReplyFlaw> flaws) {}
+
+    RunFacts runFacts() {
+        var rcptTo = facts.rcptTo() == null ? List.<String>of() : facts.rcptTo();
+        var domain = facts.domain() != null
+                ? facts.domain()
+                : rcptTo.isEmpty()
+                        ? null
+                        : rcptTo.getFirst().substring(rcptTo.getFirst().indexOf('@') + 1);
+        var hosts = facts.dns() == null || facts.dns().hosts() == null
+                ? List.<DnsFacts.Host>of()
+                : facts.dns().hosts().stream()
+                        .map(h -> new DnsFacts.Host(
+                                h.preference(),
+                                h.name(),
+                                h.addresses() == null ? List.of() : h.addresses(),
+                                h.flaws() == null ? List.of() : h.flaws()))
+                        .toList();
+        var dns = facts.dns() == null
+                ? null
+                : new DnsFacts(domain, facts.dns().status(), facts.dns().detail(), hosts);
+        var sessions = facts.sessions() == null
+                ? List.<SessionFacts>of()
+                : facts.sessions().stream().map(s -> session(s, hosts)).toList();
+        return new RunFacts(
+                domain,
+                Objects.requireNonNullElse(facts.ehlo(), "contoso.com"),
+                Objects.requireNonNullElse(facts.mailFrom(), "helpdesk@contoso.com"),
+                rcptTo,
+                Objects.requireNonNullElse(facts.tls(), "OPPORTUNISTIC"),
+                dns,
+                sessions);
+    }
+
+    private static SessionFacts session(Session s, List<DnsFacts.Host> hosts) {
+        var mx = hosts.stream().filter(h -> h.name().equals(s.host())).findFirst();
+        var address = s.address() != null
+                ? s.address()
+                : mx.filter(h -> !h.addresses().isEmpty())
+                        .map(h -> h.addresses().getFirst())
+                        .orElse("192.0.2.1");
+        var port = s.port() == null ? 25 : s.port();
+        var preference = s.preference() != null
+                ? s.preference()
+                : mx.map(DnsFacts.Host::preference).orElse(0);
+        var steps = s.exchanges() == null ? List.<Step>of() : s.exchanges();
+        var exchanges = steps.stream().map(GoldenCase::exchange).toList();
+        var phase = s.phase() != null
+                ? s.phase()
+                : exchanges.isEmpty() ? Phase.CONNECT : exchanges.getLast().phase();
+        var result = new SessionResult(
+                s.outcome(),
+                phase,
+                s.detail(),
+                exchanges,
+                s.extensions() == null ? Map.of() : s.extensions(),
+                s.tls(),
+                Duration.ofSeconds(1));
+        return new SessionFacts(s.host() + "/" + address + ":" + port, s.host(), address, port, preference, result);
+    }
+
+    private static Exchange exchange(Step step) {
+        var lines = step.reply();
+        var first = lines.getFirst();
+        var flaws = step.flaws() == null ? EnumSet.noneOf(ReplyFlaw.class) : EnumSet.copyOf(step.flaws());
+        var code = first.matches("^[2-5]\\d\\d([ -].*)?$") ? Integer.parseInt(first.substring(0, 3)) : 0;
+        if (code == 0) {
+            flaws.add(ReplyFlaw.MALFORMED_LINE);
+        }
+        var enhanced = code == 0 || first.length() <= 4
+                ? null
+                : EnhancedStatus.leading(first.substring(4)).orElse(null);
+        var took = Duration.ofMillis(step.ms() == null ? 50 : step.ms());
+        var reply = new SmtpReply(code, enhanced, lines, took, flaws);
+        return new Exchange(step.phase(), step.command() == null ? "" : step.command(), reply);
+    }
+}
