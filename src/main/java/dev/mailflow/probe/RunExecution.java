@@ -72,7 +72,8 @@ final class RunExecution {
             run.append(null, null, Kind.ERROR, "The run was interrupted.");
             run.finish(RunStatus.INTERRUPTED, clock.instant());
         } catch (RuntimeException e) {
-            run.append(null, null, Kind.ERROR, "mailflow failed: " + e.getClass().getSimpleName());
+            run.append(
+                    null, null, Kind.ERROR, "mailflow failed: " + e.getClass().getSimpleName());
             run.finish(RunStatus.FAILED, clock.instant());
         }
     }
@@ -87,9 +88,8 @@ final class RunExecution {
         };
         run.append(null, null, Kind.PLAN, summary + " [" + plan.took().toMillis() + " ms]");
         for (var host : plan.hosts()) {
-            var addresses = host.addresses().stream()
-                    .map(a -> a.getHostAddress())
-                    .toList();
+            var addresses =
+                    host.addresses().stream().map(a -> a.getHostAddress()).toList();
             run.append(
                     null,
                     null,
@@ -110,8 +110,7 @@ final class RunExecution {
         return list;
     }
 
-    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList)
-            throws InterruptedException {
+    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList) throws InterruptedException {
         targetList.forEach(t -> run.addSession(t.pending()));
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
@@ -152,14 +151,22 @@ final class RunExecution {
 
     private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
         var key = target.key();
-        run.append(key, Phase.CONNECT, Kind.SESSION, target.host().name() + " [" + target.address().getHostAddress()
-                + "]:" + target.port());
+        run.append(
+                key,
+                Phase.CONNECT,
+                Kind.SESSION,
+                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port());
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {
             run.append(key, Phase.CONNECT, Kind.ERROR, decision.reason());
             result = new SessionResult(
-                    SessionOutcome.POLICY_REFUSED, Phase.CONNECT, decision.reason(), List.of(), Map.of(), null,
+                    SessionOutcome.POLICY_REFUSED,
+                    Phase.CONNECT,
+                    decision.reason(),
+                    List.of(),
+                    Map.of(),
+                    null,
                     Duration.ZERO);
         } else {
             try (var slot = slots.acquire(target.address())) {
