@@ -72,7 +72,9 @@ class ArchitectureTest {
             uses("web", "probe", "diagnosis", "smtp", "dns").allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule metricsUsesProbe = uses("metrics", "probe").allowEmptyShould(true);
+    /** Like web, metrics reads the value types a run exposes (phases, DNS outcomes, verdicts). */
+    static final ArchRule metricsUsesProbe =
+            uses("metrics", "probe", "diagnosis", "smtp", "dns").allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);

@@ -114,8 +114,9 @@ final class CertificateNames {
                 }
                 return InetAddress.getByAddress(octets);
             }
-            // A name with a colon cannot be a host name, so getByName parses it and never resolves it.
-            return bare.contains(":") ? InetAddress.getByName(bare) : null;
+            // dnsjava's parser reads IPv6 text strictly and never resolves anything.
+            byte[] v6 = bare.contains(":") ? org.xbill.DNS.Address.toByteArray(bare, org.xbill.DNS.Address.IPv6) : null;
+            return v6 == null ? null : InetAddress.getByAddress(v6);
         } catch (UnknownHostException notALiteral) {
             return null;
         }
