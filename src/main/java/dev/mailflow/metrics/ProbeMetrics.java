@@ -2,12 +2,10 @@ package dev.mailflow.metrics;
 
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunObserver;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.smtp.Phase;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -35,7 +33,7 @@ class ProbeMetrics implements RunObserver {
     private final MeterRegistry registry;
     private final Map<Phase, Timer> phaseTimers = new EnumMap<>(Phase.class);
 
-    ProbeMetrics(MeterRegistry registry, ProbeService probes) {
+    ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (var phase : Phase.values()) {
             phaseTimers.put(
@@ -46,12 +44,6 @@ class ProbeMetrics implements RunObserver {
                             .serviceLevelObjectives(PHASE_BUCKETS)
                             .register(registry));
         }
-        Gauge.builder("mailflow.probe.sessions.in.flight", probes, ProbeService::sessionsInFlight)
-                .description("SMTP sessions connected or connecting")
-                .register(registry);
-        Gauge.builder("mailflow.probe.sessions.queued", probes, ProbeService::sessionsQueued)
-                .description("SMTP sessions waiting for a slot")
-                .register(registry);
     }
 
     @Override

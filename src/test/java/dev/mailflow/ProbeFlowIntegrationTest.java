@@ -1,0 +1,224 @@
+package dev.mailflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.testing.dns.TestDnsServer;
+import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application on a random port, against a real DNS server and real SMTP servers started
+ * here: a probe goes in through the JSON API, its events come out over SSE as they happen, and the
+ * result, the run page and the metrics agree with what the servers said.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProbeFlowIntegrationTest {
+
+    /** The MX host's server: a hostile banner, a known and an unknown recipient. */
+    static final ScriptedSmtpServer MX = ScriptedSmtpServer.start(s -> s.banner(
+                    "220 mx1.example.test ESMTP <script>alert(1)</script><img src=x onerror=alert(2)>")
+            .on("RCPT", "250 2.1.5 Ok", "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown"));
+
+    /** A server given as an explicit host, playing the Exchange procedure's 530 5.7.1. */
+    static final ScriptedSmtpServer ANONYMOUS_REFUSED =
+            ScriptedSmtpServer.start(s -> s.on("MAIL", "530 5.7.1 Client was not authenticated"));
+
+    static final TestDnsServer DNS =
+            TestDnsServer.builder().zone("example.test", """
+                    @    MX 10 mx1
+                    mx1  A  127.0.0.1
+                    """).start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mailflow.dns.servers", DNS::server);
+        registry.add("mailflow.dns.timeout", () -> "2s");
+        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
+        registry.add(
+                "mailflow.targets.ports",
+                () -> MX.address().getPort() + "," + ANONYMOUS_REFUSED.address().getPort());
+        registry.add("mailflow.smtp.port", () -> MX.address().getPort());
+        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        MX.close();
+        ANONYMOUS_REFUSED.close();
+        DNS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aProbeThroughTheApiStreamsItsEventsAndEndsWithAVerdict() throws Exception {
+        var started = post("/api/probes", """
+                {"rcptTo": ["kate@example.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
+        assertThat(started.statusCode()).isEqualTo(202);
+        var id = json.readTree(started.body()).get("id").asString();
+        assertThat(started.headers().firstValue("Location")).hasValue("/api/probes/" + id);
+
+        var events = sse("/api/probes/" + id + "/events");
+        assertThat(events.getLast()).isEqualTo("done");
+        assertThat(events).contains("plan", "sent", "received", "verdict");
+
+        var result = json.readTree(get("/api/probes/" + id).body());
+        assertThat(result.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(result.get("dns").get("mx").get(0).get("host").asString()).isEqualTo("mx1.example.test");
+        var session = result.get("sessions").get(0);
+        assertThat(session.get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(texts(session.get("transcript")))
+                .contains(
+                        "EHLO probe.contoso.test", "MAIL FROM:<helpdesk@contoso.test>", "RCPT TO:<kate@example.test>");
+        assertThat(result.get("verdict").asString()).contains("delivered");
+    }
+
+    @Test
+    void anUnknownRecipientIsExplainedWithItsCauseAndOwner() throws Exception {
+        var id = startAndFinish("""
+                {"rcptTo": ["kate@example.test", "nobody@example.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
+        var result = json.readTree(get("/api/probes/" + id).body());
+
+        var findings = result.get("findings");
+        assertThat(findings.isEmpty()).isFalse();
+        assertThat(findings.toString()).containsIgnoringCase("does not exist");
+        assertThat(findings.toString()).contains("RECIPIENT");
+    }
+
+    @Test
+    void theExchangeProceduresAnonymousRefusalNamesItsCause() throws Exception {
+        var id = startAndFinish("""
+                {"domain": "example.test", "host": "127.0.0.1", "port": %d, "mailFrom": "helpdesk@contoso.test"}
+                """.formatted(ANONYMOUS_REFUSED.address().getPort()));
+        var result = json.readTree(get("/api/probes/" + id).body());
+
+        assertThat(result.get("sessions").get(0).get("phase").asString()).isEqualTo("MAIL");
+        assertThat(result.get("findings").toString()).containsIgnoringCase("anonymous");
+
+        var page = get("/probes/" + id).body();
+        assertThat(page).containsIgnoringCase("anonymous");
+    }
+
+    @Test
+    void aHostileBannerIsShownAsTextOnTheRunPage() throws Exception {
+        var id = startAndFinish("""
+                {"rcptTo": ["kate@example.test"]}
+                """);
+        var page = get("/probes/" + id).body();
+
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(page).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+    }
+
+    @Test
+    void aRefusedTargetIsAnOutcomeNotAConnection() throws Exception {
+        var id = startAndFinish("""
+                {"domain": "example.test", "host": "169.254.169.254", "port": %d}
+                """.formatted(MX.address().getPort()));
+        var result = json.readTree(get("/api/probes/" + id).body());
+
+        var session = result.get("sessions").get(0);
+        assertThat(session.get("outcome").asString()).isEqualTo("POLICY_REFUSED");
+        assertThat(result.toString()).contains("cloud metadata address, which is never allowed");
+    }
+
+    @Test
+    void badInputIsAProblemWithTheField() throws Exception {
+        var response = post("/api/probes", """
+                {"rcptTo": ["kate@example.test\\r\\nRCPT TO:<x@y.test>"], "port": 70000}
+                """);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("rcptTo[0]").contains("port").doesNotContain("Exception");
+    }
+
+    @Test
+    void finishedRunsAreCountedInPrometheusWithoutNamesInLabels() throws Exception {
+        startAndFinish("""
+                {"rcptTo": ["kate@example.test"]}
+                """);
+        var metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics)
+                .contains("mailflow_probe_runs_total{")
+                .contains("mailflow_probe_phase_duration_seconds_bucket{")
+                .contains("mailflow_smtp_replies_total{")
+                .contains("mailflow_dns_lookups_total{")
+                .contains("mailflow_probe_sessions_in_flight")
+                .contains("mailflow_probe_sessions_queued");
+        assertThat(metrics.lines().filter(l -> l.startsWith("mailflow_")))
+                .noneMatch(l -> l.contains("example.test") || l.contains("127.0.0.1"));
+    }
+
+    @Test
+    void healthHasLivenessAndReadiness() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    private String startAndFinish(String body) throws Exception {
+        var started = post("/api/probes", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        var id = json.readTree(started.body()).get("id").asString();
+        assertThat(sse("/api/probes/" + id + "/events")).endsWith("done");
+        return id;
+    }
+
+    /** Reads an SSE stream to its end and returns the event names in order. */
+    private List<String> sse(String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        var names = new ArrayList<String>();
+        try (var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            lines.filter(l -> l.startsWith("event:"))
+                    .forEach(l -> names.add(l.substring(6).strip()));
+        }
+        return names;
+    }
+
+    private static List<String> texts(JsonNode transcript) {
+        var texts = new ArrayList<String>();
+        transcript.forEach(line -> texts.add(line.get("text").asString()));
+        return texts;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
