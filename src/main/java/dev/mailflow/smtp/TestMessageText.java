@@ -23,15 +23,7 @@ final class TestMessageText {
             return "";
         }
         StringBuilder clean = new StringBuilder(subject.length());
-        subject.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            boolean breaks = Character.isISOControl(c)
-                    || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.FORMAT
-                    || type == Character.SURROGATE;
-            clean.appendCodePoint(breaks ? ' ' : c);
-        });
+        subject.codePoints().forEach(c -> clean.appendCodePoint(UntrustedText.hidden(c) ? ' ' : c));
         return clean.toString().replaceAll(" {2,}", " ").strip();
     }
 
