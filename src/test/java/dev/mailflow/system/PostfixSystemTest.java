@@ -1,7 +1,6 @@
 package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.postfix.PostfixServer;
@@ -53,7 +52,7 @@ class PostfixSystemTest {
 
     @BeforeAll
     static void needsPostfix() {
-        assumeTrue(POSTFIX != null, "Postfix is not installed or we are not root");
+        SystemTier.requires(POSTFIX != null, "Postfix is not installed or we are not root");
     }
 
     @AfterAll
