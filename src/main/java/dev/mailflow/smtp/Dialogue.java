@@ -4,6 +4,8 @@ import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -100,10 +102,18 @@ final class Dialogue {
     private void connect() throws IOException, SessionStop {
         var wanted = plan.timeouts().connect();
         var bounded = deadline.bound(wanted);
+        long started = System.nanoTime();
         try {
             var socket = parts.connector().connect(plan.address(), bounded);
             deadline.guard(socket);
             connection = new Connection(socket, parts.listener(), transcript);
+            // Our egress address is what the other side's logs and blocklists know us by.
+            parts.listener()
+                    .note(
+                            Phase.CONNECT,
+                            "connected from " + egress(socket) + " in "
+                                    + Duration.ofNanos(System.nanoTime() - started)
+                                            .toMillis() + " ms");
         } catch (SocketTimeoutException e) {
             if (bounded.compareTo(wanted) < 0) {
                 throw new SessionStop(
@@ -111,6 +121,13 @@ final class Dialogue {
             }
             throw new SessionStop(SessionOutcome.TIMED_OUT, Phase.CONNECT, "no answer to the connection attempt");
         }
+    }
+
+    /** {@code address:port}, IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
+    static String egress(Socket socket) {
+        var local = socket.getLocalAddress();
+        var host = local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
+        return host + ":" + socket.getLocalPort();
     }
 
     private Extensions greet() throws IOException, SessionStop {
