@@ -4,8 +4,6 @@ import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 
 import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -111,7 +109,7 @@ final class Dialogue {
             parts.listener()
                     .note(
                             Phase.CONNECT,
-                            "connected from " + egress(socket) + " in "
+                            "connected from " + connection.egress() + " in "
                                     + Duration.ofNanos(System.nanoTime() - started)
                                             .toMillis() + " ms");
         } catch (SocketTimeoutException e) {
@@ -121,13 +119,6 @@ final class Dialogue {
             }
             throw new SessionStop(SessionOutcome.TIMED_OUT, Phase.CONNECT, "no answer to the connection attempt");
         }
-    }
-
-    /** {@code address:port}, IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
-    static String egress(Socket socket) {
-        var local = socket.getLocalAddress();
-        var host = local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
-        return host + ":" + socket.getLocalPort();
     }
 
     private Extensions greet() throws IOException, SessionStop {
