@@ -94,6 +94,18 @@ class EscalationControllerTests {
     }
 
     @Test
+    void aRunWithoutSessionsSaysSoInsteadOfInventingAnExchange() throws Exception {
+        var run = given(TestRuns.running("e5"));
+        TestRuns.finish(run, RunStatus.COMPLETED);
+
+        assertThat(body("/probes/e5/escalation.txt"))
+                .contains("From (our address): unknown: no connection was established")
+                .contains("MX host:            none was tried")
+                .contains("Failing exchange:\n  (no SMTP reply: no session ran)")
+                .doesNotContain("Finding:");
+    }
+
+    @Test
     void unknownRunsAreNotFound() throws Exception {
         mvc.perform(get("/probes/nope/escalation.txt")).andExpect(status().isNotFound());
         mvc.perform(get("/probes/nope/escalation")).andExpect(status().isNotFound());
