@@ -1,4 +1,4 @@
-// Copy a transcript to the clipboard: <button data-copy="transcript-id">. No inline scripts (CSP).
+// Copy a transcript or a textarea to the clipboard: <button data-copy="element-id">. No inline scripts (CSP).
 document.addEventListener("click", function (event) {
   var button = event.target.closest("button[data-copy]");
   if (!button) {
@@ -8,7 +8,9 @@ document.addEventListener("click", function (event) {
   if (!source || !navigator.clipboard) {
     return;
   }
-  var lines = Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
+  // A textarea (the escalation note) is copied as it is; a transcript list line by line.
+  var text = source.tagName === "TEXTAREA" ? source.value : null;
+  var lines = text !== null ? [text] : Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
     var parts = Array.prototype.map.call(li.querySelectorAll(".at, .dir, .text, .took"), function (part) {
       return part.textContent.trim();
     });

@@ -14,6 +14,7 @@ public final class Diagnoser {
     private final ConnectionRules connections;
     private final TlsRules tls;
     private final ReplyRules replies;
+    private final DsnRules dsn;
     private final DeliveryVerdict verdict;
 
     public Diagnoser(Knowledge knowledge) {
@@ -22,6 +23,7 @@ public final class Diagnoser {
         this.connections = new ConnectionRules(wording);
         this.tls = new TlsRules(wording);
         this.replies = new ReplyRules(knowledge);
+        this.dsn = new DsnRules(wording);
         this.verdict = new DeliveryVerdict(wording, replies);
     }
 
@@ -31,10 +33,11 @@ public final class Diagnoser {
         findings.addAll(connections.findings(facts));
         findings.addAll(tls.findings(facts));
         findings.addAll(replies.findings(facts));
+        findings.addAll(dsn.findings(facts));
         var result = verdict.decide(facts, findings);
         // The same reply twice (EHLO, then HELO after it) is one finding.
         var distinct = new ArrayList<>(new LinkedHashSet<>(findings));
-        // Stable: within a severity the rules' order (DNS, connections, TLS, replies) is kept.
+        // Stable: within a severity the rules' order (DNS, connections, TLS, replies, DSN) is kept.
         distinct.sort(Comparator.comparing(Finding::severity));
         return new Diagnosis(result.kind(), result.text(), distinct);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param ehlo the EHLO name we used
  * @param mailFrom the sender, empty for the null sender
  * @param tls the TLS mode requested, as its enum name
+ * @param dsnNotify the DSN NOTIFY values asked for (RFC 3461 §4.1), as enum names; empty when none
  */
 public record RunFacts(
         String domain,
@@ -17,10 +18,24 @@ public record RunFacts(
         List<String> rcptTo,
         String tls,
         DnsFacts dns,
-        List<SessionFacts> sessions) {
+        List<SessionFacts> sessions,
+        List<String> dsnNotify) {
 
     public RunFacts {
         rcptTo = List.copyOf(rcptTo);
         sessions = List.copyOf(sessions);
+        dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
+    }
+
+    /** A run that asked for no delivery status notification. */
+    public RunFacts(
+            String domain,
+            String ehlo,
+            String mailFrom,
+            List<String> rcptTo,
+            String tls,
+            DnsFacts dns,
+            List<SessionFacts> sessions) {
+        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, List.of());
     }
 }

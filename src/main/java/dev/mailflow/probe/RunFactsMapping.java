@@ -38,6 +38,7 @@ final class RunFactsMapping {
                 probe.rcptTo().stream().map(MailAddress::toString).toList(),
                 probe.tls().name(),
                 dns,
-                sessionFacts);
+                sessionFacts,
+                probe.dsnNotify().stream().map(Enum::name).sorted().toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.mailflow.smtp;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,13 @@ final class Connection implements AutoCloseable {
 
     Socket plainSocket() {
         return plain;
+    }
+
+    /** Our end of the connection, {@code address:port}; IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
+    String egress() {
+        var local = plain.getLocalAddress();
+        var host = local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
+        return host + ":" + plain.getLocalPort();
     }
 
     boolean isTls() {

@@ -100,10 +100,18 @@ final class Dialogue {
     private void connect() throws IOException, SessionStop {
         var wanted = plan.timeouts().connect();
         var bounded = deadline.bound(wanted);
+        long started = System.nanoTime();
         try {
             var socket = parts.connector().connect(plan.address(), bounded);
             deadline.guard(socket);
             connection = new Connection(socket, parts.listener(), transcript);
+            // Our egress address is what the other side's logs and blocklists know us by.
+            parts.listener()
+                    .note(
+                            Phase.CONNECT,
+                            "connected from " + connection.egress() + " in "
+                                    + Duration.ofNanos(System.nanoTime() - started)
+                                            .toMillis() + " ms");
         } catch (SocketTimeoutException e) {
             if (bounded.compareTo(wanted) < 0) {
                 throw new SessionStop(

@@ -49,7 +49,10 @@ record GoldenCase(String name, Facts facts, Expect expect) {
             List<String> rcptTo,
             String tls,
             Dns dns,
-            List<Session> sessions) {}
+            List<Session> sessions,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("notify")
+            List<String> dsnNotify) {}
 
     record Dns(String status, String detail, List<Host> hosts) {}
 
@@ -99,7 +102,8 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 rcptTo,
                 Objects.requireNonNullElse(facts.tls(), "OPPORTUNISTIC"),
                 dns,
-                sessions);
+                sessions,
+                facts.dsnNotify());
     }
 
     private static SessionFacts session(Session s, List<DnsFacts.Host> hosts) {

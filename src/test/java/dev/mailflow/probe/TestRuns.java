@@ -59,6 +59,11 @@ public final class TestRuns {
 
     /** A run that reached the server and stopped at a rejected RCPT, not finished yet. */
     public static ProbeRun rejectedRcptRunning(String id, String banner) {
+        return rejectedRcptRunning(id, banner, "550 5.1.1 <kate@example.com>: User unknown");
+    }
+
+    /** The same, with the RCPT reply's text as given (e.g. hostile server text). */
+    public static ProbeRun rejectedRcptRunning(String id, String banner, String rcptReply) {
         var run = running(id);
         try {
             run.plan(new MxPlan(
@@ -85,15 +90,10 @@ public final class TestRuns {
         run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.SENT, "MAIL FROM:<helpdesk@contoso.com>");
         run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.RECEIVED, "250 2.1.0 Ok");
         run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.SENT, "RCPT TO:<kate@example.com>");
-        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.RECEIVED, "550 5.1.1 <kate@example.com>: User unknown");
+        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.RECEIVED, rcptReply);
         run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.SENT, "QUIT");
         run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.RECEIVED, "221 Bye");
-        var reply = new SmtpReply(
-                550,
-                new EnhancedStatus(5, 1, 1),
-                List.of("550 5.1.1 <kate@example.com>: User unknown"),
-                Duration.ofMillis(7),
-                Set.of());
+        var reply = new SmtpReply(550, new EnhancedStatus(5, 1, 1), List.of(rcptReply), Duration.ofMillis(7), Set.of());
         var result = new SessionResult(
                 SessionOutcome.REJECTED,
                 Phase.RCPT,
@@ -111,7 +111,7 @@ public final class TestRuns {
                 List.of("A typo in the address"),
                 List.of("Check the address with the recipient"),
                 Owner.SENDER,
-                new Evidence(SESSION, Phase.RCPT, "550 5.1.1 <kate@example.com>: User unknown"),
+                new Evidence(SESSION, Phase.RCPT, rcptReply),
                 List.of("RFC 3463 §3.2"));
         run.diagnosis(new Diagnosis(
                 Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));

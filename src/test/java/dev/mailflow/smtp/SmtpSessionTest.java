@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class SmtpSessionTest {
                     .extracting(Exchange::phase)
                     .containsExactly(Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT, Phase.QUIT);
             // The golden transcript: pipelined MAIL and RCPT leave together, replies come in order.
-            assertThat(listener.lines)
+            assertThat(listener.lines.getFirst()).matches("I: connected from 127\\.0\\.0\\.1:\\d+ in \\d+ ms");
+            assertThat(listener.lines.subList(1, listener.lines.size()))
                     .containsExactly(
                             "S: 220 scripted.test ESMTP scripted",
                             "C: EHLO client.test",
@@ -60,6 +62,25 @@ class SmtpSessionTest {
                             "C: QUIT",
                             "S: 221 2.0.0 Bye");
             assertThat(result.took()).isPositive().isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void notesOurEgressAddressOnceConnected() {
+        var sockets = new java.util.concurrent.CopyOnWriteArrayList<Socket>();
+        Connector recording = (address, timeout) -> {
+            var socket = Sessions.PLAIN.connect(address, timeout);
+            sockets.add(socket);
+            return socket;
+        };
+        try (var server = ScriptedSmtpServer.start()) {
+            new SmtpSession(recording, listener, new TrustingHandshaker()).run(plan(server.address(), Phase.CONNECT));
+
+            assertThat(sockets).hasSize(1);
+            int localPort = sockets.getFirst().getLocalPort();
+            assertThat(listener.notes())
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .matches("connected from 127\\.0\\.0\\.1:" + localPort + " in \\d+ ms");
         }
     }
 

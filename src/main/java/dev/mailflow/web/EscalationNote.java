@@ -1,0 +1,193 @@
+package dev.mailflow.web;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOutcome;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A run as a note to paste into a ticket or send to the other side's postmaster: when (UTC), from
+ * where (our egress address and EHLO name), to where (MX host and address), the exchange that failed
+ * with the server's full reply, and the top finding. Server text is quoted verbatim with control
+ * characters shown, never written, as in {@link TranscriptText}.
+ */
+final class EscalationNote {
+
+    static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A hostile server can send long replies; a note quotes at most this many lines of one. */
+    static final int MAX_REPLY_LINES = 40;
+
+    private static final String CONNECTED = "connected from ";
+
+    private EscalationNote() {}
+
+    static String of(ProbeRun run) {
+        var diagnosis = run.diagnosis();
+        var top = diagnosis.flatMap(d -> d.findings().stream().findFirst());
+        var session = failingSession(run, top.orElse(null));
+        var sb = new StringBuilder();
+        sb.append("mailflow test of ")
+                .append(TranscriptLine.visible(RunView.target(run)))
+                .append('\n');
+        line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
+        line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
+        line(sb, "EHLO name", ehlo(run, session));
+        line(sb, "Sender", Objects.requireNonNullElse(run.request().mailFrom(), "(default)"));
+        line(sb, "Recipients", String.join(", ", run.request().rcptTo()));
+        session.ifPresentOrElse(
+                s -> {
+                    line(sb, "MX host", s.host() + (s.preference() > 0 ? " (preference " + s.preference() + ")" : ""));
+                    line(sb, "Address tried", s.address() + " port " + s.port());
+                    if (s.result() != null) {
+                        line(
+                                sb,
+                                "Outcome",
+                                s.result().outcome() + " in " + s.result().phase() + ": "
+                                        + s.result().detail());
+                    }
+                },
+                () -> line(sb, "MX host", "none was tried"));
+        diagnosis.map(Diagnosis::verdict).ifPresent(v -> line(sb, "Verdict", v));
+
+        sb.append("\nFailing exchange:\n");
+        var exchange = session.flatMap(s -> failingExchange(s, top.orElse(null)));
+        exchange.ifPresentOrElse(
+                e -> exchange(sb, e),
+                () -> sb.append("  (no SMTP reply: ")
+                        .append(session.flatMap(s -> Optional.ofNullable(s.result()))
+                                .map(r -> r.outcome() + " in " + r.phase() + ": " + r.detail())
+                                .orElse("no session ran"))
+                        .append(")\n"));
+
+        top.ifPresent(f -> finding(sb, f));
+        return sb.toString();
+    }
+
+    /** The session the top finding points at, else the first that did not complete, else the last. */
+    static Optional<SessionRecord> failingSession(ProbeRun run, Finding top) {
+        var sessions = run.sessions();
+        var key = top == null || top.evidence() == null ? null : top.evidence().session();
+        return sessions.stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .or(() -> sessions.stream()
+                        .filter(s -> s.result() != null && s.result().outcome() != SessionOutcome.COMPLETED)
+                        .findFirst())
+                .or(() -> sessions.isEmpty() ? Optional.empty() : Optional.of(sessions.getLast()));
+    }
+
+    /** The exchange quoted as the finding's evidence, else the last 4xx/5xx reply, else the last reply. */
+    static Optional<Exchange> failingExchange(SessionRecord session, Finding top) {
+        if (session.result() == null) {
+            return Optional.empty();
+        }
+        var exchanges = session.result().exchanges().stream()
+                .filter(e -> e.reply() != null && e.phase() != Phase.QUIT)
+                .toList();
+        var evidence = top == null ? null : top.evidence();
+        return exchanges.stream()
+                .filter(e -> evidence != null
+                        && e.phase() == evidence.phase()
+                        && !e.reply().lines().isEmpty()
+                        && e.reply().lines().getFirst().equals(evidence.line()))
+                .findFirst()
+                .or(() -> exchanges.stream()
+                        .filter(e -> e.reply().codeClass() == 4 || e.reply().codeClass() == 5)
+                        .reduce((a, b) -> b))
+                .or(() -> exchanges.isEmpty() ? Optional.empty() : Optional.of(exchanges.getLast()));
+    }
+
+    /** Our end of the connection, from the session's CONNECT note ("connected from a:p in n ms"). */
+    static Optional<String> egress(ProbeRun run, Optional<SessionRecord> session) {
+        var key = session.map(SessionRecord::key).orElse(null);
+        return run.events().stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.INFO && e.phase() == Phase.CONNECT)
+                .filter(e -> e.text() != null && e.text().startsWith(CONNECTED))
+                .sorted(Comparator.comparing((ProbeEvent e) -> !Objects.equals(e.session(), key)))
+                .map(e -> {
+                    var text = e.text().substring(CONNECTED.length());
+                    var end = text.indexOf(" in ");
+                    var address = TranscriptLine.visible(end < 0 ? text : text.substring(0, end));
+                    return Objects.equals(e.session(), key) ? address : address + " (seen on " + e.session() + ")";
+                })
+                .findFirst();
+    }
+
+    private static String ehlo(ProbeRun run, Optional<SessionRecord> session) {
+        var key = session.map(SessionRecord::key).orElse(null);
+        return run.events().stream()
+                .filter(e -> e.kind() == ProbeEvent.Kind.SENT && e.phase() == Phase.EHLO)
+                .filter(e -> key == null || key.equals(e.session()))
+                .map(ProbeEvent::text)
+                .filter(t -> t != null && t.length() > 5)
+                .map(t -> t.substring(5))
+                .findFirst()
+                .orElseGet(() -> Objects.requireNonNullElse(run.request().ehlo(), "(this host's name)"));
+    }
+
+    private static void exchange(StringBuilder sb, Exchange exchange) {
+        var command = exchange.command() == null || exchange.command().isEmpty()
+                ? "(connection opened; the server greets first)"
+                : exchange.command();
+        sb.append("  C: ").append(TranscriptLine.visible(command)).append('\n');
+        var lines = exchange.reply().lines();
+        lines.stream()
+                .limit(MAX_REPLY_LINES)
+                .forEach(l ->
+                        sb.append("  S: ").append(TranscriptLine.visible(l)).append('\n'));
+        if (lines.size() > MAX_REPLY_LINES) {
+            sb.append("  (").append(lines.size() - MAX_REPLY_LINES).append(" more lines)\n");
+        }
+    }
+
+    private static void finding(StringBuilder sb, Finding f) {
+        sb.append("\nFinding: ")
+                .append(TranscriptLine.visible(f.title()))
+                .append(" [")
+                .append(word(f.severity().name()))
+                .append("]\n");
+        line(sb, "Who must act", f.owner() == null ? "nobody" : word(f.owner().name()));
+        list(sb, "Likely causes", f.causes());
+        list(sb, "What to do", f.fixes());
+        if (!f.refs().isEmpty()) {
+            line(sb, "References", String.join("; ", f.refs()));
+        }
+    }
+
+    private static void list(StringBuilder sb, String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        sb.append(title).append(":\n");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(TranscriptLine.visible(items.get(i)))
+                    .append('\n');
+        }
+    }
+
+    private static void line(StringBuilder sb, String name, String value) {
+        sb.append(String.format("%-20s", name + ":"))
+                .append(TranscriptLine.visible(value))
+                .append('\n');
+    }
+
+    private static String word(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,217 @@
+package dev.mailflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.testing.dns.TestDnsServer;
+import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each error of the Exchange procedure "Use Telnet to test SMTP communication" played by a real
+ * server, through the whole application: the run page names the causes the procedure lists and who
+ * must act, and the escalation note quotes the exchange that failed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SeedErrorsFlowIntegrationTest {
+
+    static final String BANNER = "220 mail1.fabrikam.test Microsoft ESMTP MAIL Service ready";
+
+    static final ScriptedSmtpServer EHLO_REFUSED =
+            ScriptedSmtpServer.start(s -> s.banner(BANNER).on("EHLO", "501 5.5.4 Invalid domain name"));
+    static final ScriptedSmtpServer SENDER_REFUSED =
+            ScriptedSmtpServer.start(s -> s.banner(BANNER).on("MAIL", "550 5.1.7 Invalid address"));
+    static final ScriptedSmtpServer ANONYMOUS_REFUSED =
+            ScriptedSmtpServer.start(s -> s.banner(BANNER).on("MAIL", "530 5.7.1 Client was not authenticated"));
+    /** The domain's MX, found through DNS. */
+    static final ScriptedSmtpServer UNKNOWN_USER =
+            ScriptedSmtpServer.start(s -> s.banner(BANNER).on("RCPT", "550 5.1.1 User unknown"));
+
+    /** A port nothing listens on: taken from the system, then let go. */
+    static final int CLOSED_PORT = closedPort();
+
+    static final TestDnsServer DNS =
+            TestDnsServer.builder().zone("fabrikam.test", """
+                    @      MX 10 mail1
+                    mail1  A  127.0.0.1
+                    """).start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mailflow.dns.servers", DNS::server);
+        registry.add("mailflow.dns.timeout", () -> "2s");
+        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
+        registry.add(
+                "mailflow.targets.ports",
+                () -> String.join(
+                                ",",
+                                List.of(EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED, UNKNOWN_USER).stream()
+                                        .map(s -> String.valueOf(s.address().getPort()))
+                                        .toList())
+                        + "," + CLOSED_PORT);
+        registry.add("mailflow.smtp.port", () -> UNKNOWN_USER.address().getPort());
+        registry.add("mailflow.smtp.helo-name", () -> "contoso.test");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        List.of(EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED, UNKNOWN_USER).forEach(ScriptedSmtpServer::close);
+        DNS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void connectionFailed() throws Exception {
+        var run = probe(CLOSED_PORT);
+
+        run.pageShows(
+                "recipient admin",
+                "destination smtp service is unavailable",
+                "restrictions on destination firewall",
+                "wrong fqdn or ip destination smtp server address",
+                "wrong port number");
+        assertThat(run.escalation())
+                .contains("Address tried:      127.0.0.1 port " + CLOSED_PORT)
+                .contains("Failing exchange:\n  (no SMTP reply: REFUSED in CONNECT: Connection refused)");
+    }
+
+    @Test
+    void ehloInvalidDomainName() throws Exception {
+        var run = probe(EHLO_REFUSED.address().getPort());
+
+        run.pageShows(
+                "our network",
+                "invalid characters in domain name",
+                "connection restrictions on destination smtp server");
+        assertThat(run.escalation())
+                .contains("EHLO name:          contoso.test")
+                .contains("  C: EHLO contoso.test\n  S: 501 5.5.4 Invalid domain name\n");
+    }
+
+    @Test
+    void mailInvalidAddress() throws Exception {
+        var run = probe(SENDER_REFUSED.address().getPort());
+
+        run.pageShows("sender", "a syntax error in the sender's email address");
+        assertThat(run.escalation())
+                .contains("  C: MAIL FROM:<helpdesk@contoso.test>\n  S: 550 5.1.7 Invalid address\n");
+    }
+
+    @Test
+    void mailClientWasNotAuthenticated() throws Exception {
+        var run = probe(ANONYMOUS_REFUSED.address().getPort());
+
+        run.pageShows(
+                "recipient admin",
+                "the destination server does not accept anonymous message submissions",
+                "receive connector accepting anonymous connections");
+        assertThat(run.escalation())
+                .contains("  C: MAIL FROM:<helpdesk@contoso.test>\n  S: 530 5.7.1 Client was not authenticated\n");
+    }
+
+    @Test
+    void rcptUnknownUserThroughTheMxRecord() throws Exception {
+        var run = start("""
+                {"rcptTo": ["chris@fabrikam.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
+
+        run.pageShows("the specified recipient does not exist");
+        assertThat(run.escalation())
+                .contains("MX host:            mail1.fabrikam.test (preference 10)")
+                .contains("  C: RCPT TO:<chris@fabrikam.test>\n  S: 550 5.1.1 User unknown\n")
+                .containsPattern("From \\(our address\\): 127\\.0\\.0\\.1:\\d+\n");
+    }
+
+    /** A finished run, its page as text (entities decoded, lower case) and its top finding's owner. */
+    private record Run(String id, String page, String owner, String escalation) {
+
+        void pageShows(String... expected) {
+            assertThat(page).as(id).contains(List.of(expected));
+            assertThat(page).as(id).contains("who must act: " + owner);
+        }
+    }
+
+    private Run probe(int serverPort) throws Exception {
+        return start("""
+                {"domain": "fabrikam.test", "host": "127.0.0.1", "port": %d, "ehlo": "contoso.test",
+                 "mailFrom": "helpdesk@contoso.test", "rcptTo": ["chris@fabrikam.test"]}
+                """.formatted(serverPort));
+    }
+
+    private Run start(String body) throws Exception {
+        var started = post("/api/probes", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        var id = json.readTree(started.body()).get("id").asString();
+        awaitDone(id);
+        var result = json.readTree(get("/api/probes/" + id).body());
+        var owner = result.get("findings")
+                .get(0)
+                .get("owner")
+                .asString()
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
+        var page = HtmlUtils.htmlUnescape(get("/probes/" + id).body())
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("<[^>]+>", "")
+                .replaceAll("\\s+", " ");
+        var escalation = get("/probes/" + id + "/escalation.txt");
+        assertThat(escalation.statusCode()).isEqualTo(200);
+        return new Run(id, page, owner, escalation.body());
+    }
+
+    private void awaitDone(String id) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri("/api/probes/" + id + "/events"))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        try (var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            assertThat(lines.filter(l -> l.startsWith("event:")).reduce((a, b) -> b))
+                    .hasValueSatisfying(last -> assertThat(last).contains("done"));
+        }
+    }
+
+    private static int closedPort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
