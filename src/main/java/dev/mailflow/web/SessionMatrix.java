@@ -25,7 +25,8 @@ import java.util.TreeMap;
 record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
 
     /** Columns always shown; TLS, AUTH and DATA only when a session went there. */
-    private static final Set<Phase> ALWAYS = EnumSet.of(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
+    private static final Set<Phase> ALWAYS =
+            EnumSet.of(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
 
     private static final Set<Phase> COLUMNS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
@@ -138,27 +139,36 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
             if (result == null) {
                 return new Cell("pending", "…", null);
             }
-            var here = result.exchanges().stream()
-                    .filter(x -> x.phase() == phase)
-                    .toList();
+            var here =
+                    result.exchanges().stream().filter(x -> x.phase() == phase).toList();
             Long ms = here.isEmpty()
                     ? null
                     : here.stream()
-                            .mapToLong(x -> x.reply().took() == null ? 0 : x.reply().took().toMillis())
+                            .mapToLong(x -> x.reply().took() == null
+                                    ? 0
+                                    : x.reply().took().toMillis())
                             .sum();
-            var code = here.isEmpty() ? null : String.valueOf(here.getLast().reply().code());
+            var code = here.isEmpty()
+                    ? null
+                    : String.valueOf(here.getLast().reply().code());
             int order = phase.compareTo(result.phase());
             boolean failedHere = order == 0 && result.outcome() != SessionOutcome.COMPLETED;
             if (failedHere) {
-                return new Cell("fail", code == null ? words(result.outcome()) : code + " " + words(result.outcome()), ms);
+                return new Cell(
+                        "fail", code == null ? words(result.outcome()) : code + " " + words(result.outcome()), ms);
             }
             if (order > 0) {
                 return new Cell("none", "not reached", null);
             }
             if (code != null) {
-                return new Cell("ok", phase == Phase.TLS && result.tls() != null && result.tls().protocol() != null
-                        ? code + " " + result.tls().protocol()
-                        : code, ms);
+                return new Cell(
+                        "ok",
+                        phase == Phase.TLS
+                                        && result.tls() != null
+                                        && result.tls().protocol() != null
+                                ? code + " " + result.tls().protocol()
+                                : code,
+                        ms);
             }
             if (phase == Phase.CONNECT) {
                 return new Cell("ok", "connected", null);
