@@ -5,7 +5,6 @@ import dev.mailflow.smtp.InvalidInputException;
 import dev.mailflow.smtp.MailAddress;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
-import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.smtp.TlsMode;
 import java.util.ArrayList;
@@ -26,8 +25,6 @@ final class ProbeValidation {
     private static final int MAX_HOST_LENGTH = 255;
     private static final int MAX_SUBJECT = 200;
     private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_ENVID = 100;
-    private static final int MAX_CREDENTIAL = 256;
 
     private final SmtpProperties smtp;
     private final ProbeProperties limits;
@@ -113,8 +110,8 @@ final class ProbeValidation {
             problems.add(new FieldProblem("notify", "NEVER cannot be combined with other values"));
         }
 
-        var envid = checkEnvid(request.envid(), problems);
-        var credentials = checkAuth(request.auth(), tls, problems);
+        var envid = ExtensionChoices.envid(request.envid(), problems);
+        var credentials = ExtensionChoices.credentials(request.auth(), tls, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidProbeException(problems);
@@ -137,48 +134,6 @@ final class ProbeValidation {
                 request.ret(),
                 envid,
                 credentials);
-    }
-
-    /** RFC 3461 §4.4: ENVID is xtext of printable ASCII; mailflow keeps it short. */
-    private static String checkEnvid(String envid, List<FieldProblem> problems) {
-        if (envid == null || envid.isEmpty()) {
-            return null;
-        }
-        if (envid.length() > MAX_ENVID || !envid.chars().allMatch(c -> c > 32 && c < 127)) {
-            problems.add(new FieldProblem("envid", "1 to " + MAX_ENVID + " printable ASCII characters, no spaces"));
-            return null;
-        }
-        return envid;
-    }
-
-    /**
-     * RFC 4954 §4 leaves it to the client not to send a password in the clear; mailflow sends one
-     * only when the session cannot go on without TLS (REQUIRED, or IMPLICIT from the first byte).
-     * Problems never quote the password.
-     */
-    private static SessionOptions.Credentials checkAuth(
-            ProbeRequest.Auth auth, TlsMode tls, List<FieldProblem> problems) {
-        if (auth == null) {
-            return null;
-        }
-        if (tls != TlsMode.REQUIRED && tls != TlsMode.IMPLICIT) {
-            problems.add(new FieldProblem("auth", "credentials are only sent over TLS: choose REQUIRED or IMPLICIT"));
-            return null;
-        }
-        if (blank(auth.username()) || auth.password() == null || auth.password().isEmpty()) {
-            problems.add(new FieldProblem("auth", "AUTH needs a user name and a password"));
-            return null;
-        }
-        if (auth.username().length() > MAX_CREDENTIAL || auth.password().length() > MAX_CREDENTIAL) {
-            problems.add(new FieldProblem("auth", "the user name and password may have at most 256 characters"));
-            return null;
-        }
-        try {
-            return new SessionOptions.Credentials(auth.username(), auth.password());
-        } catch (InvalidInputException e) {
-            problems.add(new FieldProblem("auth", e.getMessage()));
-            return null;
-        }
     }
 
     private ProbeRequest.Message checkMessage(ProbeRequest.Message message, List<FieldProblem> problems) {
