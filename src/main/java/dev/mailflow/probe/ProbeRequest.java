@@ -3,6 +3,7 @@ package dev.mailflow.probe;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.Ret;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 
@@ -13,6 +14,10 @@ import java.util.List;
  * @param domain defaults to the first recipient's domain
  * @param dsnNotify the JSON field {@code notify} ({@code notify} cannot name a record component)
  * @param host an explicit host name or IP literal; skips the MX lookup
+ * @param pipelining null or true: MAIL and RCPT in one write when the server offers PIPELINING
+ * @param ret the DSN {@code RET} (RFC 3461 §4.3)
+ * @param envid the DSN {@code ENVID} (RFC 3461 §4.4)
+ * @param auth credentials for AUTH on a submission port; only sent over TLS, never stored whole
  */
 public record ProbeRequest(
         String domain,
@@ -25,13 +30,77 @@ public record ProbeRequest(
         @JsonProperty("notify") List<Notify> dsnNotify,
         Phase quitAfter,
         Boolean allMx,
-        Message message) {
+        Message message,
+        Boolean pipelining,
+        Ret ret,
+        String envid,
+        Auth auth) {
 
     public ProbeRequest {
         rcptTo = rcptTo == null ? List.of() : List.copyOf(rcptTo);
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
     }
 
+    /** A request without the options added later (pipelining, RET, ENVID, AUTH): their defaults. */
+    public ProbeRequest(
+            String domain,
+            String mailFrom,
+            List<String> rcptTo,
+            String host,
+            Integer port,
+            String ehlo,
+            TlsMode tls,
+            List<Notify> dsnNotify,
+            Phase quitAfter,
+            Boolean allMx,
+            Message message) {
+        this(
+                domain, mailFrom, rcptTo, host, port, ehlo, tls, dsnNotify, quitAfter, allMx, message, null, null, null,
+                null);
+    }
+
+    /**
+     * This request as it may be kept and shown: the password replaced by null. A run stores this,
+     * so that no view, export or log of the run can carry the password.
+     */
+    public ProbeRequest withoutSecrets() {
+        if (auth == null || auth.password() == null) {
+            return this;
+        }
+        return new ProbeRequest(
+                domain,
+                mailFrom,
+                rcptTo,
+                host,
+                port,
+                ehlo,
+                tls,
+                dsnNotify,
+                quitAfter,
+                allMx,
+                message,
+                pipelining,
+                ret,
+                envid,
+                new Auth(auth.username(), null));
+    }
+
     /** The test message sent with DATA (subject and body only: never raw data). */
     public record Message(String subject, String body) {}
+
+    /**
+     * A user name and password for AUTH PLAIN or LOGIN (RFC 4954). The password is read from JSON
+     * but never written to it, and never printed.
+     */
+    public record Auth(
+            String username,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String password) {
+
+        @Override
+        public String toString() {
+            return "Auth[username=" + username + ", password=" + (password == null ? "none" : "****") + "]";
+        }
+    }
 }

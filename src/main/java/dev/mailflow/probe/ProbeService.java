@@ -55,7 +55,7 @@ public class ProbeService {
                     "mailflow is running as many probes as it may (" + limits.maxRuns() + "); try again shortly",
                     limits.retryAfter());
         }
-        var run = new ProbeRun(newId(), request, owner, clock.instant(), System.nanoTime());
+        var run = new ProbeRun(newId(), request.withoutSecrets(), owner, clock.instant(), System.nanoTime());
         store.add(run);
         try {
             Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));

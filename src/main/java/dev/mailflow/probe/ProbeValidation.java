@@ -110,12 +110,30 @@ final class ProbeValidation {
             problems.add(new FieldProblem("notify", "NEVER cannot be combined with other values"));
         }
 
+        var envid = ExtensionChoices.envid(request.envid(), problems);
+        var credentials = ExtensionChoices.credentials(request.auth(), tls, problems);
+
         if (!problems.isEmpty()) {
             throw new InvalidProbeException(problems);
         }
         boolean allMx = request.allMx() == null || request.allMx();
+        boolean pipelining = request.pipelining() == null || request.pipelining();
         return new ValidatedProbe(
-                domain, mailFrom, List.copyOf(rcptTo), host, port, ehlo, tls, notify, quitAfter, allMx, message);
+                domain,
+                mailFrom,
+                List.copyOf(rcptTo),
+                host,
+                port,
+                ehlo,
+                tls,
+                notify,
+                quitAfter,
+                allMx,
+                message,
+                pipelining,
+                request.ret(),
+                envid,
+                credentials);
     }
 
     private ProbeRequest.Message checkMessage(ProbeRequest.Message message, List<FieldProblem> problems) {

@@ -173,14 +173,15 @@ final class RunExecution {
                 result = sessions.run(probe, target, new EventRecorder(run, key));
             }
         }
+        // The result first, then its event: whoever renders the OUTCOME event finds the session over.
+        var pending = target.pending();
+        run.replaceSession(new SessionRecord(
+                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
         run.append(
                 key,
                 result.phase(),
                 Kind.OUTCOME,
                 result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
-        var pending = target.pending();
-        run.replaceSession(new SessionRecord(
-                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
         return result;
     }
 

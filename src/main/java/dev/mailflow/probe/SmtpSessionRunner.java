@@ -41,7 +41,11 @@ final class SmtpSessionRunner implements SessionRunner {
                 probe.quitAfter(),
                 probe.dsnNotify(),
                 timeouts);
-        var options = SessionOptions.defaults();
+        var options = SessionOptions.defaults()
+                .withPipelining(probe.pipelining())
+                .withRet(probe.ret())
+                .withEnvelopeId(probe.envid())
+                .withCredentials(probe.credentials());
         if (probe.message() != null) {
             var ehlo = probe.ehlo().value();
             var message = TestMessage.of(

@@ -4,6 +4,8 @@ import dev.mailflow.smtp.EhloName;
 import dev.mailflow.smtp.MailAddress;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.Ret;
+import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,9 @@ import java.util.Set;
  *
  * @param host the explicit host (DNS bypassed for MX), or null to use the domain's MX plan
  * @param message the test message, present only when {@code quitAfter == DATA}
+ * @param ret the DSN RET, or null for the session's default
+ * @param envid the DSN ENVID, or null for none
+ * @param credentials for AUTH, only with TLS REQUIRED or IMPLICIT; null for none
  */
 record ValidatedProbe(
         String domain,
@@ -25,4 +30,8 @@ record ValidatedProbe(
         Set<Notify> dsnNotify,
         Phase quitAfter,
         boolean allMx,
-        ProbeRequest.Message message) {}
+        ProbeRequest.Message message,
+        boolean pipelining,
+        Ret ret,
+        String envid,
+        SessionOptions.Credentials credentials) {}

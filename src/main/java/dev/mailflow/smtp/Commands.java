@@ -25,12 +25,16 @@ final class Commands {
      * @param size RFC 1870 {@code SIZE=}; 0 or less for none
      * @param eightBitMime RFC 6152 {@code BODY=8BITMIME}
      * @param smtpUtf8 RFC 6531 {@code SMTPUTF8}
-     * @param returnHeaders RFC 3461 {@code RET=HDRS}
+     * @param ret RFC 3461 {@code RET=FULL} or {@code RET=HDRS}; null for none
      * @param envelopeId RFC 3461 {@code ENVID}, xtext-encoded here; null for none
      */
-    record MailParameters(long size, boolean eightBitMime, boolean smtpUtf8, boolean returnHeaders, String envelopeId) {
+    record MailParameters(long size, boolean eightBitMime, boolean smtpUtf8, Ret ret, String envelopeId) {
 
-        static final MailParameters NONE = new MailParameters(0, false, false, false, null);
+        static final MailParameters NONE = new MailParameters(0, false, false, (Ret) null, null);
+
+        MailParameters(long size, boolean eightBitMime, boolean smtpUtf8, boolean returnHeaders, String envelopeId) {
+            this(size, eightBitMime, smtpUtf8, returnHeaders ? Ret.HDRS : null, envelopeId);
+        }
     }
 
     static String ehlo(EhloName name) {
@@ -52,8 +56,8 @@ final class Commands {
         if (p.smtpUtf8()) {
             line.append(" SMTPUTF8");
         }
-        if (p.returnHeaders()) {
-            line.append(" RET=HDRS");
+        if (p.ret() != null) {
+            line.append(" RET=").append(p.ret().name());
         }
         if (p.envelopeId() != null) {
             line.append(" ENVID=").append(xtext(p.envelopeId()));

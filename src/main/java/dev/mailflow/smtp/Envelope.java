@@ -42,7 +42,7 @@ final class Envelope {
         boolean withRecipients = plan.quitAfter() != Phase.MAIL;
         var recipients = withRecipients ? plan.rcptTo() : List.<MailAddress>of();
         boolean dsn = dsnUsable();
-        var mail = new Connection.Line(Phase.MAIL, Commands.mailFrom(plan.mailFrom(), parameters(recipients, dsn)));
+        var mail = new Connection.Line(Phase.MAIL, Commands.mailFrom(plan.mailFrom(), parameters(recipients)));
         Set<Notify> notify = dsn ? plan.dsnNotify() : Set.of();
         var rcpts = recipients.stream()
                 .map(r -> new Connection.Line(Phase.RCPT, Commands.rcptTo(r, notify)))
@@ -79,7 +79,7 @@ final class Envelope {
         return data();
     }
 
-    private Commands.MailParameters parameters(List<MailAddress> recipients, boolean dsn) throws SessionStop {
+    private Commands.MailParameters parameters(List<MailAddress> recipients) throws SessionStop {
         boolean utf8 = plan.mailFrom().needsSmtpUtf8() || recipients.stream().anyMatch(MailAddress::needsSmtpUtf8);
         if (utf8 && !extensions.has("SMTPUTF8")) {
             throw refuse("an address needs SMTPUTF8 (RFC 6531) and the server does not advertise it");
@@ -94,11 +94,35 @@ final class Envelope {
             listener.note(
                     Phase.MAIL, "the message (" + size + " octets) is larger than the server's limit of " + limit);
         }
-        return new Commands.MailParameters(size, eightBit, utf8, dsn && sendsData, dsn ? options.envelopeId() : null);
+        return new Commands.MailParameters(size, eightBit, utf8, ret(), envelopeId());
+    }
+
+    /**
+     * RET and ENVID are MAIL parameters of the DSN extension (RFC 3461 §4.3, §4.4): sent only when
+     * the server advertised DSN, with or without NOTIFY. Without a choice, RET=HDRS when a message
+     * is sent, so that a returned DSN does not carry the whole test message.
+     */
+    private Ret ret() {
+        if (!extensions.has("DSN")) {
+            return null;
+        }
+        if (options.ret() != null) {
+            return options.ret();
+        }
+        return sendsData && !plan.dsnNotify().isEmpty() ? Ret.HDRS : null;
+    }
+
+    private String envelopeId() {
+        return extensions.has("DSN") ? options.envelopeId() : null;
     }
 
     private boolean dsnUsable() {
         if (plan.dsnNotify().isEmpty()) {
+            if ((options.ret() != null || options.envelopeId() != null) && !extensions.has("DSN")) {
+                listener.note(
+                        Phase.MAIL,
+                        "RET or ENVID was asked for, but the server does not advertise DSN; sending neither");
+            }
             return false;
         }
         if (!extensions.has("DSN")) {

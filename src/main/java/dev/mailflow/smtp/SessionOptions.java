@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param eightBit the message has 8-bit content and needs {@code BODY=8BITMIME} (RFC 6152)
  * @param envelopeId the DSN {@code ENVID} (RFC 3461 §4.4), printable ASCII; null for none
  * @param credentials for AUTH PLAIN or LOGIN after TLS; null for none
+ * @param ret the DSN {@code RET} (RFC 3461 §4.3); null: {@code HDRS} when a message is sent, else none
  */
 public record SessionOptions(
-        boolean pipelining, byte[] data, long size, boolean eightBit, String envelopeId, Credentials credentials) {
+        boolean pipelining,
+        byte[] data,
+        long size,
+        boolean eightBit,
+        String envelopeId,
+        Credentials credentials,
+        Ret ret) {
 
     static final int MAX_ENVID = 100;
 
@@ -30,24 +37,34 @@ public record SessionOptions(
         }
     }
 
+    /** Options without a DSN {@code RET} choice. */
+    public SessionOptions(
+            boolean pipelining, byte[] data, long size, boolean eightBit, String envelopeId, Credentials credentials) {
+        this(pipelining, data, size, eightBit, envelopeId, credentials, null);
+    }
+
     public static SessionOptions defaults() {
-        return new SessionOptions(true, null, 0, false, null, null);
+        return new SessionOptions(true, null, 0, false, null, null, null);
     }
 
     public SessionOptions withPipelining(boolean on) {
-        return new SessionOptions(on, data, size, eightBit, envelopeId, credentials);
+        return new SessionOptions(on, data, size, eightBit, envelopeId, credentials, ret);
     }
 
     public SessionOptions withMessage(byte[] message, long messageSize, boolean message8Bit) {
-        return new SessionOptions(pipelining, message, messageSize, message8Bit, envelopeId, credentials);
+        return new SessionOptions(pipelining, message, messageSize, message8Bit, envelopeId, credentials, ret);
     }
 
     public SessionOptions withEnvelopeId(String id) {
-        return new SessionOptions(pipelining, data, size, eightBit, id, credentials);
+        return new SessionOptions(pipelining, data, size, eightBit, id, credentials, ret);
     }
 
     public SessionOptions withCredentials(Credentials login) {
-        return new SessionOptions(pipelining, data, size, eightBit, envelopeId, login);
+        return new SessionOptions(pipelining, data, size, eightBit, envelopeId, login, ret);
+    }
+
+    public SessionOptions withRet(Ret returned) {
+        return new SessionOptions(pipelining, data, size, eightBit, envelopeId, credentials, returned);
     }
 
     @Override
@@ -67,19 +84,20 @@ public record SessionOptions(
                 && size == other.size
                 && eightBit == other.eightBit
                 && Objects.equals(envelopeId, other.envelopeId)
-                && Objects.equals(credentials, other.credentials);
+                && Objects.equals(credentials, other.credentials)
+                && ret == other.ret;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pipelining, Arrays.hashCode(data), size, eightBit, envelopeId, credentials);
+        return Objects.hash(pipelining, Arrays.hashCode(data), size, eightBit, envelopeId, credentials, ret);
     }
 
     @Override
     public String toString() {
         return "SessionOptions[pipelining=" + pipelining + ", data=" + (data == null ? "none" : data.length + " bytes")
                 + ", size=" + size + ", eightBit=" + eightBit + ", envelopeId=" + envelopeId + ", credentials="
-                + credentials + "]";
+                + credentials + ", ret=" + ret + "]";
     }
 
     /** A user name and password for AUTH; the password never appears in {@link #toString()} or a transcript. */

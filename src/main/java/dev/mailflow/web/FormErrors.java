@@ -13,8 +13,19 @@ import java.util.stream.Stream;
  */
 record FormErrors(Map<String, List<String>> byField) {
 
-    private static final Set<String> FIELDS =
-            Set.of("rcptTo", "mailFrom", "ehlo", "host", "port", "tls", "quitAfter", "notify", "allMx");
+    private static final Set<String> FIELDS = Set.of(
+            "rcptTo",
+            "mailFrom",
+            "ehlo",
+            "host",
+            "port",
+            "tls",
+            "quitAfter",
+            "notify",
+            "allMx",
+            "ret",
+            "envid",
+            "auth");
 
     static FormErrors none() {
         return new FormErrors(Map.of());

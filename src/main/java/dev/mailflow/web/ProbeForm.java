@@ -5,6 +5,7 @@ import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.Ret;
 import dev.mailflow.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,9 @@ import java.util.Locale;
  * @param mailFrom empty: the configured default sender; {@code <>}: the null sender
  * @param dsnNotify the JSON field {@code notify} (a record component cannot be named so)
  * @param allMx a checkbox: absent when unchecked
+ * @param noPipelining a checkbox that turns PIPELINING off (so that its absence means the default)
+ * @param ret the DSN RET: empty, {@code FULL} or {@code HDRS}
+ * @param authPassword never shown again: the form comes back without it
  */
 record ProbeForm(
         String rcptTo,
@@ -29,7 +33,12 @@ record ProbeForm(
         String tls,
         String quitAfter,
         List<String> dsnNotify,
-        Boolean allMx) {
+        Boolean allMx,
+        Boolean noPipelining,
+        String ret,
+        String envid,
+        String authUsername,
+        String authPassword) {
 
     private static final int MAX_RECIPIENTS = 20;
 
@@ -37,9 +46,28 @@ record ProbeForm(
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
     }
 
+    ProbeForm(
+            String rcptTo,
+            String mailFrom,
+            String ehlo,
+            String host,
+            String port,
+            String tls,
+            String quitAfter,
+            List<String> dsnNotify,
+            Boolean allMx) {
+        this(rcptTo, mailFrom, ehlo, host, port, tls, quitAfter, dsnNotify, allMx, null, null, null, null, null);
+    }
+
     /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
     static ProbeForm blank() {
         return new ProbeForm("", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true);
+    }
+
+    @Override
+    public String toString() {
+        return "ProbeForm[rcptTo=" + rcptTo + ", host=" + host + ", port=" + port + ", authUsername=" + authUsername
+                + ", authPassword=" + (authPassword == null || authPassword.isEmpty() ? "none" : "****") + "]";
     }
 
     /**
@@ -77,11 +105,22 @@ record ProbeForm(
                 notifies(problems),
                 choice(Phase.class, "quitAfter", quitAfter, problems),
                 Boolean.TRUE.equals(allMx),
-                null);
+                null,
+                Boolean.TRUE.equals(noPipelining) ? Boolean.FALSE : null,
+                choice(Ret.class, "ret", ret, problems),
+                blankToNull(envid),
+                auth());
         if (!problems.isEmpty()) {
             throw new InvalidProbeException(problems);
         }
         return request;
+    }
+
+    /** Credentials when either field is filled in; the validation names what is missing. */
+    private ProbeRequest.Auth auth() {
+        var username = blankToNull(authUsername);
+        var password = authPassword == null || authPassword.isEmpty() ? null : authPassword;
+        return username == null && password == null ? null : new ProbeRequest.Auth(username, password);
     }
 
     private static List<String> words(String text) {

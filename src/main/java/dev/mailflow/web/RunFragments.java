@@ -43,6 +43,14 @@ class RunFragments {
                 context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
             }
+            case "session", "outcome" -> {
+                // The transcript line, and the matrix with this session's new state swapped in by id.
+                context.setVariable("line", line);
+                context.setVariable("matrix", SessionMatrix.of(run.sessions()));
+                context.setVariable("runId", run.id());
+                context.setVariable("oob", true);
+                return engine.process("fragments/run", Set.of("line", "matrix"), context);
+            }
             default -> {
                 context.setVariable("line", line);
                 fragment = "line";

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A tiny SMTP server for tests, on 127.0.0.1 and a port the system picks, that says what its
+ * A tiny SMTP server for tests, on 127.0.0.1 (or another loopback address, {@link #startOn}) and a
+ * port the system picks, that says what its
  * {@link Script} says: a normal dialogue by default, or faults (a 5xx on MAIL, a silent banner, a
  * reply dripped one byte per second, a close in the middle of a reply, bytes after the 220 to
  * STARTTLS). It records every line it receives. Each connection runs on its own virtual thread
@@ -53,16 +54,31 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile int connections;
 
-    private ScriptedSmtpServer(Script script) throws IOException {
+    private ScriptedSmtpServer(Script script, InetAddress bind, int port) throws IOException {
         this.script = script;
-        this.listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listening = new ServerSocket(port, 50, bind);
         threads.add(Thread.ofVirtual().name("scripted-smtp-accept").start(this::accept));
+    }
+
+    /**
+     * Starts a server on another loopback address, e.g. {@code ::1} for IPv6 or {@code 127.0.0.2},
+     * and on a given port (0: the system picks), so that a host's IPv4 and IPv6 servers can share a
+     * port number as a real MX host's do.
+     *
+     * @throws IOException when the address is not on this machine or the port is taken there
+     */
+    public static ScriptedSmtpServer startOn(InetAddress loopback, int port, UnaryOperator<Script> scripting)
+            throws IOException {
+        if (!loopback.isLoopbackAddress()) {
+            throw new IllegalArgumentException("test servers listen on loopback addresses only: " + loopback);
+        }
+        return new ScriptedSmtpServer(scripting.apply(new Script()), loopback, port);
     }
 
     /** Starts a server whose script is the default one changed by {@code scripting}. */
     public static ScriptedSmtpServer start(UnaryOperator<Script> scripting) {
         try {
-            return new ScriptedSmtpServer(scripting.apply(new Script()));
+            return new ScriptedSmtpServer(scripting.apply(new Script()), InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
             throw new IllegalStateException("could not listen on 127.0.0.1", e);
         }

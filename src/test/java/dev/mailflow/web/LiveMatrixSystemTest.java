@@ -1,0 +1,135 @@
+package dev.mailflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.testing.dns.TestDnsServer;
+import dev.mailflow.testing.smtp.Action;
+import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Debian's headless Chromium on a run page opened while the run goes on: the session matrix fills
+ * in from the live stream (swapped in out of band), without a reload, and the transcript still
+ * grows beside it.
+ */
+@Tag("system")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveMatrixSystemTest {
+
+    /** mx2 greets after a pause, so the page is open before its session ends. */
+    static final ScriptedSmtpServer SLOW = ScriptedSmtpServer.start(
+            s -> s.banner(Action.delayed(Duration.ofSeconds(5), Action.reply("220 mx2.slow.test ESMTP"))));
+
+    static final TestDnsServer DNS =
+            TestDnsServer.builder().zone("slow.test", """
+                    @    MX 10 mx1
+                    @    MX 20 mx2
+                    mx1  A  127.0.0.3
+                    mx2  A  127.0.0.1
+                    """).start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mailflow.dns.servers", DNS::server);
+        registry.add("mailflow.dns.timeout", () -> "2s");
+        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
+        registry.add("mailflow.targets.ports", () -> SLOW.address().getPort());
+        registry.add("mailflow.smtp.port", () -> SLOW.address().getPort());
+        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        SLOW.close();
+        DNS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theMatrixFillsInAsSessionsEnd() throws Exception {
+        var started = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/probes"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"rcptTo": ["kate@slow.test"], "mailFrom": "helpdesk@contoso.test"}
+                                        """))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        var id = JsonMapper.builder().build().readTree(started.body()).get("id").asString();
+
+        browser.get("http://127.0.0.1:" + port + "/probes/" + id);
+        var matrix = By.id("matrix-" + id);
+        assertThat(text(browser.findElement(matrix))).contains("mx2.slow.test").doesNotContain("220");
+
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> text(d.findElement(By.id("run-status"))).contains("completed"));
+        } catch (RuntimeException e) {
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target/live-matrix-page.html"), browser.getPageSource());
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target/live-matrix-console.txt"),
+                    browser.manage().logs().get("browser").getAll().toString());
+            throw e;
+        }
+
+        var rows = browser.findElement(matrix).findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(text(rows.get(0))).contains("mx1.slow.test", "127.0.0.3", "refused");
+        assertThat(text(rows.get(1))).contains("mx2.slow.test", "completed", "220", "250");
+        assertThat(browser.findElements(By.cssSelector("ol.transcript li")).size())
+                .isGreaterThan(5);
+        assertThat(text(browser.findElement(By.id("verdict")))).contains("would be delivered via mx2.slow.test");
+    }
+
+    /** The text as shown, in lower case: badges are shown in capitals (CSS text-transform). */
+    private static String text(org.openqa.selenium.WebElement element) {
+        return element.getText().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mailflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.smtp.SmtpReply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SessionMatrixTest {
+
+    static SessionRecord session(String host, String address, int preference, SessionResult result) {
+        return new SessionRecord(host + "/" + address + ":25", host, address, 25, preference, result);
+    }
+
+    static Exchange exchange(Phase phase, int code, long ms) {
+        return new Exchange(
+                phase, phase.name(), new SmtpReply(code, null, List.of(code + " ok"), Duration.ofMillis(ms), Set.of()));
+    }
+
+    static SessionResult result(SessionOutcome outcome, Phase phase, Exchange... exchanges) {
+        return new SessionResult(outcome, phase, null, List.of(exchanges), Map.of(), null, Duration.ofMillis(50));
+    }
+
+    @Test
+    void eachSessionIsARowWithOneCellPerPhase() {
+        var matrix = SessionMatrix.of(List.of(
+                session(
+                        "mx2.example.test",
+                        "127.0.0.1",
+                        20,
+                        result(
+                                SessionOutcome.COMPLETED,
+                                Phase.RCPT,
+                                exchange(Phase.BANNER, 220, 4),
+                                exchange(Phase.EHLO, 250, 3),
+                                exchange(Phase.MAIL, 250, 2),
+                                exchange(Phase.RCPT, 250, 5),
+                                exchange(Phase.RCPT, 550, 6))),
+                session("mx1.example.test", "::1", 10, result(SessionOutcome.REFUSED, Phase.CONNECT)),
+                session("mx1.example.test", "127.0.0.3", 10, null)));
+
+        assertThat(matrix.phases()).containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
+        assertThat(matrix.rows())
+                .extracting(SessionMatrix.Row::host, SessionMatrix.Row::family, SessionMatrix.Row::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("mx1.example.test", "IPv6", "refused"),
+                        org.assertj.core.groups.Tuple.tuple("mx1.example.test", "IPv4", "running"),
+                        org.assertj.core.groups.Tuple.tuple("mx2.example.test", "IPv4", "completed"));
+
+        var refused = matrix.rows().get(0).cells();
+        assertThat(refused)
+                .extracting(SessionMatrix.Cell::state)
+                .containsExactly("fail", "none", "none", "none", "none");
+        assertThat(refused.get(0).word()).isEqualTo("refused");
+        assertThat(matrix.rows().get(1).cells()).allMatch(c -> c.state().equals("pending"));
+
+        var completed = matrix.rows().get(2).cells();
+        assertThat(completed)
+                .extracting(SessionMatrix.Cell::word)
+                .containsExactly("connected", "220", "250", "250", "550");
+        assertThat(completed.get(4).ms()).isEqualTo(11L);
+        assertThat(completed).allMatch(c -> c.state().equals("ok"));
+        assertThat(matrix.ties()).isEmpty();
+    }
+
+    @Test
+    void aFailureNamesItsReplyAndTheLaterPhasesAreNotReached() {
+        var matrix = SessionMatrix.of(List.of(session(
+                "mx.example.test",
+                "127.0.0.1",
+                10,
+                result(
+                        SessionOutcome.REJECTED,
+                        Phase.MAIL,
+                        exchange(Phase.BANNER, 220, 1),
+                        exchange(Phase.EHLO, 250, 1),
+                        exchange(Phase.MAIL, 530, 2)))));
+
+        var cells = matrix.rows().getFirst().cells();
+        assertThat(cells.get(3)).isEqualTo(new SessionMatrix.Cell("fail", "530 rejected", 2L));
+        assertThat(cells.get(4)).isEqualTo(new SessionMatrix.Cell("none", "not reached", null));
+        assertThat(matrix.rows().getFirst().endedIn()).isEqualTo("MAIL");
+    }
+
+    @Test
+    void hostsSharingAPreferenceAreATie() {
+        var matrix = SessionMatrix.of(List.of(
+                session("mx1.example.test", "127.0.0.1", 10, null),
+                session("mx1.example.test", "::1", 10, null),
+                session("mx2.example.test", "127.0.0.2", 10, null),
+                session("mx3.example.test", "127.0.0.3", 20, null)));
+
+        assertThat(matrix.ties())
+                .containsExactly(new SessionMatrix.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
+    }
+}
