@@ -2,6 +2,7 @@ package dev.mailflow.security;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * builds, so a new page cannot forget it.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@EnableConfigurationProperties(AccountProperties.class)
+public class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {

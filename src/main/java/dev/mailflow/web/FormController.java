@@ -61,7 +61,8 @@ class FormController {
         } catch (InvalidProbeException e) {
             return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {
-            var seconds = Math.max(1, e.retryAfter().toSeconds());
+            // Rounded up: a client that comes back on time must find the window open.
+            var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
             // The message is mailflow's own (which limit, how long to wait), never the request's text.
             return formAgain(
