@@ -9,13 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +57,19 @@ class ProbeFlowIntegrationTest {
                 () -> MX.address().getPort() + "," + ANONYMOUS_REFUSED.address().getPort());
         registry.add("mailflow.smtp.port", () -> MX.address().getPort());
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        registry.add("mailflow.security.users[0].name", () -> USER);
+        registry.add(
+                "mailflow.security.users[0].password",
+                () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
+        registry.add("mailflow.security.users[0].roles", () -> "OPERATOR");
     }
+
+    static final String USER = "helpdesk";
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** Every call signs in with HTTP Basic, as a script or Prometheus would. */
+    static final String AUTHORIZATION =
+            "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     @AfterAll
     static void stopServers() {
@@ -173,9 +188,21 @@ class ProbeFlowIntegrationTest {
     }
 
     @Test
-    void healthHasLivenessAndReadiness() throws Exception {
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    void healthHasLivenessAndReadinessWithoutSigningIn() throws Exception {
+        for (var path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theApiAndMetricsNeedCredentials() throws Exception {
+        for (var path : List.of("/api/probes/0123", "/actuator/prometheus")) {
+            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        }
     }
 
     private String startAndFinish(String body) throws Exception {
@@ -190,6 +217,7 @@ class ProbeFlowIntegrationTest {
     private List<String> sse(String path) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", AUTHORIZATION)
                 .timeout(Duration.ofSeconds(60))
                 .build();
         var names = new ArrayList<String>();
@@ -207,12 +235,17 @@ class ProbeFlowIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", AUTHORIZATION)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Who may do what. Two filter chains: the JSON API and the actuator take HTTP Basic, keep no
@@ -86,6 +87,11 @@ public class SecurityConfiguration {
                                 .anyRequest()
                                 .hasRole(Role.VIEWER.name()))
                 .formLogin(login -> login.loginPage("/login").permitAll())
+                // Scripts may fetch a permalink with credentials; CSRF still guards every POST here.
+                .httpBasic(basic -> basic.realmName("mailflow"))
+                // Whatever the request's Accept header, someone without a session is sent to sign in.
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
