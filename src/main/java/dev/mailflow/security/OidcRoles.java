@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
@@ -56,9 +57,9 @@ final class OidcRoles implements GrantedAuthoritiesMapper {
         return roles;
     }
 
-    private static java.util.Optional<Role> role(Object value) {
+    private static Optional<Role> role(Object value) {
         if (!(value instanceof String text)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var name = text.strip().toLowerCase(Locale.ROOT);
         return Role.parse(name.startsWith("mailflow-") ? name.substring("mailflow-".length()) : name);
