@@ -22,3 +22,13 @@ document.addEventListener("click", function (event) {
     window.setTimeout(function () { button.textContent = label; }, 1500);
   });
 });
+
+// Every htmx request carries the CSRF token from the page's meta tags (Spring Security checks it on
+// POST); the form's hidden field covers plain posts without JavaScript.
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.getAttribute("content")] = token.getAttribute("content");
+  }
+});

@@ -79,6 +79,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);
 
+    /** Security turns a signed-in user into the probe package's Requester; nothing needs it back. */
+    @ArchTest
+    static final ArchRule securityUsesOnlyTheRequester = uses("security", "probe");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnSecurity = noClasses()
+            .that()
+            .resideOutsideOfPackage(BASE + ".security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + ".security..");
+
     @ArchTest
     static final ArchRule nothingDependsOnWeb = noClasses()
             .that()

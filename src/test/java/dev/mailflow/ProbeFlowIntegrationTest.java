@@ -2,6 +2,7 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.io.IOException;
@@ -54,7 +55,11 @@ class ProbeFlowIntegrationTest {
                 () -> MX.address().getPort() + "," + ANONYMOUS_REFUSED.address().getPort());
         registry.add("mailflow.smtp.port", () -> MX.address().getPort());
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        TestUser.register(registry);
     }
+
+    /** Every call signs in with HTTP Basic, as a script or Prometheus would. */
+    static final String AUTHORIZATION = TestUser.AUTHORIZATION;
 
     @AfterAll
     static void stopServers() {
@@ -173,9 +178,21 @@ class ProbeFlowIntegrationTest {
     }
 
     @Test
-    void healthHasLivenessAndReadiness() throws Exception {
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    void healthHasLivenessAndReadinessWithoutSigningIn() throws Exception {
+        for (var path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theApiAndMetricsNeedCredentials() throws Exception {
+        for (var path : List.of("/api/probes/0123", "/actuator/prometheus")) {
+            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        }
     }
 
     private String startAndFinish(String body) throws Exception {
@@ -190,6 +207,7 @@ class ProbeFlowIntegrationTest {
     private List<String> sse(String path) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", AUTHORIZATION)
                 .timeout(Duration.ofSeconds(60))
                 .build();
         var names = new ArrayList<String>();
@@ -207,12 +225,17 @@ class ProbeFlowIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", AUTHORIZATION)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

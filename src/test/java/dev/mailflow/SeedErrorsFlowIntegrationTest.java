@@ -2,6 +2,7 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.io.IOException;
@@ -54,6 +55,7 @@ class SeedErrorsFlowIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestUser.register(registry);
         registry.add("mailflow.dns.servers", DNS::server);
         registry.add("mailflow.dns.timeout", () -> "2s");
         registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
@@ -182,6 +184,7 @@ class SeedErrorsFlowIntegrationTest {
 
     private void awaitDone(String id) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri("/api/probes/" + id + "/events"))
+                .header("Authorization", TestUser.AUTHORIZATION)
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60))
                 .build();
@@ -200,11 +203,16 @@ class SeedErrorsFlowIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", TestUser.AUTHORIZATION)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", TestUser.AUTHORIZATION)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

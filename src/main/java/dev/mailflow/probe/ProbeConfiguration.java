@@ -49,6 +49,7 @@ class ProbeConfiguration {
     ProbeService probeService(
             SmtpProperties smtp,
             ProbeProperties limits,
+            LimitProperties rates,
             TargetProperties targetProperties,
             MxResolver resolver,
             TargetPolicy targets,
@@ -61,7 +62,13 @@ class ProbeConfiguration {
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
         var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
-        return new ProbeService(validation, execution, slots, limits, observers, clock);
+        return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);
+    }
+
+    /** One structured line per finished run on the {@code mailflow.audit} logger. */
+    @Bean
+    RunObserver runAudit() {
+        return new RunAudit();
     }
 
     /** This host's name for EHLO; "localhost" when it has none, which the diagnosis will point out. */

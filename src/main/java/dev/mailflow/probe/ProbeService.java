@@ -1,5 +1,6 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.smtp.Phase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ public class ProbeService {
     private final ProbeProperties limits;
     private final List<RunObserver> observers;
     private final Clock clock;
+    private final RateLimits rates;
     private final RunStore store;
     private final AtomicInteger admitted = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
@@ -29,9 +31,11 @@ public class ProbeService {
             RunExecution execution,
             SessionSlots slots,
             ProbeProperties limits,
+            RateLimits rates,
             List<RunObserver> observers,
             Clock clock) {
         this.validation = validation;
+        this.rates = rates;
         this.execution = execution;
         this.slots = slots;
         this.limits = limits;
@@ -41,23 +45,32 @@ public class ProbeService {
     }
 
     /**
-     * Validates the request and starts the run in the background on a virtual thread.
+     * Validates the request, checks the requester's rights and limits, and starts the run in the
+     * background on a virtual thread.
      *
-     * @param owner the user starting it (null when anonymous)
-     * @throws InvalidProbeException when a field is invalid (nothing is contacted)
-     * @throws TooBusyException when {@code mailflow.probe.max-runs} runs are already admitted
+     * @param requester the user starting it, the run's owner
+     * @throws InvalidProbeException when a field is invalid, or DATA is asked for without the right
+     *     to send (nothing is contacted)
+     * @throws TooBusyException when {@code mailflow.probe.max-runs} runs are already admitted, or a
+     *     {@code mailflow.limits} window is full
      */
-    public ProbeRun start(ProbeRequest request, String owner) {
+    public ProbeRun start(ProbeRequest request, Requester requester) {
         var probe = validation.validate(request);
+        var data = probe.quitAfter() == Phase.DATA;
+        if (data && !requester.maySendData()) {
+            throw new InvalidProbeException(List.of(new FieldProblem(
+                    "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
+        }
         if (admitted.incrementAndGet() > limits.maxRuns()) {
             admitted.decrementAndGet();
             throw new TooBusyException(
                     "mailflow is running as many probes as it may (" + limits.maxRuns() + "); try again shortly",
                     limits.retryAfter());
         }
-        var run = new ProbeRun(newId(), request.withoutSecrets(), owner, clock.instant(), System.nanoTime());
-        store.add(run);
+        var run = new ProbeRun(newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime());
         try {
+            rates.admit(requester.name(), probe.domain(), data);
+            store.add(run);
             Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
@@ -81,13 +94,17 @@ public class ProbeService {
         }
     }
 
-    public Optional<ProbeRun> find(String id) {
-        return id == null ? Optional.empty() : store.find(id);
+    /**
+     * A run by id if {@code viewer} may read it: their own, or any for those who see every run.
+     * Another user's run is simply not found, so its existence is not revealed either.
+     */
+    public Optional<ProbeRun> find(String id, Requester viewer) {
+        return id == null ? Optional.empty() : store.find(id).filter(viewer::mayRead);
     }
 
-    /** The most recent runs, newest first. */
-    public List<ProbeRun> recent() {
-        return store.newestFirst();
+    /** The most recent runs {@code viewer} may read, newest first. */
+    public List<ProbeRun> recent(Requester viewer) {
+        return store.newestFirst().stream().filter(viewer::mayRead).toList();
     }
 
     /** Sessions connected or connecting right now. */

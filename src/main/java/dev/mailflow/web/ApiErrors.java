@@ -40,9 +40,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooBusyException.class)
     ResponseEntity<ProblemDetail> tooBusy(TooBusyException e) {
-        var seconds = Math.max(1, e.retryAfter().toSeconds());
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.TOO_MANY_REQUESTS, "Too many probes right now; try again in " + seconds + " seconds.");
+        // Rounded up: a client that comes back on time must find the window open.
+        var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        // mailflow's own text: which limit was hit and how long to wait.
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .body(problem);

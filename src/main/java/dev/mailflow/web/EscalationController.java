@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Requester;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,8 +27,8 @@ class EscalationController {
     }
 
     @GetMapping("/probes/{id}/escalation.txt")
-    ResponseEntity<String> text(@PathVariable String id) {
-        return probes.find(id)
+    ResponseEntity<String> text(@PathVariable String id, Requester requester) {
+        return probes.find(id, requester)
                 .map(run -> ResponseEntity.ok()
                         .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                         .body(EscalationNote.of(run)))
@@ -35,8 +36,8 @@ class EscalationController {
     }
 
     @GetMapping("/probes/{id}/escalation")
-    String box(@PathVariable String id, Model model) {
-        ProbeRun run = probes.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String box(@PathVariable String id, Requester requester, Model model) {
+        ProbeRun run = probes.find(id, requester).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("id", run.id());
         model.addAttribute("note", run.isDone() ? EscalationNote.of(run) : null);
         return "fragments/escalation :: box";

@@ -3,9 +3,9 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.TooBusyException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +32,13 @@ class FormController {
     }
 
     @GetMapping("/")
-    String form(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String form(@RequestHeader(name = "HX-Request", required = false) String htmx, Requester requester, Model model) {
         model.addAttribute("form", ProbeForm.blank());
         model.addAttribute("errors", FormErrors.none());
         if ("true".equals(htmx)) {
             return "fragments/form :: form";
         }
-        model.addAttribute("recent", RecentRun.of(probes.recent()));
+        model.addAttribute("recent", RecentRun.of(probes.recent(requester)));
         return "index";
     }
 
@@ -46,11 +46,11 @@ class FormController {
     ModelAndView start(
             @ModelAttribute("form") ProbeForm form,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Principal principal,
+            Requester requester,
             HttpServletResponse response) {
         var isHtmx = "true".equals(htmx);
         try {
-            var run = probes.start(form.toRequest(), principal == null ? null : principal.getName());
+            var run = probes.start(form.toRequest(), requester);
             if (!isHtmx) {
                 var redirect = new RedirectView("/probes/" + run.id());
                 redirect.setStatusCode(HttpStatus.SEE_OTHER);
@@ -59,12 +59,19 @@ class FormController {
             response.setHeader("HX-Push-Url", "/probes/" + run.id());
             return new ModelAndView("fragments/run :: run").addObject("view", RunView.of(run, knowledge));
         } catch (InvalidProbeException e) {
-            return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, response);
+            return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {
-            var seconds = Math.max(1, e.retryAfter().toSeconds());
+            // Rounded up: a client that comes back on time must find the window open.
+            var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
-            var message = "mailflow is busy right now; try again in " + seconds + " seconds.";
-            return formAgain(form, FormErrors.general(message), isHtmx, HttpStatus.TOO_MANY_REQUESTS, response);
+            // The message is mailflow's own (which limit, how long to wait), never the request's text.
+            return formAgain(
+                    form,
+                    FormErrors.general(e.getMessage()),
+                    isHtmx,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    requester,
+                    response);
         }
     }
 
@@ -73,7 +80,12 @@ class FormController {
      * plain browser gets the page with the error status.
      */
     private ModelAndView formAgain(
-            ProbeForm form, FormErrors errors, boolean htmx, HttpStatus status, HttpServletResponse response) {
+            ProbeForm form,
+            FormErrors errors,
+            boolean htmx,
+            HttpStatus status,
+            Requester requester,
+            HttpServletResponse response) {
         if (htmx) {
             response.setHeader("HX-Retarget", "#probe-form");
             response.setHeader("HX-Reswap", "outerHTML");
@@ -84,7 +96,7 @@ class FormController {
         var page = new ModelAndView("index")
                 .addObject("form", form)
                 .addObject("errors", errors)
-                .addObject("recent", RecentRun.of(probes.recent()));
+                .addObject("recent", RecentRun.of(probes.recent(requester)));
         page.setStatus(status);
         return page;
     }

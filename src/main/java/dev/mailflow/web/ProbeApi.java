@@ -3,9 +3,9 @@ package dev.mailflow.web;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunStatus;
 import java.net.URI;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +41,8 @@ class ProbeApi {
     }
 
     @PostMapping("/api/probes")
-    ResponseEntity<Started> start(@RequestBody ProbeRequest request, Principal principal) {
-        var run = probes.start(request, principal == null ? null : principal.getName());
+    ResponseEntity<Started> start(@RequestBody ProbeRequest request, Requester requester) {
+        var run = probes.start(request, requester);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/probes/" + run.id()))
                 .body(new Started(run.id(), run.status()));
@@ -50,8 +50,10 @@ class ProbeApi {
 
     @GetMapping("/api/probes/{id}")
     ResponseEntity<ProbeResult> result(
-            @PathVariable String id, @RequestParam(name = "download", required = false) String download) {
-        var run = find(id);
+            @PathVariable String id,
+            @RequestParam(name = "download", required = false) String download,
+            Requester requester) {
+        var run = find(id, requester);
         var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (download != null) {
             response.header(
@@ -68,8 +70,9 @@ class ProbeApi {
     ResponseEntity<SseEmitter> events(
             @PathVariable String id,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "after", required = false) String afterParam) {
-        var run = find(id);
+            @RequestParam(name = "after", required = false) String afterParam,
+            Requester requester) {
+        var run = find(id, requester);
         var after = EventStream.after(lastEventId, afterParam);
         if (run.isDone() && run.eventsAfter(after).isEmpty()) {
             return ResponseEntity.noContent().build();
@@ -85,8 +88,10 @@ class ProbeApi {
         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
     }
 
-    private ProbeRun find(String id) {
-        return probes.find(id).orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
+    /** Another user's run is "not found" too: its existence is not revealed. */
+    private ProbeRun find(String id, Requester requester) {
+        return probes.find(id, requester)
+                .orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
     }
 
     record Started(String id, RunStatus status) {}

@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Requester;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +48,11 @@ class RunController {
 
     @GetMapping("/probes/{id}")
     String run(
-            @PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("view", RunView.of(find(id), knowledge));
+            @PathVariable String id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Requester requester,
+            Model model) {
+        model.addAttribute("view", RunView.of(find(id, requester), knowledge));
         return "true".equals(htmx) ? "fragments/run :: run" : "run";
     }
 
@@ -56,8 +60,9 @@ class RunController {
     ResponseEntity<SseEmitter> stream(
             @PathVariable String id,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "after", required = false) String afterParam) {
-        var run = probes.find(id).orElse(null);
+            @RequestParam(name = "after", required = false) String afterParam,
+            Requester requester) {
+        var run = probes.find(id, requester).orElse(null);
         if (run == null) {
             return ResponseEntity.notFound().build();
         }
@@ -79,8 +84,8 @@ class RunController {
     }
 
     @GetMapping("/probes/{id}/transcript.txt")
-    ResponseEntity<String> transcript(@PathVariable String id) {
-        var run = find(id);
+    ResponseEntity<String> transcript(@PathVariable String id, Requester requester) {
+        var run = find(id, requester);
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header(
@@ -92,7 +97,9 @@ class RunController {
                 .body(TranscriptText.of(run));
     }
 
-    private ProbeRun find(String id) {
-        return probes.find(id).orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
+    /** Another user's run is "not found" too: its existence is not revealed. */
+    private ProbeRun find(String id, Requester requester) {
+        return probes.find(id, requester)
+                .orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
     }
 }

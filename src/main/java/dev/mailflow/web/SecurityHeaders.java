@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Headers that make an injected tag inert even if escaping ever failed: no inline script or style
  * runs (htmx is configured without eval and script tags), nothing loads from elsewhere, and the
- * pages cannot be framed. Spring Security replaces this when it arrives.
+ * pages cannot be framed. Spring Security's filter chain runs too; these headers come from here.
  */
 @Component
 class SecurityHeaders extends OncePerRequestFilter {

@@ -40,12 +40,15 @@ class HelmChartTest {
                 .withName("mf")
                 .set("env.MAILFLOW_DNS_SERVERS", "10.0.0.53")
                 .set("serviceMonitor.enabled", "true")
+                .set("serviceMonitor.basicAuthSecret", "mailflow-scrape")
                 .call();
 
         assertThat(rendered)
                 .contains("name: MAILFLOW_DNS_SERVERS")
                 .contains("value: \"10.0.0.53\"")
                 .contains("kind: ServiceMonitor")
-                .contains("path: /actuator/prometheus");
+                .contains("path: /actuator/prometheus")
+                .contains("basicAuth:")
+                .contains("name: mailflow-scrape");
     }
 }

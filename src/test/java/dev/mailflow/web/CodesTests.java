@@ -13,6 +13,7 @@ import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.security.SecurityConfiguration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest
-@Import(RunFragments.class)
+@Import({RunFragments.class, SecurityConfiguration.class})
+@WithMockUser(roles = "OPERATOR")
 class CodesTests {
 
     static final CodeEntry MAILBOX = entry("550", CodeEntry.Kind.BASIC, "Mailbox unavailable");

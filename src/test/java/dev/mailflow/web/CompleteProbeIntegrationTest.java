@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Script;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -123,6 +124,7 @@ class CompleteProbeIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestUser.register(registry);
         registry.add("mailflow.dns.servers", DNS::server);
         registry.add("mailflow.dns.timeout", () -> "2s");
         registry.add("mailflow.targets.allow", () -> "127.0.0.0/8,::1/128");
@@ -321,6 +323,7 @@ class CompleteProbeIntegrationTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         var id = json.readTree(started.body()).get("id").asString();
         var request = HttpRequest.newBuilder(uri("/api/probes/" + id + "/events"))
+                .header("Authorization", TestUser.AUTHORIZATION)
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60))
                 .build();
@@ -336,6 +339,7 @@ class CompleteProbeIntegrationTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", TestUser.AUTHORIZATION)
                         .timeout(Duration.ofSeconds(60))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -343,6 +347,7 @@ class CompleteProbeIntegrationTest {
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", TestUser.AUTHORIZATION)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -2,10 +2,10 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +19,7 @@ import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
+import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -29,11 +30,13 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest
-@Import(RunFragments.class)
+@Import({RunFragments.class, SecurityConfiguration.class})
+@WithMockUser(roles = "OPERATOR")
 class FormControllerTests {
 
     @Autowired
@@ -47,7 +50,7 @@ class FormControllerTests {
 
     @Test
     void thePageHasTheFormRecentProbesAndSecurityHeaders() throws Exception {
-        when(probes.recent()).thenReturn(List.of(TestRuns.rejectedRcpt("r1", "mx.example.com ESMTP")));
+        when(probes.recent(any())).thenReturn(List.of(TestRuns.rejectedRcpt("r1", "mx.example.com ESMTP")));
 
         var html = mvc.perform(get("/"))
                 .andExpect(status().isOk())
@@ -79,9 +82,10 @@ class FormControllerTests {
     @Test
     void aPlainPostRedirectsToTheRunPage() throws Exception {
         var run = TestRuns.running("abc123");
-        when(probes.start(any(), isNull())).thenReturn(run);
+        when(probes.start(any(), any())).thenReturn(run);
 
         mvc.perform(post("/probes")
+                        .with(csrf())
                         .param("rcptTo", "kate@example.com, bob@example.com")
                         .param("mailFrom", "<>")
                         .param("tls", "REQUIRED")
@@ -91,7 +95,7 @@ class FormControllerTests {
                 .andExpect(header().string("Location", "/probes/abc123"));
 
         var request = ArgumentCaptor.forClass(ProbeRequest.class);
-        verify(probes).start(request.capture(), isNull());
+        verify(probes).start(request.capture(), any());
         assertThat(request.getValue().rcptTo()).containsExactly("kate@example.com", "bob@example.com");
         assertThat(request.getValue().mailFrom()).isEmpty();
         assertThat(request.getValue().tls()).isEqualTo(TlsMode.REQUIRED);
@@ -104,7 +108,10 @@ class FormControllerTests {
     void htmxGetsTheRunFragmentThatJoinsTheStream() throws Exception {
         when(probes.start(any(), any())).thenReturn(TestRuns.running("abc123"));
 
-        var html = mvc.perform(post("/probes").header("HX-Request", "true").param("rcptTo", "example.com"))
+        var html = mvc.perform(post("/probes")
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("rcptTo", "example.com"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Push-Url", "/probes/abc123"))
                 .andReturn()
@@ -124,7 +131,8 @@ class FormControllerTests {
                         new FieldProblem("rcptTo[0]", "Not an address: <kate>"),
                         new FieldProblem("port", "Port 26 is not allowed"))));
 
-        var html = mvc.perform(post("/probes").param("rcptTo", "kate@").param("port", "26"))
+        var html = mvc.perform(
+                        post("/probes").with(csrf()).param("rcptTo", "kate@").param("port", "26"))
                 .andExpect(status().isBadRequest())
                 .andReturn()
                 .getResponse()
@@ -139,6 +147,7 @@ class FormControllerTests {
     @Test
     void formProblemsComeBackAsTheFormFragmentForHtmx() throws Exception {
         var html = mvc.perform(post("/probes")
+                        .with(csrf())
                         .header("HX-Request", "true")
                         .param("rcptTo", "")
                         .param("port", "twenty-five"))
@@ -158,9 +167,12 @@ class FormControllerTests {
 
     @Test
     void aBusyServiceIsAFriendlyMessageNotAnError() throws Exception {
-        when(probes.start(any(), any())).thenThrow(new TooBusyException("queue full", Duration.ofSeconds(30)));
+        when(probes.start(any(), any()))
+                .thenThrow(new TooBusyException(
+                        "You have started 30 probes in the last 10 minutes; try again in 30 seconds.",
+                        Duration.ofSeconds(30)));
 
-        mvc.perform(post("/probes").param("rcptTo", "kate@example.com"))
+        mvc.perform(post("/probes").with(csrf()).param("rcptTo", "kate@example.com"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 30 seconds")));

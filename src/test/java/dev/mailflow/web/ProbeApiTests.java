@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +22,7 @@ import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
+import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -34,12 +36,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest
-@Import(RunFragments.class)
+@Import({RunFragments.class, SecurityConfiguration.class})
+@WithMockUser(roles = "OPERATOR")
 class ProbeApiTests {
 
     static final String REQUEST = """
@@ -118,7 +122,7 @@ class ProbeApiTests {
 
         mvc.perform(post("/api/probes").contentType(MediaType.APPLICATION_JSON).content(REQUEST))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(header().string("Retry-After", "12"))
+                .andExpect(header().string("Retry-After", "13"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(429));
     }
@@ -139,7 +143,7 @@ class ProbeApiTests {
 
     @Test
     void theResultHasTheContractShape() throws Exception {
-        when(probes.find("r1")).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
 
         var json = mvc.perform(get("/api/probes/r1"))
                 .andExpect(status().isOk())
@@ -198,7 +202,7 @@ class ProbeApiTests {
 
     @Test
     void theResultDownloadsAsAFile() throws Exception {
-        when(probes.find("r1")).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
 
         mvc.perform(get("/api/probes/r1").param("download", ""))
                 .andExpect(status().isOk())
@@ -208,7 +212,7 @@ class ProbeApiTests {
     @Test
     void theEventStreamSendsEachEventAsJsonAndEndsWithDone() throws Exception {
         var run = TestRuns.rejectedRcpt("r1", "hi\revent: done");
-        when(probes.find("r1")).thenReturn(Optional.of(run));
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(run));
 
         var result = mvc.perform(get("/api/probes/r1/events").header("Last-Event-ID", "2"))
                 .andExpect(request().asyncStarted())

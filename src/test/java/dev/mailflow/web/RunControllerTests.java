@@ -1,7 +1,9 @@
 package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -16,6 +18,7 @@ import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
+import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,13 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest
-@Import(RunFragments.class)
+@Import({RunFragments.class, SecurityConfiguration.class})
+@WithMockUser(roles = "OPERATOR")
 @TestPropertySource(properties = "mailflow.web.heartbeat=50ms")
 class RunControllerTests {
 
@@ -65,7 +70,7 @@ class RunControllerTests {
     }
 
     ProbeRun given(ProbeRun run) {
-        when(probes.find(run.id())).thenReturn(Optional.of(run));
+        when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
         return run;
     }
 

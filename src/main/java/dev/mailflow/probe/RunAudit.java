@@ -1,0 +1,103 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.Phase;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per finished run on the {@code mailflow.audit} logger, in {@code key=value} form: who,
+ * when, which domain, which addresses and ports were contacted, whether a message went out with
+ * DATA, how it ended. Never a password, a subject or a body: an audit log outlives the runs.
+ */
+final class RunAudit implements RunObserver {
+
+    static final String LOGGER = "mailflow.audit";
+
+    /** A value longer than this is cut: names come from users and DNS, and a log line must stay a line. */
+    private static final int MAX_VALUE = 256;
+
+    private final Logger log;
+
+    RunAudit() {
+        this(LoggerFactory.getLogger(LOGGER));
+    }
+
+    RunAudit(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public void finished(ProbeRun run) {
+        log.info(line(run));
+    }
+
+    static String line(ProbeRun run) {
+        var sessions = run.sessions();
+        var contacted = sessions.stream()
+                .map(s -> s.address() + ":" + s.port())
+                .distinct()
+                .collect(Collectors.joining(","));
+        var hosts = sessions.stream().map(SessionRecord::host).distinct().collect(Collectors.joining(","));
+        var dataSent = sessions.stream()
+                .map(SessionRecord::result)
+                .filter(Objects::nonNull)
+                .anyMatch(r -> r.phase() == Phase.DATA);
+        var domain = targetDomain(run);
+        return "run=" + value(run.id())
+                + " user=" + value(run.owner())
+                + " started=" + run.startedAt()
+                + " finished=" + run.finishedAt().map(Object::toString).orElse("-")
+                + " domain=" + value(domain)
+                + " mx=" + value(hosts)
+                + " contacted=" + value(contacted)
+                + " data=" + (run.request().quitAfter() == Phase.DATA)
+                + " dataSent=" + dataSent
+                + " status=" + run.status()
+                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-");
+    }
+
+    /**
+     * The domain as asked for, or the first recipient's; the plan's name only when neither is given
+     * (with an explicit host the plan is named after the host).
+     */
+    private static String targetDomain(ProbeRun run) {
+        var request = run.request();
+        if (request.domain() != null && !request.domain().isBlank()) {
+            return request.domain().strip();
+        }
+        if (!request.rcptTo().isEmpty()) {
+            var first = request.rcptTo().getFirst();
+            return first.substring(first.lastIndexOf('@') + 1);
+        }
+        return run.plan().map(MxPlan::domain).orElse(null);
+    }
+
+    /**
+     * A value that cannot break the line or fake another key: control characters, spaces, quotes
+     * and equals signs are replaced, and long values are cut.
+     */
+    static String value(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "-";
+        }
+        var sb = new StringBuilder(Math.min(raw.length(), MAX_VALUE));
+        raw.codePoints().limit(MAX_VALUE).forEach(c -> {
+            if (Character.isISOControl(c)
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == '"'
+                    || c == '=') {
+                sb.append('_');
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        if (raw.codePointCount(0, raw.length()) > MAX_VALUE) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

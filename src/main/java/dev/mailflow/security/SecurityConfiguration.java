@@ -1,0 +1,102 @@
+package dev.mailflow.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+/**
+ * Who may do what. Two filter chains: the JSON API and the actuator take HTTP Basic, keep no
+ * session and need no CSRF token (nothing a browser sends on its own); pages sign in with a form
+ * (or OIDC when a provider is configured) and keep CSRF protection, htmx sending the token.
+ *
+ * <p>Only the URL level is here. Which runs a user sees and whether they may send DATA is decided
+ * by the probe service from the {@link dev.mailflow.probe.Requester} that {@link CurrentRequester}
+ * builds, so a new page cannot forget it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name())
+                .implies(Role.SENDER.name())
+                .role(Role.SENDER.name())
+                .implies(Role.OPERATOR.name())
+                .role(Role.OPERATOR.name())
+                .implies(Role.VIEWER.name())
+                .build();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(AccountProperties accounts, SecurityProperties boot) {
+        return Accounts.from(accounts, boot);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var problems = new ProblemResponses();
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        // The request was authorized before it went async; a stream's end is not a new request.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/probes")
+                        .hasRole(Role.OPERATOR.name())
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()))
+                .httpBasic(basic -> basic.realmName("mailflow").authenticationEntryPoint(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // No cookie authenticates these calls, so a forged cross-site request carries no credentials.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(
+            HttpSecurity http, AccountProperties accounts, ObjectProvider<ClientRegistrationRepository> oidc)
+            throws Exception {
+        http.authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/probes")
+                                .hasRole(Role.OPERATOR.name())
+                                .anyRequest()
+                                .hasRole(Role.VIEWER.name()))
+                .formLogin(login -> login.loginPage("/login").permitAll())
+                // Scripts may fetch a permalink with credentials; CSRF still guards every POST here.
+                .httpBasic(basic -> basic.realmName("mailflow"))
+                // Whatever the request's Accept header, someone without a session is sent to sign in.
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))));
+        }
+        return http.build();
+    }
+}

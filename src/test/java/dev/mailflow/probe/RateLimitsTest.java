@@ -1,0 +1,155 @@
+package dev.mailflow.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RateLimitsTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    private static LimitProperties limits(int perUser, int perDomain, int data) {
+        return new LimitProperties(perUser, perDomain, Duration.ofMinutes(10), data, Duration.ofHours(1));
+    }
+
+    @Test
+    void manyConcurrentStartsAdmitExactlyTheLimit() throws Exception {
+        var rates = new RateLimits(limits(30, 1000, 5), clock);
+        var admitted = new AtomicInteger();
+        var refused = new AtomicInteger();
+        var go = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 500; i++) {
+                threads.submit(() -> {
+                    go.await();
+                    try {
+                        rates.admit("kate", "example.com", false);
+                        admitted.incrementAndGet();
+                    } catch (TooBusyException e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(admitted).hasValue(30);
+        assertThat(refused).hasValue(470);
+    }
+
+    @Test
+    void aDomainIsLimitedAcrossUsersAndConcurrently() throws Exception {
+        var rates = new RateLimits(limits(1000, 60, 5), clock);
+        var admitted = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 300; i++) {
+                var user = "user" + (i % 7);
+                threads.submit(() -> {
+                    try {
+                        rates.admit(user, "example.com", false);
+                        admitted.incrementAndGet();
+                    } catch (TooBusyException e) {
+                        // over the limit
+                    }
+                });
+            }
+        }
+        assertThat(admitted).hasValue(60);
+        rates.admit("user0", "example.org", false);
+    }
+
+    @Test
+    void retryAfterIsWhenTheOldestRunLeavesTheWindow() {
+        var rates = new RateLimits(limits(2, 60, 5), clock);
+        rates.admit("kate", "example.com", false);
+        clock.advance(Duration.ofMinutes(3));
+        rates.admit("kate", "example.com", false);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> rates.admit("kate", "example.org", false))
+                .isInstanceOfSatisfying(TooBusyException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(6));
+                    assertThat(e.getMessage())
+                            .isEqualTo("You have started 2 probes in the last 10 minutes; try again in 6 minutes.");
+                });
+
+        clock.advance(Duration.ofMinutes(6));
+        rates.admit("kate", "example.org", false);
+        rates.admit("lee", "example.org", false);
+    }
+
+    @Test
+    void dataRunsHaveTheirOwnSmallerLimit() {
+        var rates = new RateLimits(limits(30, 60, 2), clock);
+        rates.admit("kate", "example.com", true);
+        rates.admit("kate", "example.com", true);
+
+        assertThatThrownBy(() -> rates.admit("kate", "example.com", true))
+                .isInstanceOfSatisfying(TooBusyException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
+                    assertThat(e.getMessage()).startsWith("You have sent 2 test messages in the last 1 hour");
+                });
+        rates.admit("kate", "example.com", false);
+        rates.admit("lee", "example.com", true);
+    }
+
+    @Test
+    void aRefusedRunCountsAgainstNoWindow() {
+        var rates = new RateLimits(limits(30, 1, 5), clock);
+        rates.admit("kate", "example.com", true);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> rates.admit("kate", "example.com", true)).isInstanceOf(TooBusyException.class);
+        }
+        // The domain refusals took nothing from kate's DATA allowance (5 per hour).
+        for (int i = 0; i < 4; i++) {
+            rates.admit("kate", "example" + i + ".org", true);
+        }
+    }
+
+    @Test
+    void waitsReadAsAPersonWouldSayThem() {
+        assertThat(RateLimits.words(Duration.ofMinutes(10))).isEqualTo("10 minutes");
+        assertThat(RateLimits.words(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(RateLimits.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
+        assertThat(RateLimits.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
+        assertThat(RateLimits.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+    }
+
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

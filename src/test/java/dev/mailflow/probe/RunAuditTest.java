@@ -1,0 +1,59 @@
+package dev.mailflow.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.TlsMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunAuditTest {
+
+    @Test
+    void oneLineSaysWhoWhereHowAndTheOutcome() {
+        var run = TestRuns.rejectedRcptRunning("r1", "mx ESMTP");
+        var owned = new ProbeRun("r1", run.request(), "kate", TestRuns.STARTED, System.nanoTime());
+        run.plan().ifPresent(owned::plan);
+        run.sessions().forEach(owned::addSession);
+        run.diagnosis().ifPresent(owned::diagnosis);
+        TestRuns.finish(owned, RunStatus.COMPLETED);
+
+        assertThat(RunAudit.line(owned))
+                .isEqualTo("run=r1 user=kate started=2026-01-02T03:04:05Z finished=2026-01-02T03:04:08Z"
+                        + " domain=example.com mx=mx.example.com contacted=192.0.2.25:25 data=false dataSent=false"
+                        + " status=COMPLETED verdict=BOUNCE");
+    }
+
+    @Test
+    void noSubjectBodyOrSenderDetailsAndNoForgedKeys() {
+        var request = new ProbeRequest(
+                "example.com",
+                "helpdesk@contoso.com",
+                List.of("kate@example.com"),
+                null,
+                25,
+                "contoso.com",
+                TlsMode.OPPORTUNISTIC,
+                null,
+                Phase.DATA,
+                true,
+                new ProbeRequest.Message("secret subject", "secret body password=hunter2"));
+        var run = new ProbeRun("r2", request, "eve status=COMPLETED\nrun=forged", TestRuns.STARTED, System.nanoTime());
+        TestRuns.finish(run, RunStatus.FAILED);
+
+        var line = RunAudit.line(run);
+
+        assertThat(line)
+                .doesNotContain("secret", "hunter2", "\n")
+                .contains("user=eve_status_COMPLETED_run_forged")
+                .contains(" data=true ")
+                .contains("status=FAILED");
+        assertThat(line.split(" ")).filteredOn(p -> p.startsWith("status=")).hasSize(1);
+    }
+
+    @Test
+    void longValuesAreCut() {
+        assertThat(RunAudit.value("a".repeat(1000))).hasSize(259).endsWith("...");
+        assertThat(RunAudit.value(null)).isEqualTo("-");
+    }
+}
