@@ -32,3 +32,16 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.getAttribute("content")] = token.getAttribute("content");
   }
 });
+
+// htmx swaps nothing for an error status, so say what happened instead of doing nothing.
+document.addEventListener("htmx:responseError", function (event) {
+  var notice = document.getElementById("notice");
+  if (!notice) {
+    return;
+  }
+  var status = event.detail.xhr.status;
+  notice.textContent = status === 403
+    ? "You are not allowed to do that: your role does not permit it (ask an administrator for the OPERATOR role)."
+    : "The server answered " + status + "; please try again.";
+  notice.hidden = false;
+});

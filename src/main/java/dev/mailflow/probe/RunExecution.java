@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out one run, start to end: MX plan, target checks, sessions under the slots' bounds,
  * diagnosis. Never throws; a failure of mailflow itself ends the run as FAILED.
  */
 final class RunExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
 
     private final MxResolver resolver;
     private final TargetPolicy targets;
@@ -72,6 +76,8 @@ final class RunExecution {
             run.append(null, null, Kind.ERROR, "The run was interrupted.");
             run.finish(RunStatus.INTERRUPTED, clock.instant());
         } catch (RuntimeException e) {
+            // The user sees that mailflow failed, never the stack trace; the log keeps it for us.
+            log.error("run {} failed", run.id(), e);
             run.append(
                     null, null, Kind.ERROR, "mailflow failed: " + e.getClass().getSimpleName());
             run.finish(RunStatus.FAILED, clock.instant());

@@ -1,6 +1,7 @@
 package dev.mailflow.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
@@ -72,6 +74,23 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A browser is redirected to the sign-in page. An htmx request (its session expired while the page
+     * was open) would follow that redirect and swap the sign-in page into the run area, so it gets a
+     * 401 with {@code HX-Redirect}, which htmx turns into a whole-page visit.
+     */
+    private static AuthenticationEntryPoint signIn() {
+        var redirect = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, failure) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                redirect.commence(request, response, failure);
+            }
+        };
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(
@@ -90,8 +109,7 @@ public class SecurityConfiguration {
                 // Scripts may fetch a permalink with credentials; CSRF still guards every POST here.
                 .httpBasic(basic -> basic.realmName("mailflow"))
                 // Whatever the request's Accept header, someone without a session is sent to sign in.
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")

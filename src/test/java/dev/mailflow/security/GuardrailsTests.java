@@ -106,6 +106,13 @@ class GuardrailsTests {
     }
 
     @Test
+    void anHtmxRequestWhoseSessionExpiredIsSentToSignInAsAWholePage() throws Exception {
+        mvc.perform(get("/probes/0123/stream").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/login"));
+    }
+
+    @Test
     void theSignInPageIsPublicAndSignsIn() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())

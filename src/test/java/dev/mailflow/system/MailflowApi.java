@@ -33,6 +33,13 @@ final class MailflowApi {
 
     /** Starts a probe, waits for its final {@code done} event and returns the JSON result. */
     JsonNode probe(String requestJson) throws IOException, InterruptedException {
+        var id = start(requestJson);
+        awaitDone("/api/probes/" + id + "/events");
+        return json.readTree(get("/api/probes/" + id));
+    }
+
+    /** Starts a probe and returns its id at once. */
+    String start(String requestJson) throws IOException, InterruptedException {
         var started = http.send(
                 request("/api/probes")
                         .header("Content-Type", "application/json")
@@ -42,9 +49,7 @@ final class MailflowApi {
         if (started.statusCode() != 202) {
             throw new AssertionError("POST /api/probes: " + started.statusCode() + " " + started.body());
         }
-        var id = json.readTree(started.body()).get("id").asString();
-        awaitDone("/api/probes/" + id + "/events");
-        return json.readTree(get("/api/probes/" + id));
+        return json.readTree(started.body()).get("id").asString();
     }
 
     String get(String path) throws IOException, InterruptedException {

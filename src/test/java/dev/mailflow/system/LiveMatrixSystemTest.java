@@ -1,31 +1,23 @@
-package dev.mailflow.web;
+package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's headless Chromium on a run page opened while the run goes on: the session matrix fills
@@ -56,6 +48,9 @@ class LiveMatrixSystemTest {
         registry.add("mailflow.targets.ports", () -> SLOW.address().getPort());
         registry.add("mailflow.smtp.port", () -> SLOW.address().getPort());
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        registry.add("spring.security.user.name", () -> MailflowApi.USER);
+        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
+        registry.add("spring.security.user.roles", () -> "ADMIN");
     }
 
     @AfterAll
@@ -67,41 +62,34 @@ class LiveMatrixSystemTest {
     @LocalServerPort
     int port;
 
-    WebDriver browser;
+    static HeadlessChromium chromium;
 
-    @BeforeEach
-    void openBrowser() {
-        var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
-        var logging = new org.openqa.selenium.logging.LoggingPreferences();
-        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
+    ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
+        chromium = HeadlessChromium.start();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser = chromium.driver;
+        new RunPage(browser, "http://127.0.0.1:" + port).open();
     }
 
     @Test
     void theMatrixFillsInAsSessionsEnd() throws Exception {
-        var started = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/probes"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("""
-                                        {"rcptTo": ["kate@slow.test"], "mailFrom": "helpdesk@contoso.test"}
-                                        """))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        var id = JsonMapper.builder().build().readTree(started.body()).get("id").asString();
+        var id = new MailflowApi(port).start("""
+                {"rcptTo": ["kate@slow.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
 
         browser.get("http://127.0.0.1:" + port + "/probes/" + id);
         var matrix = By.id("matrix-" + id);
@@ -114,8 +102,7 @@ class LiveMatrixSystemTest {
             java.nio.file.Files.writeString(
                     java.nio.file.Path.of("target/live-matrix-page.html"), browser.getPageSource());
             java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target/live-matrix-console.txt"),
-                    browser.manage().logs().get("browser").getAll().toString());
+                    java.nio.file.Path.of("target/live-matrix-console.txt"), String.join("\n", chromium.console()));
             throw e;
         }
 
