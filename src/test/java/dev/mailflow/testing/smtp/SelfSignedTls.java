@@ -34,7 +34,7 @@ public final class SelfSignedTls {
                             name,
                             BigInteger.valueOf(now.toEpochMilli()),
                             Date.from(now.minus(Duration.ofHours(1))),
-                            Date.from(now.plus(Duration.ofDays(1))),
+                            Date.from(now.plus(Duration.ofDays(90))),
                             name,
                             keys.getPublic())
                     .addExtension(
