@@ -2,18 +2,14 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,9 +54,6 @@ class ProbeFlowIntegrationTest {
         TestUser.register(registry);
     }
 
-    /** Every call signs in with HTTP Basic, as a script or Prometheus would. */
-    static final String AUTHORIZATION = TestUser.AUTHORIZATION;
-
     @AfterAll
     static void stopServers() {
         MX.close();
@@ -71,23 +64,29 @@ class ProbeFlowIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private AppClient app;
+
+    @BeforeEach
+    void connect() {
+        app = AppClient.signedIn(port);
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aProbeThroughTheApiStreamsItsEventsAndEndsWithAVerdict() throws Exception {
-        var started = post("/api/probes", """
+        var started = app.post("/api/probes", """
                 {"rcptTo": ["kate@example.test"], "mailFrom": "helpdesk@contoso.test"}
                 """);
         assertThat(started.statusCode()).isEqualTo(202);
         var id = json.readTree(started.body()).get("id").asString();
         assertThat(started.headers().firstValue("Location")).hasValue("/api/probes/" + id);
 
-        var events = sse("/api/probes/" + id + "/events");
+        var events = app.events("/api/probes/" + id + "/events");
         assertThat(events.getLast()).isEqualTo("done");
         assertThat(events).contains("plan", "sent", "received", "verdict");
 
-        var result = json.readTree(get("/api/probes/" + id).body());
+        var result = json.readTree(app.get("/api/probes/" + id).body());
         assertThat(result.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(result.get("dns").get("mx").get(0).get("host").asString()).isEqualTo("mx1.example.test");
         var session = result.get("sessions").get(0);
@@ -100,10 +99,10 @@ class ProbeFlowIntegrationTest {
 
     @Test
     void anUnknownRecipientIsExplainedWithItsCauseAndOwner() throws Exception {
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"rcptTo": ["kate@example.test", "nobody@example.test"], "mailFrom": "helpdesk@contoso.test"}
                 """);
-        var result = json.readTree(get("/api/probes/" + id).body());
+        var result = json.readTree(app.get("/api/probes/" + id).body());
 
         var findings = result.get("findings");
         assertThat(findings.isEmpty()).isFalse();
@@ -113,24 +112,24 @@ class ProbeFlowIntegrationTest {
 
     @Test
     void theExchangeProceduresAnonymousRefusalNamesItsCause() throws Exception {
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"domain": "example.test", "host": "127.0.0.1", "port": %d, "mailFrom": "helpdesk@contoso.test"}
                 """.formatted(ANONYMOUS_REFUSED.address().getPort()));
-        var result = json.readTree(get("/api/probes/" + id).body());
+        var result = json.readTree(app.get("/api/probes/" + id).body());
 
         assertThat(result.get("sessions").get(0).get("phase").asString()).isEqualTo("MAIL");
         assertThat(result.get("findings").toString()).containsIgnoringCase("anonymous");
 
-        var page = get("/probes/" + id).body();
+        var page = app.get("/probes/" + id).body();
         assertThat(page).containsIgnoringCase("anonymous");
     }
 
     @Test
     void aHostileBannerIsShownAsTextOnTheRunPage() throws Exception {
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"rcptTo": ["kate@example.test"]}
                 """);
-        var page = get("/probes/" + id).body();
+        var page = app.get("/probes/" + id).body();
 
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(page).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
@@ -138,10 +137,10 @@ class ProbeFlowIntegrationTest {
 
     @Test
     void aRefusedTargetIsAnOutcomeNotAConnection() throws Exception {
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"domain": "example.test", "host": "169.254.169.254", "port": %d}
                 """.formatted(MX.address().getPort()));
-        var result = json.readTree(get("/api/probes/" + id).body());
+        var result = json.readTree(app.get("/api/probes/" + id).body());
 
         var session = result.get("sessions").get(0);
         assertThat(session.get("outcome").asString()).isEqualTo("POLICY_REFUSED");
@@ -150,7 +149,7 @@ class ProbeFlowIntegrationTest {
 
     @Test
     void badInputIsAProblemWithTheField() throws Exception {
-        var response = post("/api/probes", """
+        var response = app.post("/api/probes", """
                 {"rcptTo": ["kate@example.test\\r\\nRCPT TO:<x@y.test>"], "port": 70000}
                 """);
         assertThat(response.statusCode()).isEqualTo(400);
@@ -161,10 +160,10 @@ class ProbeFlowIntegrationTest {
 
     @Test
     void finishedRunsAreCountedInPrometheusWithoutNamesInLabels() throws Exception {
-        startAndFinish("""
+        app.startAndFinish("""
                 {"rcptTo": ["kate@example.test"]}
                 """);
-        var metrics = get("/actuator/prometheus").body();
+        var metrics = app.get("/actuator/prometheus").body();
 
         assertThat(metrics)
                 .contains("mailflow_probe_runs_total{")
@@ -180,7 +179,7 @@ class ProbeFlowIntegrationTest {
     @Test
     void healthHasLivenessAndReadinessWithoutSigningIn() throws Exception {
         for (var path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            var anonymous = AppClient.anonymous(port).get(path);
             assertThat(anonymous.statusCode()).isEqualTo(200);
         }
     }
@@ -188,60 +187,16 @@ class ProbeFlowIntegrationTest {
     @Test
     void theApiAndMetricsNeedCredentials() throws Exception {
         for (var path : List.of("/api/probes/0123", "/actuator/prometheus")) {
-            var anonymous = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            var anonymous = AppClient.anonymous(port).get(path);
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         }
     }
 
-    private String startAndFinish(String body) throws Exception {
-        var started = post("/api/probes", body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        var id = json.readTree(started.body()).get("id").asString();
-        assertThat(sse("/api/probes/" + id + "/events")).endsWith("done");
-        return id;
-    }
-
-    /** Reads an SSE stream to its end and returns the event names in order. */
-    private List<String> sse(String path) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", AUTHORIZATION)
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        var names = new ArrayList<String>();
-        try (var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
-            lines.filter(l -> l.startsWith("event:"))
-                    .forEach(l -> names.add(l.substring(6).strip()));
-        }
-        return names;
-    }
-
     private static List<String> texts(JsonNode transcript) {
         var texts = new ArrayList<String>();
         transcript.forEach(line -> texts.add(line.get("text").asString()));
         return texts;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", AUTHORIZATION)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

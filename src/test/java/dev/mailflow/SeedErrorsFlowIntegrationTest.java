@@ -2,20 +2,17 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +77,13 @@ class SeedErrorsFlowIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private AppClient app;
+
+    @BeforeEach
+    void connect() {
+        app = AppClient.signedIn(port);
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -162,36 +165,21 @@ class SeedErrorsFlowIntegrationTest {
     }
 
     private Run start(String body) throws Exception {
-        var started = post("/api/probes", body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        var id = json.readTree(started.body()).get("id").asString();
-        awaitDone(id);
-        var result = json.readTree(get("/api/probes/" + id).body());
+        var id = app.startAndFinish(body);
+        var result = json.readTree(app.get("/api/probes/" + id).body());
         var owner = result.get("findings")
                 .get(0)
                 .get("owner")
                 .asString()
                 .toLowerCase(Locale.ROOT)
                 .replace('_', ' ');
-        var page = HtmlUtils.htmlUnescape(get("/probes/" + id).body())
+        var page = HtmlUtils.htmlUnescape(app.get("/probes/" + id).body())
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("<[^>]+>", "")
                 .replaceAll("\\s+", " ");
-        var escalation = get("/probes/" + id + "/escalation.txt");
+        var escalation = app.get("/probes/" + id + "/escalation.txt");
         assertThat(escalation.statusCode()).isEqualTo(200);
         return new Run(id, page, owner, escalation.body());
-    }
-
-    private void awaitDone(String id) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri("/api/probes/" + id + "/events"))
-                .header("Authorization", TestUser.AUTHORIZATION)
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        try (var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
-            assertThat(lines.filter(l -> l.startsWith("event:")).reduce((a, b) -> b))
-                    .hasValueSatisfying(last -> assertThat(last).contains("done"));
-        }
     }
 
     private static int closedPort() {
@@ -200,26 +188,5 @@ class SeedErrorsFlowIntegrationTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", TestUser.AUTHORIZATION)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", TestUser.AUTHORIZATION)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

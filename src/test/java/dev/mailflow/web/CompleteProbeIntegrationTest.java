@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Script;
@@ -10,17 +11,13 @@ import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import dev.mailflow.testing.smtp.SelfSignedTls;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -154,12 +151,18 @@ class CompleteProbeIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private AppClient app;
+
+    @BeforeEach
+    void connect() {
+        app = AppClient.signedIn(port);
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void whenTheFirstMxRefusesTheSecondDeliversAndBothAreShown() throws Exception {
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"rcptTo": ["kate@two.test"], "mailFrom": "helpdesk@contoso.test"}
                 """);
         var result = result(id);
@@ -171,7 +174,7 @@ class CompleteProbeIntegrationTest {
         assertThat(sessions.size()).isEqualTo(2);
         assertThat(outcomes(sessions)).containsExactlyInAnyOrder("mx1.two.test REFUSED", "mx2.two.test COMPLETED");
 
-        var page = get("/probes/" + id).body();
+        var page = app.get("/probes/" + id).body();
         assertThat(page)
                 .contains("Sessions side by side")
                 .contains("mx1.two.test", "127.0.0.3", "refused")
@@ -181,7 +184,7 @@ class CompleteProbeIntegrationTest {
     @Test
     void aHostWithAnIpv6AddressIsProbedOverIpv6AndShownBesideIpv4() throws Exception {
         assumeTrue(BOTH_ACCEPT.v6() != null, () -> "IPv6 skipped: " + BOTH_ACCEPT.noIpv6Reason());
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"rcptTo": ["kate@dual.test"], "mailFrom": "helpdesk@contoso.test"}
                 """);
         var result = result(id);
@@ -196,14 +199,14 @@ class CompleteProbeIntegrationTest {
         assertThat(addresses).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(BOTH_ACCEPT.v6().received()).contains("RCPT TO:<kate@dual.test>");
 
-        var page = get("/probes/" + id).body();
+        var page = app.get("/probes/" + id).body();
         assertThat(page).contains("IPv4").contains("IPv6");
     }
 
     @Test
     void twoHostsWithBothFamiliesSomeFailingAreAllSideBySideWithTheRightVerdict() throws Exception {
         assumeTrue(IPV6_DEFERS.v6() != null, () -> "IPv6 skipped: " + IPV6_DEFERS.noIpv6Reason());
-        var id = startAndFinish("""
+        var id = app.startAndFinish("""
                 {"rcptTo": ["kate@mixed.test"], "mailFrom": "helpdesk@contoso.test", "port": %d}
                 """.formatted(IPV6_DEFERS.port()));
         var result = result(id);
@@ -218,11 +221,11 @@ class CompleteProbeIntegrationTest {
                 .contains("would be delivered via mx2.mixed.test")
                 .contains("mx1.mixed.test refused the connection");
 
-        var page = get("/probes/" + id).body();
+        var page = app.get("/probes/" + id).body();
         assertThat(page).contains("IPv4", "IPv6", "refused", "deferred", "completed", "421");
 
         // Live: each session's start and end carries the matrix, swapped in by id.
-        var stream = get("/probes/" + id + "/stream?after=0").body();
+        var stream = app.get("/probes/" + id + "/stream?after=0").body();
         assertThat(stream)
                 .contains("event:outcome")
                 .contains("hx-swap-oob=\"true\"")
@@ -231,14 +234,14 @@ class CompleteProbeIntegrationTest {
 
     @Test
     void pipeliningSendsMailAndRcptBeforeReadingAndCanBeTurnedOff() throws Exception {
-        var on = transcript(result(startAndFinish(explicit(DSN, ""))));
+        var on = transcript(result(app.startAndFinish(explicit(DSN, ""))));
         assertThat(on.subList(
                         on.indexOf("C MAIL FROM:<helpdesk@contoso.test>"),
                         on.indexOf("C MAIL FROM:<helpdesk@contoso.test>") + 3))
                 .containsExactly(
                         "C MAIL FROM:<helpdesk@contoso.test>", "C RCPT TO:<kate@example.test>", "S 250 2.1.0 Ok");
 
-        var off = transcript(result(startAndFinish(explicit(DSN, ", \"pipelining\": false"))));
+        var off = transcript(result(app.startAndFinish(explicit(DSN, ", \"pipelining\": false"))));
         assertThat(off.subList(
                         off.indexOf("C MAIL FROM:<helpdesk@contoso.test>"),
                         off.indexOf("C MAIL FROM:<helpdesk@contoso.test>") + 3))
@@ -249,10 +252,10 @@ class CompleteProbeIntegrationTest {
     @Test
     void retAndEnvidAreOnTheWireOnlyWhenDsnIsAdvertised() throws Exception {
         var options = ", \"notify\": [\"FAILURE\"], \"ret\": \"FULL\", \"envid\": \"probe-42\"";
-        startAndFinish(explicit(DSN, options));
+        app.startAndFinish(explicit(DSN, options));
         assertThat(DSN.received()).contains("MAIL FROM:<helpdesk@contoso.test> RET=FULL ENVID=probe-42");
 
-        var id = startAndFinish(explicit(NO_DSN, options));
+        var id = app.startAndFinish(explicit(NO_DSN, options));
         assertThat(NO_DSN.received()).contains("MAIL FROM:<helpdesk@contoso.test>");
         assertThat(String.join("\n", NO_DSN.received())).doesNotContain("RET=").doesNotContain("ENVID=");
         assertThat(result(id).get("request").get("ret").asString()).isEqualTo("FULL");
@@ -260,9 +263,9 @@ class CompleteProbeIntegrationTest {
 
     @Test
     void authOverTlsNeverShowsThePassword() throws Exception {
-        var id = startAndFinish(explicit(SUBMISSION, """
+        var id = app.startAndFinish(explicit(SUBMISSION, """
                 , "tls": "REQUIRED", "auth": {"username": "kate", "password": "%s"}""".formatted(PASSWORD)));
-        var resultText = get("/api/probes/" + id).body();
+        var resultText = app.get("/api/probes/" + id).body();
         var result = json.readTree(resultText);
 
         assertThat(result.get("sessions").get(0).get("outcome").asString()).isEqualTo("COMPLETED");
@@ -271,10 +274,10 @@ class CompleteProbeIntegrationTest {
         assertThat(result.get("request").get("auth").has("password")).isFalse();
 
         var everything = resultText
-                + get("/api/probes/" + id + "/events").body()
-                + get("/probes/" + id).body()
-                + get("/probes/" + id + "/stream?after=0").body()
-                + get("/probes/" + id + "/transcript.txt").body();
+                + app.get("/api/probes/" + id + "/events").body()
+                + app.get("/probes/" + id).body()
+                + app.get("/probes/" + id + "/stream?after=0").body()
+                + app.get("/probes/" + id + "/transcript.txt").body();
         var plain = Base64.getEncoder().encodeToString(("\0kate\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         var login = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
         assertThat(everything).contains("****").doesNotContain(PASSWORD, plain, login);
@@ -282,7 +285,7 @@ class CompleteProbeIntegrationTest {
 
     @Test
     void credentialsWithoutTlsAreRefusedBeforeAnythingIsContacted() throws Exception {
-        var response = post("/api/probes", explicit(SUBMISSION, """
+        var response = app.post("/api/probes", explicit(SUBMISSION, """
                 , "tls": "OPPORTUNISTIC", "auth": {"username": "kate", "password": "%s"}""".formatted(PASSWORD)));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -315,46 +318,6 @@ class CompleteProbeIntegrationTest {
     }
 
     private JsonNode result(String id) throws Exception {
-        return json.readTree(get("/api/probes/" + id).body());
-    }
-
-    private String startAndFinish(String body) throws Exception {
-        var started = post("/api/probes", body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        var id = json.readTree(started.body()).get("id").asString();
-        var request = HttpRequest.newBuilder(uri("/api/probes/" + id + "/events"))
-                .header("Authorization", TestUser.AUTHORIZATION)
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        var names = new ArrayList<String>();
-        try (var lines = http.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
-            lines.filter(l -> l.startsWith("event:"))
-                    .forEach(l -> names.add(l.substring(6).strip()));
-        }
-        assertThat(names).endsWith("done");
-        return id;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", TestUser.AUTHORIZATION)
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", TestUser.AUTHORIZATION)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return json.readTree(app.get("/api/probes/" + id).body());
     }
 }
