@@ -30,14 +30,7 @@ class DiagnoserTest {
     @Test
     void aSessionWithoutAResultIsAFailedSessionNotACrash() {
         var session = new SessionFacts("mx/192.0.2.1:25", "mx.example.org", "192.0.2.1", 25, 10, null);
-        var facts = new RunFacts(
-                "example.org",
-                "contoso.com",
-                "a@contoso.com",
-                List.of("b@example.org"),
-                "NONE",
-                null,
-                List.of(session));
+        var facts = facts(session);
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.DEFERRED);
         assertThat(diagnosis.findings()).extracting(Finding::id).contains("session.error");
@@ -63,14 +56,7 @@ class DiagnoserTest {
                 null,
                 Duration.ofSeconds(1));
         var session = new SessionFacts("mx/192.0.2.1:25", "mx.example.org", "192.0.2.1", 25, 10, result);
-        var facts = new RunFacts(
-                "example.org",
-                "contoso.com",
-                "a@contoso.com",
-                List.of("b@example.org"),
-                "NONE",
-                null,
-                List.of(session));
+        var facts = facts(session);
 
         var diagnosis = DIAGNOSER.diagnose(facts);
 
@@ -81,5 +67,17 @@ class DiagnoserTest {
         // Braces in server text stay text: only our own templates are filled.
         assertThat(top.evidence().line()).startsWith("550 5.1.1 {host} {entry}");
         assertThat(diagnosis.verdict()).doesNotContain("xxxx");
+    }
+
+    /** A run to example.org with TLS off, no DNS facts, and the one session. */
+    private static RunFacts facts(SessionFacts session) {
+        return new RunFacts(
+                "example.org",
+                "contoso.com",
+                "a@contoso.com",
+                List.of("b@example.org"),
+                "NONE",
+                null,
+                List.of(session));
     }
 }

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class TestMessageTest {
 
+    /** Every header a test message has, in order; nothing a subject or body carries may add one. */
+    private static final String[] HEADERS = {
+        "Date", "From", "To", "Subject", "Message-ID", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"
+    };
+
     private static final MailAddress FROM = new MailAddress("helpdesk", "contoso.test");
     private static final MailAddress KATE = new MailAddress("kate", "example.com");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T18:05:09Z"), ZoneOffset.UTC);
@@ -88,16 +93,7 @@ class TestMessageTest {
         String text = text(message("hi\r\nBcc: everyone@example.com\nX-Evil: 1\u2028X-Also: 2", "body"));
 
         assertThat(text).contains("Subject: hi Bcc: everyone@example.com X-Evil: 1 X-Also: 2\r\n");
-        assertThat(headerNames(text))
-                .containsExactly(
-                        "Date",
-                        "From",
-                        "To",
-                        "Subject",
-                        "Message-ID",
-                        "MIME-Version",
-                        "Content-Type",
-                        "Content-Transfer-Encoding");
+        assertThat(headerNames(text)).containsExactly(HEADERS);
     }
 
     @Test
@@ -204,16 +200,7 @@ class TestMessageTest {
         String text = text(message(subject.length() > 200 ? subject.substring(0, 200) : subject, "b"));
 
         assertOnlyCrlfLineEnds(text.getBytes(StandardCharsets.UTF_8));
-        assertThat(headerNames(text))
-                .containsExactly(
-                        "Date",
-                        "From",
-                        "To",
-                        "Subject",
-                        "Message-ID",
-                        "MIME-Version",
-                        "Content-Type",
-                        "Content-Transfer-Encoding");
+        assertThat(headerNames(text)).containsExactly(HEADERS);
     }
 
     @Provide
