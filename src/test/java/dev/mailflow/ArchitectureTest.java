@@ -55,26 +55,39 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dnsIsALeaf = uses("dns");
 
+    /** The one sanitizer for text from strangers; everything may use it, it uses nothing. */
     @ArchTest
-    static final ArchRule targetIsALeaf = uses("target");
+    static final ArchRule textIsALeaf = uses("text");
 
     @ArchTest
-    static final ArchRule smtpIsALeaf = uses("smtp");
+    static final ArchRule egressIsALeaf = uses("egress", "text");
+
+    /** Mail syntax (addresses, EHLO names, the test message): shared by smtp and the request checks. */
+    @ArchTest
+    static final ArchRule mailIsALeaf = uses("mail", "text");
 
     @ArchTest
-    static final ArchRule diagnosisUsesOnlySmtp = uses("diagnosis", "smtp");
+    static final ArchRule tlsIsALeaf = uses("tls", "text");
 
     @ArchTest
-    static final ArchRule probeUsesTheEngine = uses("probe", "dns", "target", "smtp", "diagnosis");
+    static final ArchRule smtpUsesTlsAndSyntax = uses("smtp", "tls", "mail", "text");
 
     @ArchTest
-    static final ArchRule webUsesProbeAndValueTypes =
-            uses("web", "probe", "diagnosis", "smtp", "dns").allowEmptyShould(true);
+    static final ArchRule diagnosisUsesOnlyValueTypes = uses("diagnosis", "smtp", "tls", "mail", "text");
+
+    @ArchTest
+    static final ArchRule probeUsesTheEngine =
+            uses("probe", "dns", "egress", "smtp", "tls", "mail", "text", "diagnosis");
+
+    @ArchTest
+    static final ArchRule webUsesProbeAndValueTypes = uses(
+                    "web", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
+            .allowEmptyShould(true);
 
     @ArchTest
     /** Like web, metrics reads the value types a run exposes (phases, DNS outcomes, verdicts). */
-    static final ArchRule metricsUsesProbe =
-            uses("metrics", "probe", "diagnosis", "smtp", "dns").allowEmptyShould(true);
+    static final ArchRule metricsUsesProbe = uses("metrics", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);
@@ -129,7 +142,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheTargetPolicyConnects = noClasses()
             .that()
-            .resideOutsideOfPackage(BASE + ".target..")
+            .resideOutsideOfPackage(BASE + ".egress..")
             .should()
             .callConstructorWhere(call(Socket.class, "<init>").and(toHostAndPort()))
             .orShould()

@@ -2,7 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
-import dev.mailflow.smtp.TlsFacts;
+import dev.mailflow.tls.TlsFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

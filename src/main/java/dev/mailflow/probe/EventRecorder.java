@@ -3,7 +3,7 @@ package dev.mailflow.probe;
 import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionListener;
-import dev.mailflow.smtp.TlsFacts;
+import dev.mailflow.tls.TlsFacts;
 
 /** Writes one session's lines into its run as events, tagged with the session key. */
 final class EventRecorder implements SessionListener {

@@ -1,6 +1,6 @@
 package dev.mailflow.probe;
 
-import dev.mailflow.smtp.InvalidInputException;
+import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;

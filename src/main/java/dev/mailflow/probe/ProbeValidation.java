@@ -1,8 +1,8 @@
 package dev.mailflow.probe;
 
-import dev.mailflow.smtp.EhloName;
-import dev.mailflow.smtp.InvalidInputException;
-import dev.mailflow.smtp.MailAddress;
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.InvalidInputException;
+import dev.mailflow.mail.MailAddress;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SmtpProperties;

@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.DnsFacts;
 import dev.mailflow.diagnosis.RunFacts;
 import dev.mailflow.diagnosis.SessionFacts;
 import dev.mailflow.dns.MxPlan;
-import dev.mailflow.smtp.MailAddress;
+import dev.mailflow.mail.MailAddress;
 import java.net.InetAddress;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.egress.TargetPolicy;
+import dev.mailflow.mail.TestMessage;
 import dev.mailflow.smtp.SessionListener;
 import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.SessionPlan;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpSession;
-import dev.mailflow.smtp.TestMessage;
 import dev.mailflow.smtp.Timeouts;
-import dev.mailflow.smtp.TlsHandshaker;
-import dev.mailflow.target.TargetPolicy;
+import dev.mailflow.tls.TlsHandshaker;
 import java.time.Clock;
 
 /** Runs a real SMTP session; every connection goes through the target policy's guarded connect. */

@@ -1,5 +1,7 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.MailAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;

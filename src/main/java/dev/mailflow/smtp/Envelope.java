@@ -2,6 +2,7 @@ package dev.mailflow.smtp;
 
 import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 
+import dev.mailflow.mail.MailAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

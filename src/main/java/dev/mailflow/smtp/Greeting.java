@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.mail.EhloName;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.tls.TlsFacts;
+
 /**
  * Receives every line of a session as it happens. Implementations must be cheap and must not throw;
  * the probe turns each call into a {@code ProbeEvent}.

@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.mail.InvalidInputException;
 import java.util.Arrays;
 import java.util.Objects;
 

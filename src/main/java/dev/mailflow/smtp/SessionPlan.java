@@ -1,5 +1,7 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.MailAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.tls.TlsFacts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.tls.TlsHandshaker;
 import java.time.Duration;
 import java.util.EnumSet;
 

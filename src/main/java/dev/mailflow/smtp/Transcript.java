@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.tls.TlsFacts;
 import java.util.ArrayList;
 import java.util.List;
 

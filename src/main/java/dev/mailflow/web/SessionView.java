@@ -4,7 +4,7 @@ import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
-import dev.mailflow.smtp.TlsFacts;
+import dev.mailflow.tls.TlsFacts;
 import java.util.List;
 
 /**

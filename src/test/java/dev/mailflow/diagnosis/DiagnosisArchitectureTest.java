@@ -21,7 +21,7 @@ class DiagnosisArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.mailflow.dns..",
-                        "dev.mailflow.target..",
+                        "dev.mailflow.egress..",
                         "dev.mailflow.probe..",
                         "dev.mailflow.web..",
                         "dev.mailflow.metrics..",

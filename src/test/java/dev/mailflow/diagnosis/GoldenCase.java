@@ -7,7 +7,7 @@ import dev.mailflow.smtp.ReplyFlaw;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
-import dev.mailflow.smtp.TlsFacts;
+import dev.mailflow.tls.TlsFacts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

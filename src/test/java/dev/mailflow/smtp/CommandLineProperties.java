@@ -2,6 +2,9 @@ package dev.mailflow.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.InvalidInputException;
+import dev.mailflow.mail.MailAddress;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.mailflow.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.MailAddress;
 import java.io.ByteArrayOutputStream;
 import java.util.EnumSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import static dev.mailflow.smtp.Sessions.plan;
 import static dev.mailflow.smtp.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.mail.MailAddress;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;

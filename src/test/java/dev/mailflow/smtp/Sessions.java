@@ -1,5 +1,7 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.mail.EhloName;
+import dev.mailflow.mail.MailAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;

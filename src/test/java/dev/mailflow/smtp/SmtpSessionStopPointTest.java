@@ -6,6 +6,7 @@ import static dev.mailflow.testing.smtp.Action.delayed;
 import static dev.mailflow.testing.smtp.Action.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.tls.TlsFacts;
+import dev.mailflow.tls.TlsHandshaker;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.cert.X509Certificate;

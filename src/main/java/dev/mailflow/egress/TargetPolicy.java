@@ -1,4 +1,4 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
-package dev.mailflow.smtp;
+package dev.mailflow.tls;
 
+import dev.mailflow.text.UntrustedText;
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.tls;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
-import static dev.mailflow.target.TargetPolicyTest.ip;
+import static dev.mailflow.egress.TargetPolicyTest.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.tls;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
-package dev.mailflow.smtp;
+package dev.mailflow.mail;
 
+import dev.mailflow.text.UntrustedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;

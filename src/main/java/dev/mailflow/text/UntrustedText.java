@@ -1,7 +1,7 @@
-package dev.mailflow.smtp;
+package dev.mailflow.text;
 
 /** Text written by strangers (certificates, TLS errors, subjects): shown only printable and short. */
-final class UntrustedText {
+public final class UntrustedText {
 
     private UntrustedText() {}
 
@@ -9,7 +9,7 @@ final class UntrustedText {
      * {@code text} with control and format characters (line breaks, bidi overrides) replaced by "?",
      * cut to {@code max} characters with an ellipsis.
      */
-    static String printable(String text, int max) {
+    public static String printable(String text, int max) {
         if (text == null) {
             return null;
         }
@@ -28,7 +28,7 @@ final class UntrustedText {
      * separators (some encoders narrow U+2028 to a line end), format characters (bidi overrides) and
      * lone surrogates.
      */
-    static boolean hidden(int c) {
+    public static boolean hidden(int c) {
         int type = Character.getType(c);
         return Character.isISOControl(c)
                 || type == Character.FORMAT

@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.mail;
 
 /**
  * The argument of EHLO/HELO: a domain or an address literal (RFC 5321 §4.1.1.1). The domain is kept

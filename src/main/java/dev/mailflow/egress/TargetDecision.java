@@ -1,4 +1,4 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
 /**
  * Whether mailflow may contact an address and port, and why not.

@@ -1,5 +1,6 @@
-package dev.mailflow.smtp;
+package dev.mailflow.tls;
 
+import dev.mailflow.text.UntrustedText;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;

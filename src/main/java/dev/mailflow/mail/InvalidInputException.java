@@ -1,4 +1,4 @@
-package dev.mailflow.smtp;
+package dev.mailflow.mail;
 
 /** A value given by a user cannot be used in an SMTP command; the message says why, for a person. */
 public class InvalidInputException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.mailflow.target;
+package dev.mailflow.egress;
 
 import java.net.InetAddress;
 import java.util.List;
