@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,14 +56,23 @@ class ProbeConfiguration {
             TargetPolicy targets,
             TlsHandshaker tls,
             Diagnoser diagnoser,
-            List<RunObserver> observers) {
+            List<RunObserver> observers,
+            ObjectProvider<RunArchive> archive) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
         var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
-        return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);
+        return new ProbeService(
+                validation,
+                execution,
+                slots,
+                limits,
+                new RateLimits(rates, clock),
+                observers,
+                archive.getIfAvailable(() -> RunArchive.NONE),
+                clock);
     }
 
     /** One structured line per finished run on the {@code mailflow.audit} logger. */

@@ -27,6 +27,7 @@ public final class ProbeRun {
     private final String owner;
     private final Instant startedAt;
     private final long startNanos;
+    private final RunArchive archive;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
@@ -39,11 +40,16 @@ public final class ProbeRun {
     private boolean truncated;
 
     ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos) {
+        this(id, request, owner, startedAt, startNanos, RunArchive.NONE);
+    }
+
+    ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos, RunArchive archive) {
         this.id = id;
         this.request = request;
         this.owner = owner;
         this.startedAt = startedAt;
         this.startNanos = startNanos;
+        this.archive = archive;
     }
 
     public String id() {
@@ -57,6 +63,22 @@ public final class ProbeRun {
     /** The user who started the run (null when anonymous). */
     public String owner() {
         return owner;
+    }
+
+    /**
+     * The domain as asked for, or the first recipient's; the plan's name only when neither is given
+     * (with an explicit host the plan is named after the host).
+     */
+    public String domain() {
+
+        if (request.domain() != null && !request.domain().isBlank()) {
+            return request.domain().strip();
+        }
+        if (!request.rcptTo().isEmpty()) {
+            var first = request.rcptTo().getFirst();
+            return first.substring(first.lastIndexOf('@') + 1);
+        }
+        return plan().map(MxPlan::domain).orElse(null);
     }
 
     public Instant startedAt() {
@@ -148,6 +170,15 @@ public final class ProbeRun {
         }
     }
 
+    long eventCount() {
+        lock.lock();
+        try {
+            return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private List<ProbeEvent> tail(long seq) {
         int from = (int) Math.max(0, Math.min(seq, events.size()));
         return List.copyOf(events.subList(from, events.size()));
@@ -179,14 +210,57 @@ public final class ProbeRun {
     private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
         var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
         events.add(event);
+        archive.appended(this, event);
         appended.signalAll();
         return event;
+    }
+
+    /**
+     * Adds an event as it was recorded elsewhere (a stored run, or one running on another replica);
+     * an event that is not the next in sequence is ignored, so a re-read never duplicates.
+     */
+    void copy(ProbeEvent event) {
+        lock.lock();
+        try {
+            if (event.seq() == events.size() + 1) {
+                events.add(event);
+                appended.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces what a copied run knows besides its events: plan, sessions and diagnosis. */
+    void copyState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis) {
+        lock.lock();
+        try {
+            this.plan = plan;
+            this.sessions.clear();
+            this.sessions.addAll(sessions);
+            this.diagnosis = diagnosis;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends a copied run: its DONE event, if any, was copied already. */
+    void copyEnd(RunStatus finalStatus, Instant at) {
+        lock.lock();
+        try {
+            status = finalStatus;
+            finishedAt = at;
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     void plan(MxPlan plan) {
         lock.lock();
         try {
             this.plan = plan;
+            archive.changed(this);
         } finally {
             lock.unlock();
         }
@@ -196,6 +270,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             sessions.add(record);
+            archive.changed(this);
         } finally {
             lock.unlock();
         }
@@ -205,6 +280,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             sessions.replaceAll(s -> s.key().equals(record.key()) ? record : s);
+            archive.changed(this);
         } finally {
             lock.unlock();
         }
@@ -214,6 +290,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             this.diagnosis = diagnosis;
+            archive.changed(this);
         } finally {
             lock.unlock();
         }
@@ -226,6 +303,8 @@ public final class ProbeRun {
             if (status != RunStatus.RUNNING) {
                 return;
             }
+            // The stored result first: a replica that sees DONE finds the run's final state.
+            archive.finished(this, finalStatus, at);
             add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
             status = finalStatus;
             finishedAt = at;

@@ -23,6 +23,7 @@ public class ProbeService {
     private final Clock clock;
     private final RateLimits rates;
     private final RunStore store;
+    private final RunArchive archive;
     private final AtomicInteger admitted = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
@@ -33,6 +34,7 @@ public class ProbeService {
             ProbeProperties limits,
             RateLimits rates,
             List<RunObserver> observers,
+            RunArchive archive,
             Clock clock) {
         this.validation = validation;
         this.rates = rates;
@@ -41,6 +43,7 @@ public class ProbeService {
         this.limits = limits;
         this.observers = List.copyOf(observers);
         this.clock = clock;
+        this.archive = archive;
         this.store = new RunStore(limits.recentRuns());
     }
 
@@ -67,10 +70,12 @@ public class ProbeService {
                     "mailflow is running as many probes as it may (" + limits.maxRuns() + "); try again shortly",
                     limits.retryAfter());
         }
-        var run = new ProbeRun(newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime());
+        var run = new ProbeRun(
+                newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime(), archive);
         try {
             rates.admit(requester.name(), probe.domain(), data);
             store.add(run);
+            archive.started(run);
             Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
@@ -99,7 +104,10 @@ public class ProbeService {
      * Another user's run is simply not found, so its existence is not revealed either.
      */
     public Optional<ProbeRun> find(String id, Requester viewer) {
-        return id == null ? Optional.empty() : store.find(id).filter(viewer::mayRead);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return store.find(id).or(() -> archive.find(id)).filter(viewer::mayRead);
     }
 
     /** The most recent runs {@code viewer} may read, newest first. */

@@ -1,6 +1,5 @@
 package dev.mailflow.probe;
 
-import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Phase;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -45,7 +44,7 @@ final class RunAudit implements RunObserver {
                 .map(SessionRecord::result)
                 .filter(Objects::nonNull)
                 .anyMatch(r -> r.phase() == Phase.DATA);
-        var domain = targetDomain(run);
+        var domain = run.domain();
         return "run=" + value(run.id())
                 + " user=" + value(run.owner())
                 + " started=" + run.startedAt()
@@ -57,22 +56,6 @@ final class RunAudit implements RunObserver {
                 + " dataSent=" + dataSent
                 + " status=" + run.status()
                 + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-");
-    }
-
-    /**
-     * The domain as asked for, or the first recipient's; the plan's name only when neither is given
-     * (with an explicit host the plan is named after the host).
-     */
-    private static String targetDomain(ProbeRun run) {
-        var request = run.request();
-        if (request.domain() != null && !request.domain().isBlank()) {
-            return request.domain().strip();
-        }
-        if (!request.rcptTo().isEmpty()) {
-            var first = request.rcptTo().getFirst();
-            return first.substring(first.lastIndexOf('@') + 1);
-        }
-        return run.plan().map(MxPlan::domain).orElse(null);
     }
 
     /**

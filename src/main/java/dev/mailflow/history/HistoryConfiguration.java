@@ -1,0 +1,66 @@
+package dev.mailflow.history;
+
+import dev.mailflow.probe.RunArchive;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the history on whatever DataSource Spring Boot made: the embedded H2 file database by
+ * default, PostgreSQL when {@code spring.datasource.url} says so (then with LISTEN/NOTIFY wake-ups
+ * across replicas).
+ */
+@Configuration(proxyBeanMethods = false)
+class HistoryConfiguration {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Bean
+    RunCopies runCopies(JdbcClient jdbc) {
+        return new RunCopies(jdbc);
+    }
+
+    @Bean
+    Wakeups historyWakeups(JdbcClient jdbc, RunCopies copies, Environment environment) {
+        var url = environment.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PgNotifications(
+                    jdbc,
+                    copies,
+                    url,
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+        }
+        return Wakeups.local(copies);
+    }
+
+    @Bean
+    RunArchive runArchive(JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties) {
+        return new RunJournal(jdbc, wakeups, copies, properties, KnowledgeVersion.current(), clock);
+    }
+
+    @Bean
+    Housekeeping historyHousekeeping(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Wakeups wakeups,
+            RunCopies copies,
+            HistoryProperties properties) {
+        var leases = new Leases(jdbc, new TransactionTemplate(transactions), wakeups, properties, clock);
+        return new Housekeeping(
+                leases,
+                new Retention(jdbc, properties, clock),
+                copies,
+                wakeups instanceof PgNotifications pg ? pg : null,
+                properties);
+    }
+
+    @Bean
+    RunHistory runHistory(JdbcClient jdbc, RunArchive archive) {
+        return new RunHistory(jdbc, archive);
+    }
+}

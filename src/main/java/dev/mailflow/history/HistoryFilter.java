@@ -1,0 +1,113 @@
+package dev.mailflow.history;
+
+import dev.mailflow.probe.FieldProblem;
+import dev.mailflow.probe.InvalidProbeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which stored runs to list: every criterion optional; dates are whole UTC days, inclusive.
+ *
+ * @param user the owner; honoured only for those who see every run
+ * @param before the cursor of the page before ({@code next} of the previous answer)
+ */
+public record HistoryFilter(
+        String domain, String rcpt, String outcome, String user, Instant from, Instant to, int limit, Cursor before) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    private static final int MAX_TEXT = 320;
+    public static final Set<String> OUTCOMES = Set.of("DELIVERABLE", "DEFERRED", "BOUNCE", "UNKNOWN", "FAILED");
+
+    /**
+     * A filter from request parameters as typed (blank means "any").
+     *
+     * @throws InvalidProbeException naming each field that cannot be read
+     */
+    public static HistoryFilter parse(
+            String domain,
+            String rcpt,
+            String outcome,
+            String user,
+            String from,
+            String to,
+            String limit,
+            String before) {
+        var problems = new ArrayList<FieldProblem>();
+        var outcomeName = blank(outcome) ? null : outcome.strip().toUpperCase(Locale.ROOT);
+        if (outcomeName != null && !OUTCOMES.contains(outcomeName)) {
+            problems.add(new FieldProblem(
+                    "outcome",
+                    "one of " + String.join(", ", OUTCOMES.stream().sorted().toList())));
+        }
+        var size = DEFAULT_LIMIT;
+        if (!blank(limit)) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                problems.add(new FieldProblem("limit", "a number from 1 to " + MAX_LIMIT));
+            }
+        }
+        var fromDay = day("from", from, problems);
+        var toDay = day("to", to, problems);
+        Cursor cursor = null;
+        if (!blank(before)) {
+            cursor = Cursor.parse(before.strip()).orElse(null);
+            if (cursor == null) {
+                problems.add(new FieldProblem("before", "the \"next\" value of a previous page"));
+            }
+        }
+        bounded("domain", domain, problems);
+        bounded("rcpt", rcpt, problems);
+        bounded("user", user, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidProbeException(problems);
+        }
+        return new HistoryFilter(
+                lower(domain),
+                lower(rcpt),
+                outcomeName,
+                blank(user) ? null : user.strip(),
+                fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                toDay == null
+                        ? null
+                        : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                size,
+                cursor);
+    }
+
+    private static void bounded(String field, String text, List<FieldProblem> problems) {
+        if (text != null && text.length() > MAX_TEXT) {
+            problems.add(new FieldProblem(field, "at most " + MAX_TEXT + " characters"));
+        }
+    }
+
+    private static LocalDate day(String field, String text, List<FieldProblem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static String lower(String text) {
+        return blank(text) ? null : text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

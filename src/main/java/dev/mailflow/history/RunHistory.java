@@ -1,0 +1,131 @@
+package dev.mailflow.history;
+
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunArchive;
+import dev.mailflow.probe.RunStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The stored runs as people look for them: a filtered list, newest first, in pages; the earlier
+ * runs of a run's domain; and what changed since the previous one. Everyone sees only the runs
+ * they may read: their own, or all for those who see every run.
+ */
+public final class RunHistory {
+
+    private final JdbcClient jdbc;
+    private final RunArchive archive;
+
+    RunHistory(JdbcClient jdbc, RunArchive archive) {
+        this.jdbc = jdbc;
+        this.archive = archive;
+    }
+
+    public HistoryPage list(HistoryFilter filter, Requester viewer) {
+        var where = new StringBuilder(" where 1 = 1");
+        var params = new HashMap<String, Object>();
+        visibleTo(viewer, filter.user(), where, params);
+        if (filter.domain() != null) {
+            where.append(" and r.domain = :domain");
+            params.put("domain", filter.domain());
+        }
+        if (filter.rcpt() != null) {
+            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
+            params.put("rcpt", filter.rcpt());
+        }
+        if (filter.outcome() != null) {
+            where.append(" and r.outcome = :outcome");
+            params.put("outcome", filter.outcome());
+        }
+        if (filter.from() != null) {
+            where.append(" and r.started_at >= :from");
+            params.put("from", RunRows.time(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and r.started_at < :to");
+            params.put("to", RunRows.time(filter.to()));
+        }
+        before(filter.before(), where, params);
+        var rows = select(where, params, filter.limit() + 1);
+        if (rows.size() <= filter.limit()) {
+            return new HistoryPage(rows, null);
+        }
+        var page = rows.subList(0, filter.limit());
+        var last = page.getLast();
+        return new HistoryPage(List.copyOf(page), new Cursor(last.startedAt(), last.id()).toString());
+    }
+
+    /** The runs of the same domain started before {@code run}, newest first. */
+    public List<RunSummary> earlier(ProbeRun run, Requester viewer, int limit) {
+        var where = new StringBuilder(" where r.domain = :domain");
+        var params = new HashMap<String, Object>();
+        params.put("domain", run.domain() == null ? "" : run.domain().toLowerCase(java.util.Locale.ROOT));
+        visibleTo(viewer, null, where, params);
+        before(new Cursor(run.startedAt(), run.id()), where, params);
+        return select(where, params, limit);
+    }
+
+    /**
+     * What changed since the previous completed run of the same domain that {@code viewer} may read;
+     * no changes against nothing for a first run.
+     */
+    public RunDiff diff(ProbeRun run, Requester viewer) {
+        var previous = earlier(run, viewer, 10).stream()
+                .filter(r -> r.status() == RunStatus.COMPLETED)
+                .findFirst()
+                .flatMap(r -> archive.find(r.id()));
+        return previous.map(p -> new RunDiff(p.id(), RunChanges.between(p, run)))
+                .orElse(new RunDiff(null, List.of()));
+    }
+
+    public Optional<RunSummary> summary(String id, Requester viewer) {
+        var where = new StringBuilder(" where r.id = :id");
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        visibleTo(viewer, null, where, params);
+        return select(where, params, 1).stream().findFirst();
+    }
+
+    private static void visibleTo(Requester viewer, String user, StringBuilder where, Map<String, Object> params) {
+        if (!viewer.seesEveryRun()) {
+            where.append(" and r.owner = :viewer");
+            params.put("viewer", viewer.name());
+        } else if (user != null) {
+            where.append(" and r.owner = :user");
+            params.put("user", user);
+        }
+    }
+
+    private static void before(Cursor cursor, StringBuilder where, Map<String, Object> params) {
+        if (cursor != null) {
+            where.append(" and (r.started_at < :cursorAt or (r.started_at = :cursorAt and r.id < :cursorId))");
+            params.put("cursorAt", RunRows.time(cursor.startedAt()));
+            params.put("cursorId", cursor.id());
+        }
+    }
+
+    private List<RunSummary> select(StringBuilder where, Map<String, Object> params, int limit) {
+        var sql = "select r.id, r.status, r.outcome, r.domain, r.request, r.started_at, r.finished_at, r.verdict,"
+                + " r.owner from runs r" + where + " order by r.started_at desc, r.id desc limit :limit";
+        var all = new HashMap<>(params);
+        all.put("limit", limit);
+        return new ArrayList<>(jdbc.sql(sql)
+                .params(all)
+                .query((rs, n) -> new RunSummary(
+                        rs.getString("id"),
+                        RunRows.status(rs.getString("status")),
+                        rs.getString("outcome"),
+                        rs.getString("domain"),
+                        RunRows.request(rs.getString("request")).rcptTo(),
+                        RunRows.instant(rs, "started_at"),
+                        RunRows.instant(rs, "finished_at"),
+                        rs.getString("verdict"),
+                        rs.getString("owner")))
+                .list());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mailflow.history;
+
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunArchive;
+import dev.mailflow.probe.RunStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes every run into the history tables as it happens: its row when it starts (with this
+ * instance's lease), each event as it is appended, its state as it changes, its result at the end.
+ * A database that fails costs the record, never the run: every write logs and carries on.
+ */
+final class RunJournal implements RunArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(RunJournal.class);
+
+    /** Run ids are 32 hex digits; anything else is not looked up. */
+    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final JdbcClient jdbc;
+    private final Wakeups wakeups;
+    private final RunCopies copies;
+    private final HistoryProperties properties;
+    private final String knowledgeVersion;
+    private final Clock clock;
+
+    RunJournal(
+            JdbcClient jdbc,
+            Wakeups wakeups,
+            RunCopies copies,
+            HistoryProperties properties,
+            String knowledgeVersion,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.wakeups = wakeups;
+        this.copies = copies;
+        this.properties = properties;
+        this.knowledgeVersion = knowledgeVersion;
+        this.clock = clock;
+    }
+
+    @Override
+    public void started(ProbeRun run) {
+        try {
+            jdbc.sql("""
+                            insert into runs (id, owner, domain, status, started_at, instance, lease_until, request)
+                            values (:id, :owner, :domain, 'RUNNING', :started, :instance, :lease, :request)""")
+                    .param("id", run.id())
+                    .param("owner", run.owner())
+                    .param("domain", domain(run))
+                    .param("started", RunRows.time(run.startedAt()))
+                    .param("instance", properties.instanceName())
+                    .param("lease", RunRows.time(clock.instant().plus(properties.lease())))
+                    .param("request", RunRows.json(run.request()))
+                    .update();
+            for (var address : run.request().rcptTo().stream().distinct().toList()) {
+                jdbc.sql("insert into run_recipients (run_id, address) values (?, ?)")
+                        .params(run.id(), address.strip().toLowerCase(Locale.ROOT))
+                        .update();
+            }
+        } catch (RuntimeException e) {
+            log.warn("history: run {} not stored", run.id(), e);
+        }
+    }
+
+    @Override
+    public void appended(ProbeRun run, ProbeEvent event) {
+        try {
+            jdbc.sql("""
+                            insert into run_events (run_id, seq, at_ms, session, phase, kind, text, detail)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            run.id(),
+                            event.seq(),
+                            event.at(),
+                            event.session(),
+                            RunRows.phase(event),
+                            event.kind().name(),
+                            event.text(),
+                            RunRows.detail(event))
+                    .update();
+            wakeups.appended(run.id(), event.seq());
+        } catch (RuntimeException e) {
+            log.warn("history: event {} of run {} not stored", event.seq(), run.id(), e);
+        }
+    }
+
+    @Override
+    public void changed(ProbeRun run) {
+        try {
+            jdbc.sql("update runs set state = ? where id = ?")
+                    .params(RunRows.json(RunState.of(run)), run.id())
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("history: state of run {} not stored", run.id(), e);
+        }
+    }
+
+    @Override
+    public void finished(ProbeRun run, RunStatus status, Instant at) {
+        try {
+            var diagnosis = run.diagnosis();
+            jdbc.sql("""
+                            update runs set status = :status, finished_at = :finished, outcome = :outcome,
+                                verdict = :verdict, state = :state, knowledge_version = :knowledge,
+                                lease_until = null
+                            where id = :id""")
+                    .param("status", status.name())
+                    .param("finished", RunRows.time(at))
+                    .param("outcome", RunOutcome.of(status, diagnosis.orElse(null)))
+                    .param("verdict", diagnosis.map(d -> d.verdict()).orElse(null))
+                    .param("state", RunRows.json(RunState.of(run)))
+                    .param("knowledge", knowledgeVersion)
+                    .param("id", run.id())
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("history: result of run {} not stored", run.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<ProbeRun> find(String id) {
+        if (!RUN_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return copies.find(id);
+    }
+
+    /** Lower case, so a filter by domain finds {@code Example.COM} as {@code example.com}. */
+    private static String domain(ProbeRun run) {
+        var domain = run.domain();
+        return domain == null ? "" : domain.toLowerCase(Locale.ROOT);
+    }
+}

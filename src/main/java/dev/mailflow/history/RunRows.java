@@ -1,0 +1,74 @@
+package dev.mailflow.history;
+
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.RunStatus;
+import dev.mailflow.smtp.Phase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where runs and events become rows and rows become them again: every write and read
+ * of the history tables maps through here, so a change to what an event carries changes one class.
+ */
+final class RunRows {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            // A stored run outlives the code that wrote it: a field added or dropped later is not an error.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private RunRows() {}
+
+    /** PostgreSQL keeps microseconds; millis make the stored value and a cursor built from it equal. */
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static ProbeRequest request(String json) {
+        return JSON.readValue(json, ProbeRequest.class);
+    }
+
+    static RunState state(String json) {
+        return json == null ? RunState.EMPTY : JSON.readValue(json, RunState.class);
+    }
+
+    static ProbeEvent event(ResultSet rs, int row) throws SQLException {
+        var phase = rs.getString("phase");
+        return new ProbeEvent(
+                rs.getLong("seq"),
+                rs.getLong("at_ms"),
+                rs.getString("session"),
+                phase == null ? null : Phase.valueOf(phase),
+                ProbeEvent.Kind.valueOf(rs.getString("kind")),
+                rs.getString("text"));
+    }
+
+    /** The typed detail of an event as JSON; events carry none yet. */
+    static String detail(ProbeEvent event) {
+        return null;
+    }
+
+    static String phase(ProbeEvent event) {
+        return event.phase() == null ? null : event.phase().name();
+    }
+
+    static RunStatus status(String name) {
+        return RunStatus.valueOf(name);
+    }
+}

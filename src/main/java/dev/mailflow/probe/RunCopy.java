@@ -1,0 +1,41 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.dns.MxPlan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run recorded elsewhere (stored earlier, or running on another replica), rebuilt from the store
+ * and kept up to date by it. Readers wait on {@link #run()} exactly as on a run executing here.
+ */
+public final class RunCopy {
+
+    private final ProbeRun run;
+
+    public RunCopy(String id, ProbeRequest request, String owner, Instant startedAt) {
+        this.run = new ProbeRun(id, request, owner, startedAt, System.nanoTime());
+    }
+
+    public ProbeRun run() {
+        return run;
+    }
+
+    /** The seq of the last event copied so far (0 before the first). */
+    public long lastSeq() {
+        return run.eventCount();
+    }
+
+    /** The next event in sequence; any other is ignored, so a re-read never duplicates. */
+    public void add(ProbeEvent event) {
+        run.copy(event);
+    }
+
+    public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis) {
+        run.copyState(plan, sessions, diagnosis);
+    }
+
+    public void end(RunStatus status, Instant finishedAt) {
+        run.copyEnd(status, finishedAt);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mailflow.history;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One instance's history parts on a database, wired as {@link HistoryConfiguration} wires them but
+ * with a clock the test moves. Two of these on one database are two replicas; a new one on the same
+ * database after dropping the old is a restart.
+ */
+final class HistoryStore {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    final TestClock clock;
+    final JdbcClient jdbc;
+    final RunCopies copies;
+    final RunJournal journal;
+    final Leases leases;
+    final Retention retention;
+    final RunHistory history;
+
+    HistoryStore(DataSource dataSource, String instance, TestClock clock, Wakeups wakeups) {
+        this.clock = clock;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.copies = new RunCopies(jdbc);
+        var properties = properties(instance);
+        var wake = wakeups == null ? Wakeups.local(copies) : wakeups;
+        this.journal = new RunJournal(jdbc, wake, copies, properties, "test-knowledge", clock);
+        this.leases = new Leases(
+                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), wake, properties, clock);
+        this.retention = new Retention(jdbc, properties, clock);
+        this.history = new RunHistory(jdbc, journal);
+    }
+
+    HistoryStore(DataSource dataSource, String instance, TestClock clock) {
+        this(dataSource, instance, clock, null);
+    }
+
+    static HistoryProperties properties(String instance) {
+        return new HistoryProperties(
+                Path.of("unused"), Duration.ofDays(90), Duration.ofHours(1), LEASE, Duration.ofSeconds(2), instance);
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).load().migrate();
+    }
+
+    long eventRows() {
+        return jdbc.sql("select count(*) from run_events").query(Long.class).single();
+    }
+
+    /** A clock the test moves forward, as time passes between a crash and the next look. */
+    static final class TestClock extends Clock {
+
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

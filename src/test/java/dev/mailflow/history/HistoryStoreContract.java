@@ -1,0 +1,261 @@
+package dev.mailflow.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.history.HistoryStore.TestClock;
+import dev.mailflow.probe.ArchivedRuns;
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunStatus;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the history store must do on every database it supports; {@link H2HistoryStoreTest} runs it
+ * on the embedded H2, the PostgreSQL system test on a real PostgreSQL.
+ */
+abstract class HistoryStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    static final Requester KATE = new Requester("kate", false, false);
+    static final Requester ADMIN = new Requester("admin", true, true);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new connection pool to the same migrated database: a second one is a restart or another replica. */
+    abstract DataSource dataSource();
+
+    static String id() {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    HistoryStore store(String instance, Instant now) {
+        return new HistoryStore(dataSource(), instance, new TestClock(now));
+    }
+
+    @Test
+    void aRestartKeepsEveryRunWithItsTranscriptAndResult() {
+        var before = store("pod-a", T0);
+        var run = ArchivedRuns.completed(id(), "kate", "example.com", T0, ArchivedRuns.UNKNOWN_USER, before.journal);
+
+        var after = store("pod-a", T0.plusSeconds(60));
+        var stored = after.journal.find(run.id()).orElseThrow();
+
+        assertThat(stored.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(stored.isDone()).isTrue();
+        assertThat(stored.events()).isEqualTo(run.events());
+        assertThat(stored.events().getLast().kind()).isEqualTo(ProbeEvent.Kind.DONE);
+        assertThat(stored.plan()).isEqualTo(run.plan());
+        assertThat(stored.sessions()).isEqualTo(run.sessions());
+        assertThat(stored.diagnosis()).isEqualTo(run.diagnosis());
+        assertThat(stored.request()).isEqualTo(run.request());
+        assertThat(stored.owner()).isEqualTo("kate");
+        assertThat(stored.startedAt()).isEqualTo(T0);
+        assertThat(stored.finishedAt()).contains(T0.plusSeconds(2));
+        assertThat(after.history.summary(run.id(), KATE).orElseThrow().outcome())
+                .isEqualTo("BOUNCE");
+    }
+
+    @Test
+    void aRunCutOffByACrashBecomesInterruptedOnceItsLeaseRunsOutKeepingItsPartialTranscript() {
+        var crashed = store("pod-a", T0);
+        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, crashed.journal);
+        var partial = run.events();
+
+        var other = store("pod-b", T0.plus(HistoryStore.LEASE).minusSeconds(1));
+        other.leases.closeExpired();
+        assertThat(other.journal.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+
+        other.clock.advance(Duration.ofSeconds(2));
+        assertThat(other.leases.closeExpired()).isEqualTo(1);
+        assertThat(other.leases.closeExpired()).isZero();
+
+        var stored =
+                store("pod-c", other.clock.instant()).journal.find(run.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.INTERRUPTED);
+        var events = stored.events();
+        assertThat(events.subList(0, partial.size())).isEqualTo(partial);
+        var note = events.get(partial.size());
+        assertThat(note.kind()).isEqualTo(ProbeEvent.Kind.ERROR);
+        assertThat(note.text()).contains("pod-a", "pod-b", other.clock.instant().toString());
+        assertThat(events.getLast().kind()).isEqualTo(ProbeEvent.Kind.DONE);
+        assertThat(events.getLast().seq()).isEqualTo(partial.size() + 2);
+    }
+
+    @Test
+    void aRenewedLeaseKeepsARunRunningAndARestartedInstanceClosesItsOwnRunsAtOnce() {
+        var a = store("pod-renew", T0);
+        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, a.journal);
+        a.clock.advance(HistoryStore.LEASE.minusSeconds(5));
+        a.leases.renew();
+
+        var b = store("pod-other", T0.plus(HistoryStore.LEASE).plusSeconds(5));
+        b.leases.closeExpired();
+        assertThat(b.journal.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+
+        var restarted = store("pod-renew", a.clock.instant());
+        assertThat(restarted.leases.closeOwn()).isEqualTo(1);
+        var stored = restarted.journal.find(run.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored.events().get(stored.events().size() - 2).text()).contains("pod-renew", "restarted");
+    }
+
+    @Test
+    void theRetentionPurgeDeletesOldRunsAndTheirEventsOnly() {
+        var store = store("pod-a", T0);
+        var old = ArchivedRuns.completed(
+                id(), "kate", "purge.example", T0.minus(Duration.ofDays(91)), ArchivedRuns.UNKNOWN_USER, store.journal);
+        var recent = ArchivedRuns.completed(
+                id(), "kate", "purge.example", T0.minus(Duration.ofDays(89)), ArchivedRuns.UNKNOWN_USER, store.journal);
+        long rows = store.eventRows();
+
+        assertThat(store.retention.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(store.journal.find(old.id())).isEmpty();
+        assertThat(store.journal.find(recent.id())).isPresent();
+        assertThat(store.eventRows()).isLessThanOrEqualTo(rows - old.events().size());
+        assertThat(store.jdbc
+                        .sql("select count(*) from run_events where run_id = ?")
+                        .param(old.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theListFiltersByWhatPeopleAskAndShowsOnlyWhatTheyMayRead() {
+        var store = store("pod-a", T0);
+        var domain = "list" + id().substring(0, 8) + ".example";
+        var bounce = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.journal);
+        var ok = new ArchivedRuns.Server("192.0.2.26", 250, "TLSv1.3", "aa11");
+        var delivered = ArchivedRuns.completed(id(), "kate", domain, T0.plusSeconds(10), ok, store.journal);
+        var someoneElses = ArchivedRuns.completed(id(), "eve", domain, T0.plusSeconds(20), ok, store.journal);
+        var elsewhere = ArchivedRuns.completed(id(), "kate", "other" + domain, T0.plusSeconds(30), ok, store.journal);
+
+        assertThat(ids(store.history.list(filter(domain, null, null, null, null, null), KATE)))
+                .containsExactly(delivered.id(), bounce.id());
+        assertThat(ids(store.history.list(filter(domain, null, "bounce", null, null, null), KATE)))
+                .containsExactly(bounce.id());
+        assertThat(ids(store.history.list(filter(null, "KATE@" + domain, null, null, null, null), ADMIN)))
+                .containsExactly(someoneElses.id(), delivered.id(), bounce.id());
+        assertThat(ids(store.history.list(filter(domain, null, null, "eve", null, null), ADMIN)))
+                .containsExactly(someoneElses.id());
+        // A user filter is for those who see every run; anyone else still sees only their own.
+        assertThat(ids(store.history.list(filter(domain, null, null, "eve", null, null), KATE)))
+                .containsExactly(delivered.id(), bounce.id());
+        assertThat(ids(store.history.list(
+                        filter("other" + domain, null, null, null, "2026-11-01", "2026-11-01"), KATE)))
+                .containsExactly(elsewhere.id());
+        assertThat(ids(store.history.list(filter("other" + domain, null, null, null, "2026-11-02", null), KATE)))
+                .isEmpty();
+        var summary = store.history.summary(bounce.id(), KATE).orElseThrow();
+        assertThat(summary.rcptTo()).containsExactly("kate@" + domain);
+        assertThat(summary.verdict()).isEqualTo(bounce.diagnosis().orElseThrow().verdict());
+        assertThat(summary.owner()).isEqualTo("kate");
+        assertThat(store.history.summary(someoneElses.id(), KATE)).isEmpty();
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrRepeatsEvenWhenRunsShareAMillisecond() {
+        var store = store("pod-a", T0);
+        var domain = "pages" + id().substring(0, 8) + ".example";
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 7; i++) {
+            // Pairs of runs start in the same millisecond; the id breaks the tie.
+            var run = ArchivedRuns.completed(
+                    id(), "kate", domain, T0.plusSeconds(i / 2), ArchivedRuns.UNKNOWN_USER, store.journal);
+            expected.add(run.id());
+        }
+        var newestFirst = store.history.list(filter(domain, null, null, null, null, null), KATE).runs().stream()
+                .map(RunSummary::id)
+                .toList();
+        assertThat(newestFirst).containsExactlyInAnyOrderElementsOf(expected);
+
+        var seen = new ArrayList<String>();
+        String next = null;
+        int pages = 0;
+        do {
+            var page = store.history.list(HistoryFilter.parse(domain, null, null, null, null, null, "3", next), KATE);
+            page.runs().forEach(r -> seen.add(r.id()));
+            next = page.next();
+            pages++;
+        } while (next != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void theDiffListsWhatChangedSinceThePreviousCompletedRunOfTheDomain() {
+        var store = store("pod-a", T0);
+        var domain = "diff" + id().substring(0, 8) + ".example";
+        var first = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.journal);
+        var same = ArchivedRuns.completed(
+                id(), "kate", domain, T0.plusSeconds(60), ArchivedRuns.UNKNOWN_USER, store.journal);
+        var changed = ArchivedRuns.completed(
+                id(),
+                "kate",
+                domain,
+                T0.plusSeconds(120),
+                new ArchivedRuns.Server("192.0.2.25", 250, "TLSv1.2", "bb22"),
+                store.journal);
+
+        var none = store.history.diff(first, KATE);
+        assertThat(none.against()).isNull();
+        assertThat(none.changes()).isEmpty();
+
+        assertThat(store.history.diff(same, KATE)).isEqualTo(new RunDiff(first.id(), List.of()));
+
+        var diff = store.history.diff(changed, KATE);
+        assertThat(diff.against()).isEqualTo(same.id());
+        var where = " at mx." + domain + " [192.0.2.25]:25";
+        assertThat(diff.changes())
+                .contains(
+                        new RunDiff.Change("reply to RCPT" + where, "550 5.1.1", "250 2.1.5"),
+                        new RunDiff.Change("TLS version" + where, "TLSv1.3", "TLSv1.2"),
+                        new RunDiff.Change("certificate fingerprint" + where, "aa11", "bb22"))
+                .extracting(RunDiff.Change::what)
+                .contains("verdict");
+        // Someone else's earlier run is not compared against: its existence is not revealed.
+        var eves = ArchivedRuns.completed(
+                id(), "eve", domain, T0.plusSeconds(180), ArchivedRuns.UNKNOWN_USER, store.journal);
+        assertThat(store.history.diff(eves, new Requester("eve", false, false)).against())
+                .isNull();
+    }
+
+    @Test
+    void anotherInstanceFollowsARunningRunToItsEndWithEveryEventOnce() {
+        var a = store("pod-a", T0);
+        var b = store("pod-b", T0);
+        var run = ArchivedRuns.running(id(), "kate", "follow.example", T0, a.journal);
+
+        var copy = b.journal.find(run.id()).orElseThrow();
+        assertThat(copy.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(copy.events()).isEqualTo(run.events());
+        assertThat(copy.sessions()).isEqualTo(run.sessions());
+
+        var finished = ArchivedRuns.finishRunning(run);
+        b.copies.refreshAll();
+        b.copies.refreshAll();
+
+        assertThat(copy.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(copy.events()).isEqualTo(finished.events());
+        assertThat(copy.diagnosis()).isEqualTo(finished.diagnosis());
+        assertThat(b.copies.followedCount()).isZero();
+    }
+
+    static HistoryFilter filter(String domain, String rcpt, String outcome, String user, String from, String to) {
+        return HistoryFilter.parse(domain, rcpt, outcome, user, from, to, null, null);
+    }
+
+    static List<String> ids(HistoryPage page) {
+        return page.runs().stream().map(RunSummary::id).toList();
+    }
+}
