@@ -5,6 +5,7 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Phase;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,8 @@ public final class ProbeRun {
         this.id = id;
         this.request = request;
         this.owner = owner;
-        this.startedAt = startedAt;
+        // Milliseconds, as stored: a permalink shows the same times before and after a restart.
+        this.startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
         this.startNanos = startNanos;
         this.archive = archive;
     }
@@ -249,7 +251,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             status = finalStatus;
-            finishedAt = at;
+            finishedAt = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
             appended.signalAll();
         } finally {
             lock.unlock();
@@ -307,7 +309,7 @@ public final class ProbeRun {
             archive.finished(this, finalStatus, at);
             add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
             status = finalStatus;
-            finishedAt = at;
+            finishedAt = at.truncatedTo(ChronoUnit.MILLIS);
             appended.signalAll();
         } finally {
             lock.unlock();

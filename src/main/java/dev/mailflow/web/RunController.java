@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
@@ -33,10 +34,15 @@ class RunController {
     private final ProbeService probes;
     private final Knowledge knowledge;
     private final RunFragments fragments;
+    /** "Earlier runs of this domain" on the run page: enough to see a pattern, not a second history page. */
+    private static final int EARLIER_SHOWN = 5;
+
     private final Duration heartbeat;
+    private final RunHistory history;
 
     RunController(
             ProbeService probes,
+            RunHistory history,
             Knowledge knowledge,
             RunFragments fragments,
             @Value("${mailflow.web.heartbeat:15s}") Duration heartbeat) {
@@ -44,6 +50,7 @@ class RunController {
         this.knowledge = knowledge;
         this.fragments = fragments;
         this.heartbeat = heartbeat;
+        this.history = history;
     }
 
     @GetMapping("/probes/{id}")
@@ -52,8 +59,18 @@ class RunController {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Requester requester,
             Model model) {
-        model.addAttribute("view", RunView.of(find(id, requester), knowledge));
-        return "true".equals(htmx) ? "fragments/run :: run" : "run";
+        var run = find(id, requester);
+        model.addAttribute("view", RunView.of(run, knowledge));
+        if ("true".equals(htmx)) {
+            return "fragments/run :: run";
+        }
+        model.addAttribute(
+                "earlier",
+                history.earlier(run, requester, EARLIER_SHOWN).stream()
+                        .map(HistoryRow::of)
+                        .toList());
+        model.addAttribute("diff", history.diff(run, requester));
+        return "run";
     }
 
     @GetMapping("/probes/{id}/stream")

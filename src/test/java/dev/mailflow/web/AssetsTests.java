@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class AssetsTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
 
     @Test
     void theReferencedAssetsAreServed() throws Exception {

@@ -12,6 +12,7 @@ import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.util.List;
@@ -43,6 +44,9 @@ class CodesTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
 
     static CodeEntry entry(String key, CodeEntry.Kind kind, String title) {
         return new CodeEntry(

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -39,6 +40,9 @@ class EscalationControllerTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
 
     ProbeRun given(ProbeRun run) {
         when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
@@ -47,6 +48,9 @@ class FormControllerTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
 
     @Test
     void thePageHasTheFormRecentProbesAndSecurityHeaders() throws Exception {

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
@@ -61,6 +62,9 @@ class ProbeApiTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {

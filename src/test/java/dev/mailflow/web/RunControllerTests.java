@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunDiff;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -50,6 +52,14 @@ class RunControllerTests {
 
     @MockitoBean
     Knowledge knowledge;
+
+    @MockitoBean
+    RunHistory history;
+
+    @BeforeEach
+    void noHistory() {
+        when(history.diff(any(), any())).thenReturn(new RunDiff(null, List.of()));
+    }
 
     @BeforeEach
     void knowledge() {

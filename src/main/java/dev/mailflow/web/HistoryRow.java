@@ -1,0 +1,28 @@
+package dev.mailflow.web;
+
+import dev.mailflow.history.RunSummary;
+import java.util.Locale;
+
+/** One run as the history page and the run page's "earlier runs" show it. */
+record HistoryRow(
+        String id,
+        String domain,
+        String recipients,
+        String statusWord,
+        String outcomeWord,
+        String started,
+        String verdict,
+        String owner) {
+
+    static HistoryRow of(RunSummary run) {
+        return new HistoryRow(
+                run.id(),
+                TranscriptLine.visible(run.domain()),
+                TranscriptLine.visible(String.join(", ", run.rcptTo())),
+                run.status().name().toLowerCase(Locale.ROOT),
+                run.outcome() == null ? "" : run.outcome().toLowerCase(Locale.ROOT),
+                RunView.STARTED.format(run.startedAt()),
+                run.verdict() == null ? "" : TranscriptLine.visible(run.verdict()),
+                run.owner() == null ? "" : run.owner());
+    }
+}
