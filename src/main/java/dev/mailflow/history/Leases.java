@@ -1,5 +1,6 @@
 package dev.mailflow.history;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunStatus;
 import java.time.Clock;
@@ -102,8 +103,14 @@ final class Leases {
                     .query(Long.class)
                     .single();
             long at = now.toEpochMilli() - startedAt(id).toEpochMilli();
-            insert(id, last + 1, at, ProbeEvent.Kind.ERROR, note);
-            insert(id, last + 2, at, ProbeEvent.Kind.DONE, RunStatus.INTERRUPTED.name());
+            insert(id, last + 1, at, ProbeEvent.Kind.ERROR, note, null);
+            insert(
+                    id,
+                    last + 2,
+                    at,
+                    ProbeEvent.Kind.DONE,
+                    RunStatus.INTERRUPTED.name(),
+                    new EventDetail.Done(RunStatus.INTERRUPTED));
             return last + 2;
         });
         if (done == null) {
@@ -121,9 +128,9 @@ final class Leases {
                 .single();
     }
 
-    private void insert(String id, long seq, long at, ProbeEvent.Kind kind, String text) {
-        jdbc.sql("insert into run_events (run_id, seq, at_ms, kind, text) values (?, ?, ?, ?, ?)")
-                .params(id, seq, at, kind.name(), text)
+    private void insert(String id, long seq, long at, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        jdbc.sql("insert into run_events (run_id, seq, at_ms, kind, text, detail) values (?, ?, ?, ?, ?, ?)")
+                .params(id, seq, at, kind.name(), text, RunRows.detail(detail))
                 .update();
     }
 }

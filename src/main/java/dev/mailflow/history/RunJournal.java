@@ -85,7 +85,7 @@ final class RunJournal implements RunArchive {
                             RunRows.phase(event),
                             event.kind().name(),
                             event.text(),
-                            RunRows.detail(event))
+                            RunRows.detail(event.detail()))
                     .update();
             wakeups.appended(run.id(), event.seq());
         } catch (RuntimeException e) {

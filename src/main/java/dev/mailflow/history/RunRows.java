@@ -1,5 +1,6 @@
 package dev.mailflow.history;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunStatus;
@@ -56,12 +57,17 @@ final class RunRows {
                 rs.getString("session"),
                 phase == null ? null : Phase.valueOf(phase),
                 ProbeEvent.Kind.valueOf(rs.getString("kind")),
-                rs.getString("text"));
+                rs.getString("text"),
+                detail(rs.getString("detail")));
     }
 
-    /** The typed detail of an event as JSON; events carry none yet. */
-    static String detail(ProbeEvent event) {
-        return null;
+    /** The typed detail of an event as JSON (its {@code type} names the kind), or null when it has none. */
+    static String detail(EventDetail detail) {
+        return detail == null ? null : JSON.writeValueAsString(detail);
+    }
+
+    private static EventDetail detail(String json) {
+        return json == null ? null : JSON.readValue(json, EventDetail.class);
     }
 
     static String phase(ProbeEvent event) {

@@ -191,6 +191,10 @@ public final class ProbeRun {
     }
 
     ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        return append(session, phase, kind, text, null);
+    }
+
+    ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
         lock.lock();
         try {
             if (status != RunStatus.RUNNING) {
@@ -199,18 +203,23 @@ public final class ProbeRun {
             if (events.size() >= MAX_EVENTS - 1 && kind != ProbeEvent.Kind.DONE) {
                 if (!truncated) {
                     truncated = true;
-                    add(null, null, ProbeEvent.Kind.ERROR, "Too many events; the rest of this run is not recorded.");
+                    add(
+                            null,
+                            null,
+                            ProbeEvent.Kind.ERROR,
+                            "Too many events; the rest of this run is not recorded.",
+                            null);
                 }
                 return null;
             }
-            return add(session, phase, kind, text);
+            return add(session, phase, kind, text, detail);
         } finally {
             lock.unlock();
         }
     }
 
-    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
-        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
+    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text, detail);
         events.add(event);
         archive.appended(this, event);
         appended.signalAll();
@@ -307,7 +316,7 @@ public final class ProbeRun {
             }
             // The stored result first: a replica that sees DONE finds the run's final state.
             archive.finished(this, finalStatus, at);
-            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
+            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name(), new EventDetail.Done(finalStatus));
             status = finalStatus;
             finishedAt = at.truncatedTo(ChronoUnit.MILLIS);
             appended.signalAll();

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import java.util.Locale;
@@ -40,7 +41,10 @@ class RunFragments {
             }
             case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
             case "done" -> {
-                context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
+                var done = event.detail(EventDetail.Done.class);
+                context.setVariable(
+                        "statusWord",
+                        done == null ? "unknown" : done.status().name().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
             }
             case "session", "outcome" -> {

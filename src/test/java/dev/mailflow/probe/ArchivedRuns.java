@@ -96,9 +96,19 @@ public final class ArchivedRuns {
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
         var key = SessionRecord.key("mx." + domain, server.address(), 25);
         run.addSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, null));
-        run.append(key, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx." + domain + " [" + server.address() + "]:25");
+        run.append(
+                key,
+                Phase.CONNECT,
+                ProbeEvent.Kind.SESSION,
+                "mx." + domain + " [" + server.address() + "]:25",
+                new EventDetail.Session("mx." + domain, server.address(), 25, 10, "contoso.com"));
         var line = server.rcptCode() + (server.rcptCode() == 250 ? " 2.1.5 Ok" : " 5.1.1 User unknown");
-        run.append(key, Phase.RCPT, ProbeEvent.Kind.RECEIVED, line);
+        run.append(
+                key,
+                Phase.RCPT,
+                ProbeEvent.Kind.RECEIVED,
+                line,
+                new EventDetail.Reply(server.rcptCode(), server.rcptCode() == 250 ? "2.1.5" : "5.1.1", 7L));
         var reply = new SmtpReply(
                 server.rcptCode(),
                 server.rcptCode() == 250 ? new EnhancedStatus(2, 1, 5) : new EnhancedStatus(5, 1, 1),
@@ -128,11 +138,22 @@ public final class ArchivedRuns {
                 Map.of("STARTTLS", "", "8BITMIME", ""),
                 tls,
                 Duration.ofMillis(40));
+        run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
         run.replaceSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, result));
-        run.append(key, Phase.RCPT, ProbeEvent.Kind.OUTCOME, result.outcome() + " in RCPT");
+        run.append(
+                key,
+                Phase.RCPT,
+                ProbeEvent.Kind.OUTCOME,
+                result.outcome() + " in RCPT",
+                new EventDetail.Outcome(result.outcome(), Phase.RCPT));
         var verdict = server.rcptCode() == 250 ? Diagnosis.Verdict.DELIVERABLE : Diagnosis.Verdict.BOUNCE;
         run.diagnosis(new Diagnosis(verdict, "Mail to kate@" + domain + ": " + verdict, List.of()));
-        run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail to kate@" + domain + ": " + verdict);
+        run.append(
+                null,
+                null,
+                ProbeEvent.Kind.VERDICT,
+                "Mail to kate@" + domain + ": " + verdict,
+                new EventDetail.Verdict(verdict));
         run.finish(RunStatus.COMPLETED, started.plusSeconds(2));
         return run;
     }

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunDiff;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -18,7 +20,9 @@ import dev.mailflow.probe.TestRuns;
 import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -44,6 +48,11 @@ class EscalationControllerTests {
     @MockitoBean
     RunHistory history;
 
+    @BeforeEach
+    void noHistory() {
+        when(history.diff(any(), any())).thenReturn(new RunDiff(null, List.of()));
+    }
+
     ProbeRun given(ProbeRun run) {
         when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
         return run;
@@ -56,7 +65,8 @@ class EscalationControllerTests {
                 TestRuns.SESSION,
                 Phase.CONNECT,
                 ProbeEvent.Kind.INFO,
-                "connected from 198.51.100.7:40123 in 4 ms");
+                "connected from 198.51.100.7:40123 in 4 ms",
+                new EventDetail.Connected("198.51.100.7:40123", "192.0.2.25:25", 4));
         TestRuns.finish(run, RunStatus.COMPLETED);
         return run;
     }

@@ -234,4 +234,41 @@ class ProbeApiTests {
         assertThat(banner.get("text").asString()).isEqualTo("220 hi\revent: done");
         assertThat(banner.get("session").asString()).isEqualTo(TestRuns.SESSION);
     }
+
+    @Test
+    void eachStreamedEventCarriesItsTypedDetail() throws Exception {
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+
+        var result = mvc.perform(get("/api/probes/r1/events"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        result.getAsyncResult(10_000);
+        var sse = Sse.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        var json = JsonMapper.builder().build();
+        var events = sse.events().stream().map(e -> json.readTree(e.data())).toList();
+
+        var session = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SESSION"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session.get("detail").get("type").asString()).isEqualTo("session");
+        assertThat(session.get("detail").get("ehlo").asString()).isEqualTo("contoso.com");
+        var rcpt = events.stream()
+                .filter(e -> e.get("kind").asString().equals("RECEIVED")
+                        && e.get("phase").asString().equals("RCPT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(rcpt.get("detail").get("type").asString()).isEqualTo("reply");
+        assertThat(rcpt.get("detail").get("code").asInt()).isEqualTo(550);
+        assertThat(rcpt.get("detail").get("enhanced").asString()).isEqualTo("5.1.1");
+        assertThat(rcpt.get("detail").get("ms").asLong()).isEqualTo(7);
+        var sent = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SENT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent.get("detail").isNull()).isTrue();
+        var done = events.getLast();
+        assertThat(done.get("detail").get("type").asString()).isEqualTo("done");
+        assertThat(done.get("detail").get("status").asString()).isEqualTo("COMPLETED");
+    }
 }
