@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PgNotifications implements Wakeups {
 
     static final String CHANNEL = "mailflow_events";
+    static final String APPLICATION_NAME = "mailflow-listen";
 
     private static final Logger log = LoggerFactory.getLogger(PgNotifications.class);
     private static final Duration WAIT = Duration.ofMillis(500);
@@ -67,7 +69,7 @@ final class PgNotifications implements Wakeups {
 
     private void listen() {
         while (!Thread.currentThread().isInterrupted()) {
-            try (var connection = DriverManager.getConnection(url, username, password)) {
+            try (var connection = DriverManager.getConnection(url, connectionProperties())) {
                 listening.set(connection);
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -87,6 +89,19 @@ final class PgNotifications implements Wakeups {
                 listening.set(null);
             }
         }
+    }
+
+    /** Named, so an operator sees in {@code pg_stat_activity} which connection is the listener. */
+    private Properties connectionProperties() {
+        var properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        return properties;
     }
 
     private void receive(PGConnection pg, Connection connection) throws SQLException {

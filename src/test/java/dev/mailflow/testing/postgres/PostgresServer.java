@@ -98,12 +98,15 @@ public final class PostgresServer implements AutoCloseable {
         return source;
     }
 
-    /** Ends every backend that is LISTENing, as a network drop or a database restart would. */
+    /**
+     * Ends every mailflow LISTEN connection (they name themselves {@code mailflow-listen}), as a
+     * network drop or a database failover would.
+     */
     public int terminateListeners() throws SQLException {
         try (var connection = dataSource().getConnection();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
-                        + " where query ilike 'LISTEN%' and pid <> pg_backend_pid()")) {
+                        + " where application_name = 'mailflow-listen'")) {
             int ended = 0;
             while (rows.next()) {
                 ended += rows.getBoolean(1) ? 1 : 0;
