@@ -21,6 +21,10 @@ COPY --from=build /src/target/extracted/dependencies/ ./
 COPY --from=build /src/target/extracted/spring-boot-loader/ ./
 COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/target/extracted/application/ ./
+# The embedded database (runs history) lives in /data: mount a volume there to keep runs.
+RUN mkdir /data && chown 10001:10001 /data
+ENV MAILFLOW_HISTORY_DIR=/data
+VOLUME /data
 USER 10001:10001
 EXPOSE 8080
 # Size the heap from the container's memory limit; die fast on OOM so the orchestrator restarts us.

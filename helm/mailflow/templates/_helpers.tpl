@@ -21,3 +21,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/name: {{ include "mailflow.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
+
+{{- define "mailflow.databaseSecret" -}}
+{{- .Values.database.existingSecret | default (printf "%s-database" (include "mailflow.fullname" .)) -}}
+{{- end -}}

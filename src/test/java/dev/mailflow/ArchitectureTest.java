@@ -81,7 +81,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webUsesProbeAndValueTypes = uses(
-                    "web", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
+                    "web", "probe", "history", "diagnosis", "smtp", "tls", "mail", "text", "dns")
             .allowEmptyShould(true);
 
     @ArchTest
@@ -89,8 +89,9 @@ class ArchitectureTest {
     static final ArchRule metricsUsesProbe = uses("metrics", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
             .allowEmptyShould(true);
 
+    /** History stores runs as they are: the probe package's runs and the value types they hold. */
     @ArchTest
-    static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);
+    static final ArchRule historyUsesProbe = uses("history", "probe", "diagnosis", "smtp", "tls", "mail", "dns");
 
     /** Security turns a signed-in user into the probe package's Requester; nothing needs it back. */
     @ArchTest

@@ -1,6 +1,7 @@
 package dev.mailflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import java.nio.file.Path;
@@ -50,5 +51,54 @@ class HelmChartTest {
                 .contains("path: /actuator/prometheus")
                 .contains("basicAuth:")
                 .contains("name: mailflow-scrape");
+    }
+
+    @Test
+    void byDefaultRunsGoToTheEmbeddedDatabaseOnAnEmptyDirAndPersistenceMakesAClaim() {
+        var ephemeral = chart.template().withName("mf").call();
+        assertThat(ephemeral)
+                .contains("name: MAILFLOW_HISTORY_DIR", "value: /data", "mountPath: /data")
+                .doesNotContain("SPRING_DATASOURCE_URL", "kind: PersistentVolumeClaim", "kind: Secret");
+
+        var persistent = chart.template()
+                .withName("mf")
+                .set("persistence.enabled", "true")
+                .set("persistence.size", "5Gi")
+                .call();
+        assertThat(persistent)
+                .contains("kind: PersistentVolumeClaim", "storage: 5Gi", "claimName: mf-mailflow-data")
+                .contains("type: Recreate");
+    }
+
+    @Test
+    void twoReplicasUsePostgresWithCredentialsFromASecret() {
+        var made = chart.template()
+                .withName("mf")
+                .set("replicaCount", "2")
+                .set("database.url", "jdbc:postgresql://db:5432/mailflow")
+                .set("database.username", "mailflow")
+                .set("database.password", "s3cret")
+                .call();
+        assertThat(made)
+                .contains("replicas: 2")
+                .contains("name: SPRING_DATASOURCE_URL", "value: \"jdbc:postgresql://db:5432/mailflow\"")
+                .contains("name: SPRING_DATASOURCE_PASSWORD", "secretKeyRef:", "name: mf-mailflow-database")
+                .contains("kind: Secret", "password: \"s3cret\"")
+                .doesNotContain("MAILFLOW_HISTORY_DIR", "kind: PersistentVolumeClaim", "type: Recreate");
+
+        var existing = chart.template()
+                .withName("mf")
+                .set("replicaCount", "2")
+                .set("database.url", "jdbc:postgresql://db:5432/mailflow")
+                .set("database.existingSecret", "team-db")
+                .call();
+        assertThat(existing).contains("name: team-db").doesNotContain("kind: Secret");
+    }
+
+    @Test
+    void moreThanOneReplicaWithoutPostgresIsRefused() {
+        assertThatThrownBy(() ->
+                        chart.template().withName("mf").set("replicaCount", "2").call())
+                .hasMessageContaining("replicaCount > 1 needs PostgreSQL");
     }
 }

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * set to an hour, so every wake-up B gets comes from LISTEN/NOTIFY and its reconnects.
  */
 @Tag("system")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasSystemTest {
 
     static final Duration STEP = Duration.ofMillis(500);
@@ -162,6 +166,18 @@ class ReplicasSystemTest {
             var result = JSON.readTree(b.client().get("/api/probes/" + id).body());
             assertThat(result.get("status").asString()).isEqualTo("INTERRUPTED");
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anInstanceIsNotReadyWhileTheDatabaseIsUnreachable() throws Exception {
+        assertThat(b.client().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        postgres.close();
+        postgres = null;
+
+        assertThat(b.client().get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(b.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
     /** SSE ids 1, 2, 3... without a gap or a repeat, and {@code done} last. */
