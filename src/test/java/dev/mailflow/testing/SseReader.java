@@ -21,6 +21,7 @@ public final class SseReader {
     public record Event(String id, String name, String data) {}
 
     private final List<Event> events = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private final CompletableFuture<Void> ended;
 
     private SseReader(HttpClient http, HttpRequest request) {
@@ -73,11 +74,17 @@ public final class SseReader {
 
     private synchronized void add(Event event) {
         events.add(event);
+        arrivals.add(System.nanoTime());
         notifyAll();
     }
 
     public synchronized List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** When each event arrived ({@link System#nanoTime()}), in the order of {@link #events()}. */
+    public synchronized List<Long> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     /** Waits until at least {@code count} events arrived (or the stream ended). */
