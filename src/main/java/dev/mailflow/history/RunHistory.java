@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
 
 /**
  * The stored runs as people look for them: a filtered list, newest first, in pages; the earlier
@@ -17,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * they may read: their own, or all for those who see every run.
  */
 public final class RunHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
 
     private final JdbcClient jdbc;
     private final RunArchive archive;
@@ -82,6 +88,22 @@ public final class RunHistory {
         return previous.map(p -> new RunDiff(p.id(), RunChanges.between(p, run)))
                 .orElse(new RunDiff(null, List.of()));
     }
+
+    /**
+     * The run page's look back: the earlier runs of its domain and what changed since the previous
+     * one. Empty when the database cannot answer: the page is about the run, which it still shows.
+     */
+    public LookBack lookBack(ProbeRun run, Requester viewer, int earlierShown) {
+        try {
+            return new LookBack(earlier(run, viewer, earlierShown), diff(run, viewer));
+        } catch (DataAccessException | IllegalArgumentException | JacksonException e) {
+            log.warn("history: no look back for run {}: {}", run.id(), e.getMessage());
+            return new LookBack(List.of(), new RunDiff(null, List.of()));
+        }
+    }
+
+    /** Earlier runs of a run's domain, newest first, and what changed since the previous one. */
+    public record LookBack(List<RunSummary> earlier, RunDiff diff) {}
 
     public Optional<RunSummary> summary(String id, Requester viewer) {
         var where = new StringBuilder(" where r.id = :id");

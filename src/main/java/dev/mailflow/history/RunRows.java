@@ -23,6 +23,7 @@ final class RunRows {
     private static final JsonMapper JSON = JsonMapper.builder()
             // A stored run outlives the code that wrote it: a field added or dropped later is not an error.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(AddressJson.module())
             .build();
 
     private RunRows() {}

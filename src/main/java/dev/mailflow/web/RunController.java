@@ -64,12 +64,10 @@ class RunController {
         if ("true".equals(htmx)) {
             return "fragments/run :: run";
         }
+        var lookBack = history.lookBack(run, requester, EARLIER_SHOWN);
         model.addAttribute(
-                "earlier",
-                history.earlier(run, requester, EARLIER_SHOWN).stream()
-                        .map(HistoryRow::of)
-                        .toList());
-        model.addAttribute("diff", history.diff(run, requester));
+                "earlier", lookBack.earlier().stream().map(HistoryRow::of).toList());
+        model.addAttribute("diff", lookBack.diff());
         return "run";
     }
 

@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -58,7 +59,8 @@ class RunControllerTests {
 
     @BeforeEach
     void noHistory() {
-        when(history.diff(any(), any())).thenReturn(new RunDiff(null, List.of()));
+        when(history.lookBack(any(), any(), anyInt()))
+                .thenReturn(new RunHistory.LookBack(List.of(), new RunDiff(null, List.of())));
     }
 
     @BeforeEach
