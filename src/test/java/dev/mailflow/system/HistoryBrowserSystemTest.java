@@ -1,0 +1,110 @@
+package dev.mailflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A person looking back, in headless Chromium: the history page lists the runs, its filter narrows
+ * them, and a run's page shows the earlier runs of its domain and what changed since the last one.
+ */
+@Tag("system")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HistoryBrowserSystemTest {
+
+    /** Yesterday's server: the mailbox did not exist. */
+    static final ScriptedSmtpServer BEFORE = ScriptedSmtpServer.start(
+            s -> s.on("RCPT", "550 5.1.1 <kate@history.test>: Recipient address rejected: User unknown"));
+
+    /** Today's: it does. */
+    static final ScriptedSmtpServer NOW = ScriptedSmtpServer.start(s -> s.on("RCPT", "250 2.1.5 Ok"));
+
+    static HeadlessChromium chromium;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
+        registry.add(
+                "mailflow.targets.ports",
+                () -> BEFORE.address().getPort() + "," + NOW.address().getPort());
+        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        registry.add("spring.security.user.name", () -> MailflowApi.USER);
+        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
+        registry.add("spring.security.user.roles", () -> "ADMIN");
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        BEFORE.close();
+        NOW.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    static String request(String domain, ScriptedSmtpServer server) {
+        return """
+                {"domain": "%s", "rcptTo": ["kate@%s"], "host": "127.0.0.1", "port": %d, "tls": "NONE"}""".formatted(domain, domain, server.address().getPort());
+    }
+
+    @Test
+    void theHistoryListsAndFiltersRunsAndARunPageShowsWhatChanged() throws Exception {
+        var api = new MailflowApi(port);
+        var first = api.probe(request("history.test", BEFORE)).get("id").asString();
+        var second = api.probe(request("history.test", NOW)).get("id").asString();
+        var elsewhere = api.probe(request("elsewhere.test", NOW)).get("id").asString();
+
+        var driver = chromium.driver;
+        new RunPage(driver, "http://127.0.0.1:" + port).open();
+        driver.findElement(By.linkText("History")).click();
+        assertThat(rowIds()).containsSubsequence("run-" + elsewhere, "run-" + second, "run-" + first);
+
+        driver.findElement(By.name("domain")).sendKeys("history.test");
+        driver.findElement(By.cssSelector("form.history-filter button[type=submit]"))
+                .click();
+        assertThat(rowIds()).containsExactly("run-" + second, "run-" + first);
+        assertThat(driver.findElement(By.id("run-" + first)).getText()).containsIgnoringCase("bounce");
+
+        driver.findElement(By.cssSelector("#run-" + second + " a")).click();
+        var earlier = driver.findElement(By.id("earlier-runs")).getText();
+        assertThat(earlier).containsIgnoringCase("bounce");
+        var changes = driver.findElements(By.cssSelector("#changes tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(changes).anyMatch(row -> row.startsWith("verdict"));
+        assertThat(String.join("\n", changes)).contains("550 5.1.1", "250 2.1.5");
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    private static List<String> rowIds() {
+        return chromium.driver.findElements(By.cssSelector("#history-runs tbody tr")).stream()
+                .map(r -> r.getAttribute("id"))
+                .toList();
+    }
+
+    private static List<String> cspViolations() {
+        return chromium.console().stream()
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+}
