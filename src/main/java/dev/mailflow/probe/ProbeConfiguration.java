@@ -57,7 +57,8 @@ class ProbeConfiguration {
             TlsHandshaker tls,
             Diagnoser diagnoser,
             List<RunObserver> observers,
-            ObjectProvider<RunArchive> archive) {
+            ObjectProvider<RunArchive> archive,
+            ObjectProvider<AdmissionLog> admissions) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
@@ -69,7 +70,7 @@ class ProbeConfiguration {
                 execution,
                 slots,
                 limits,
-                new RateLimits(rates, clock),
+                new RateLimits(rates, clock, admissions.getIfAvailable(MemoryAdmissions::new)),
                 observers,
                 archive.getIfAvailable(() -> RunArchive.NONE),
                 clock);

@@ -3,31 +3,28 @@ package dev.mailflow.probe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.List;
 
 /**
  * Sliding-window limits on starting runs: per user, per destination domain, and DATA runs per user.
  * One lock guards every window, so a run is admitted by all of them or by none, and N concurrent
- * starts against a limit of N admit exactly N.
+ * starts against a limit of N admit exactly N. The windows live in an {@link AdmissionLog}: this
+ * instance's memory, or the database all replicas share.
  */
-final class RateLimits {
-
-    /** Beyond this many keys, empty windows are swept so names seen once do not pile up. */
-    private static final int SWEEP_ABOVE = 10_000;
+public final class RateLimits {
 
     private final LimitProperties limits;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, ArrayDeque<Instant>> byUser = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> byDomain = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> dataByUser = new HashMap<>();
+    private final AdmissionLog log;
 
     RateLimits(LimitProperties limits, Clock clock) {
+        this(limits, clock, new MemoryAdmissions());
+    }
+
+    public RateLimits(LimitProperties limits, Clock clock, AdmissionLog log) {
         this.limits = limits;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -35,11 +32,10 @@ final class RateLimits {
      *
      * @throws TooBusyException naming the limit, with the wait until the oldest run leaves its window
      */
-    void admit(String user, String domain, boolean data) {
-        lock.lock();
-        try {
+    public void admit(String user, String domain, boolean data) {
+        log.<Void>locked(() -> {
             var now = clock.instant();
-            var userRuns = window(byUser, user, limits.window(), now);
+            var userRuns = log.since("user", user, now.minus(limits.window()));
             if (userRuns.size() >= limits.runsPerUser()) {
                 throw refused(
                         "You have started " + limits.runsPerUser() + " probes in the last " + words(limits.window()),
@@ -47,7 +43,7 @@ final class RateLimits {
                         limits.window(),
                         now);
             }
-            var domainRuns = window(byDomain, domain, limits.window(), now);
+            var domainRuns = log.since("domain", domain, now.minus(limits.window()));
             if (domainRuns.size() >= limits.runsPerDomain()) {
                 throw refused(
                         domain + " has been probed " + limits.runsPerDomain() + " times in the last "
@@ -56,9 +52,8 @@ final class RateLimits {
                         limits.window(),
                         now);
             }
-            ArrayDeque<Instant> dataRuns = null;
             if (data) {
-                dataRuns = window(dataByUser, user, limits.dataWindow(), now);
+                var dataRuns = log.since("data", user, now.minus(limits.dataWindow()));
                 if (dataRuns.size() >= limits.dataRunsPerUser()) {
                     throw refused(
                             "You have sent " + limits.dataRunsPerUser() + " test messages in the last "
@@ -67,38 +62,16 @@ final class RateLimits {
                             limits.dataWindow(),
                             now);
                 }
-                dataRuns.addLast(now);
+                log.add("data", user, now);
             }
-            userRuns.addLast(now);
-            domainRuns.addLast(now);
-        } finally {
-            lock.unlock();
-        }
+            log.add("user", user, now);
+            log.add("domain", domain, now);
+            return null;
+        });
     }
 
-    /** The times of the runs still inside the window ending now, oldest first. */
-    private static ArrayDeque<Instant> window(
-            Map<String, ArrayDeque<Instant>> windows, String key, Duration length, Instant now) {
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(times -> {
-                expire(times, length, now);
-                return times.isEmpty();
-            });
-        }
-        var times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        expire(times, length, now);
-        return times;
-    }
-
-    private static void expire(ArrayDeque<Instant> times, Duration length, Instant now) {
-        var start = now.minus(length);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(start)) {
-            times.removeFirst();
-        }
-    }
-
-    private static TooBusyException refused(String why, ArrayDeque<Instant> times, Duration length, Instant now) {
-        var wait = Duration.between(now, times.peekFirst().plus(length));
+    private static TooBusyException refused(String why, List<Instant> times, Duration length, Instant now) {
+        var wait = Duration.between(now, times.getFirst().plus(length));
         var retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
         return new TooBusyException(why + "; try again in " + words(retryAfter) + ".", retryAfter);
     }
