@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where and how long runs are kept ({@code mailflow.history.*}).
  *
- * @param dir the embedded H2 database's directory (created); unused with PostgreSQL
+ * @param dir the embedded H2 database's directory (created by H2 on first start); the default
+ *     {@code spring.datasource.url} in application.yml points there; unused with PostgreSQL
  * @param retention runs older than this are purged
  * @param purgeEvery how often the purge runs
  * @param lease how long a run stays RUNNING after its instance last renewed it; a run whose lease

@@ -68,10 +68,6 @@ final class Housekeeping implements SmartLifecycle {
         }
     }
 
-    private static void guarded(String what, java.util.function.IntSupplier task) {
-        guarded(what, (Runnable) task::getAsInt);
-    }
-
     @Override
     public synchronized void stop() {
         if (timer != null) {

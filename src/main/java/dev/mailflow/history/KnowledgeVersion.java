@@ -2,6 +2,7 @@ package dev.mailflow.history;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ final class KnowledgeVersion {
             Arrays.sort(files, Comparator.comparing(KnowledgeVersion::name));
             var digest = MessageDigest.getInstance("SHA-256");
             for (var file : files) {
-                digest.update(name(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(name(file).getBytes(StandardCharsets.UTF_8));
                 try (var in = file.getInputStream()) {
                     digest.update(in.readAllBytes());
                 }

@@ -103,7 +103,7 @@ final class RunCopies {
 
     Optional<StoredRun> row(String id) {
         return jdbc.sql("""
-                        select id, owner, request, started_at, status, finished_at, note
+                        select id, owner, request, started_at, status, finished_at
                         from runs where id = ?""")
                 .param(id)
                 .query((rs, n) -> new StoredRun(
@@ -112,8 +112,7 @@ final class RunCopies {
                         RunRows.request(rs.getString("request")),
                         RunRows.instant(rs, "started_at"),
                         RunRows.status(rs.getString("status")),
-                        RunRows.instant(rs, "finished_at"),
-                        rs.getString("note")))
+                        RunRows.instant(rs, "finished_at")))
                 .optional();
     }
 
