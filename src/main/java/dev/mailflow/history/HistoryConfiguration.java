@@ -40,7 +40,7 @@ class HistoryConfiguration {
     }
 
     @Bean
-    RunArchive runArchive(JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties) {
+    RunJournal runArchive(JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties) {
         return new RunJournal(jdbc, wakeups, copies, properties, KnowledgeVersion.current(), clock);
     }
 

@@ -5,9 +5,13 @@ import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunArchive;
 import dev.mailflow.probe.RunStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Writes every run into the history tables as it happens: its row when it starts (with this
  * instance's lease), each event as it is appended, its state as it changes, its result at the end.
- * A database that fails costs the record, never the run: every write logs and carries on.
+ * What to write is taken when the run calls (under its lock, so in order); the writing happens
+ * {@link InOrder} on a virtual thread per run. A database that fails costs the record, never the
+ * run: every write logs and carries on.
  */
-final class RunJournal implements RunArchive {
+final class RunJournal implements RunArchive, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunJournal.class);
 
@@ -31,6 +37,8 @@ final class RunJournal implements RunArchive {
     private final HistoryProperties properties;
     private final String knowledgeVersion;
     private final Clock clock;
+    private final Map<String, InOrder> writers = new ConcurrentHashMap<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
 
     RunJournal(
             JdbcClient jdbc,
@@ -47,18 +55,29 @@ final class RunJournal implements RunArchive {
         this.clock = clock;
     }
 
+    private void write(ProbeRun run, Runnable write) {
+        writers.computeIfAbsent(run.id(), id -> new InOrder("history-" + id, unwritten))
+                .submit(write);
+    }
+
     @Override
     public void started(ProbeRun run) {
+        var leaseUntil = clock.instant().plus(properties.lease());
+        var domain = domain(run);
+        write(run, () -> insert(run, domain, leaseUntil));
+    }
+
+    private void insert(ProbeRun run, String domain, Instant leaseUntil) {
         try {
             jdbc.sql("""
                             insert into runs (id, owner, domain, status, started_at, instance, lease_until, request)
                             values (:id, :owner, :domain, 'RUNNING', :started, :instance, :lease, :request)""")
                     .param("id", run.id())
                     .param("owner", run.owner())
-                    .param("domain", domain(run))
+                    .param("domain", domain)
                     .param("started", RunRows.time(run.startedAt()))
                     .param("instance", properties.instanceName())
-                    .param("lease", RunRows.time(clock.instant().plus(properties.lease())))
+                    .param("lease", RunRows.time(leaseUntil))
                     .param("request", RunRows.json(run.request()))
                     .update();
             for (var address : run.request().rcptTo().stream().distinct().toList()) {
@@ -73,6 +92,14 @@ final class RunJournal implements RunArchive {
 
     @Override
     public void appended(ProbeRun run, ProbeEvent event) {
+        write(run, () -> insert(run, event));
+        if (event.kind() == ProbeEvent.Kind.DONE) {
+            // DONE is a run's last write: its writer goes once DONE is handed over.
+            writers.remove(run.id());
+        }
+    }
+
+    private void insert(ProbeRun run, ProbeEvent event) {
         try {
             jdbc.sql("""
                             insert into run_events (run_id, seq, at_ms, session, phase, kind, text, detail)
@@ -95,9 +122,14 @@ final class RunJournal implements RunArchive {
 
     @Override
     public void changed(ProbeRun run) {
+        var state = RunState.of(run);
+        write(run, () -> update(run, state));
+    }
+
+    private void update(ProbeRun run, RunState state) {
         try {
             jdbc.sql("update runs set state = ? where id = ?")
-                    .params(RunRows.json(RunState.of(run)), run.id())
+                    .params(RunRows.json(state), run.id())
                     .update();
         } catch (RuntimeException e) {
             log.warn("history: state of run {} not stored", run.id(), e);
@@ -106,8 +138,13 @@ final class RunJournal implements RunArchive {
 
     @Override
     public void finished(ProbeRun run, RunStatus status, Instant at) {
+        var state = RunState.of(run);
+        write(run, () -> finish(run, status, at, state));
+    }
+
+    private void finish(ProbeRun run, RunStatus status, Instant at, RunState state) {
         try {
-            var diagnosis = run.diagnosis();
+            var diagnosis = Optional.ofNullable(state.diagnosis());
             jdbc.sql("""
                             update runs set status = :status, finished_at = :finished, outcome = :outcome,
                                 verdict = :verdict, state = :state, knowledge_version = :knowledge,
@@ -117,13 +154,43 @@ final class RunJournal implements RunArchive {
                     .param("finished", RunRows.time(at))
                     .param("outcome", RunOutcome.of(status, diagnosis.orElse(null)))
                     .param("verdict", diagnosis.map(d -> d.verdict()).orElse(null))
-                    .param("state", RunRows.json(RunState.of(run)))
+                    .param("state", RunRows.json(state))
                     .param("knowledge", knowledgeVersion)
                     .param("id", run.id())
                     .update();
         } catch (RuntimeException e) {
             log.warn("history: result of run {} not stored", run.id(), e);
         }
+    }
+
+    /** How long a stopping instance waits for its last writes (runs ended by the shutdown included). */
+    private static final Duration FLUSH = Duration.ofSeconds(10);
+
+    /**
+     * At shutdown, after the probe service is gone (it depends on this) and before the database
+     * connections close (this depends on them): the last events of the runs are stored.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        if (!awaitWritten(FLUSH)) {
+            log.warn("history: some writes were still pending at shutdown");
+        }
+    }
+
+    /**
+     * Waits until every write handed over so far is done, at most {@code timeout}.
+     *
+     * @return whether everything was written in time
+     */
+    boolean awaitWritten(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unwritten.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static dev.mailflow.testing.smtp.Action.reply;
 
 import dev.mailflow.testing.MailflowInstance;
 import dev.mailflow.testing.SseReader;
+import dev.mailflow.testing.Stored;
 import dev.mailflow.testing.postgres.PostgresServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class ReplicaBenchmark {
                 long before = size(postgres);
                 for (int i = 0; i < runs; i++) {
                     var id = run(a, port);
+                    Stored.awaitFound(b.client(), id);
                     var onA = SseReader.open(a.port(), "/api/probes/" + id + "/events");
                     var onB = SseReader.open(b.port(), "/api/probes/" + id + "/events");
                     var eventsA = onA.awaitEnd(Duration.ofSeconds(60));

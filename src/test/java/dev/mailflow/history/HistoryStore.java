@@ -1,5 +1,9 @@
 package dev.mailflow.history;
 
+import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunArchive;
+import dev.mailflow.probe.RunStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +29,9 @@ final class HistoryStore {
     final JdbcClient jdbc;
     final RunCopies copies;
     final RunJournal journal;
+    /** The journal, each write awaited: a test reads what it just wrote. */
+    final RunArchive archive;
+
     final Leases leases;
     final Retention retention;
     final RunHistory history;
@@ -37,6 +44,31 @@ final class HistoryStore {
         var properties = properties(instance);
         var wake = wakeups == null ? Wakeups.local(copies) : wakeups;
         this.journal = new RunJournal(jdbc, wake, copies, properties, "test-knowledge", clock);
+        this.archive = new RunArchive() {
+            @Override
+            public void started(ProbeRun run) {
+                journal.started(run);
+                flush();
+            }
+
+            @Override
+            public void appended(ProbeRun run, ProbeEvent event) {
+                journal.appended(run, event);
+                flush();
+            }
+
+            @Override
+            public void changed(ProbeRun run) {
+                journal.changed(run);
+                flush();
+            }
+
+            @Override
+            public void finished(ProbeRun run, RunStatus status, Instant at) {
+                journal.finished(run, status, at);
+                flush();
+            }
+        };
         this.leases = new Leases(
                 jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), wake, properties, clock);
         this.retention = new Retention(jdbc, properties, clock);
@@ -47,6 +79,17 @@ final class HistoryStore {
 
     HistoryStore(DataSource dataSource, String instance, TestClock clock) {
         this(dataSource, instance, clock, null);
+    }
+
+    void flush() {
+        try {
+            if (!journal.awaitWritten(Duration.ofSeconds(30))) {
+                throw new AssertionError("history writes still pending after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static HistoryProperties properties(String instance) {

@@ -50,7 +50,7 @@ abstract class HistoryStoreContract {
     @Test
     void aRestartKeepsEveryRunWithItsTranscriptAndResult() {
         var before = store("pod-a", T0);
-        var run = ArchivedRuns.completed(id(), "kate", "example.com", T0, ArchivedRuns.UNKNOWN_USER, before.journal);
+        var run = ArchivedRuns.completed(id(), "kate", "example.com", T0, ArchivedRuns.UNKNOWN_USER, before.archive);
 
         var after = store("pod-a", T0.plusSeconds(60));
         var stored = after.journal.find(run.id()).orElseThrow();
@@ -73,7 +73,7 @@ abstract class HistoryStoreContract {
     @Test
     void aRunCutOffByACrashBecomesInterruptedOnceItsLeaseRunsOutKeepingItsPartialTranscript() {
         var crashed = store("pod-a", T0);
-        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, crashed.journal);
+        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, crashed.archive);
         var partial = run.events();
 
         var other = store("pod-b", T0.plus(HistoryStore.LEASE).minusSeconds(1));
@@ -99,7 +99,7 @@ abstract class HistoryStoreContract {
     @Test
     void aRenewedLeaseKeepsARunRunningAndARestartedInstanceClosesItsOwnRunsAtOnce() {
         var a = store("pod-renew", T0);
-        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, a.journal);
+        var run = ArchivedRuns.running(id(), "kate", "example.com", T0, a.archive);
         a.clock.advance(HistoryStore.LEASE.minusSeconds(5));
         a.leases.renew();
 
@@ -118,9 +118,9 @@ abstract class HistoryStoreContract {
     void theRetentionPurgeDeletesOldRunsAndTheirEventsOnly() {
         var store = store("pod-a", T0);
         var old = ArchivedRuns.completed(
-                id(), "kate", "purge.example", T0.minus(Duration.ofDays(91)), ArchivedRuns.UNKNOWN_USER, store.journal);
+                id(), "kate", "purge.example", T0.minus(Duration.ofDays(91)), ArchivedRuns.UNKNOWN_USER, store.archive);
         var recent = ArchivedRuns.completed(
-                id(), "kate", "purge.example", T0.minus(Duration.ofDays(89)), ArchivedRuns.UNKNOWN_USER, store.journal);
+                id(), "kate", "purge.example", T0.minus(Duration.ofDays(89)), ArchivedRuns.UNKNOWN_USER, store.archive);
         long rows = store.eventRows();
 
         assertThat(store.retention.purge()).isGreaterThanOrEqualTo(1);
@@ -140,11 +140,11 @@ abstract class HistoryStoreContract {
     void theListFiltersByWhatPeopleAskAndShowsOnlyWhatTheyMayRead() {
         var store = store("pod-a", T0);
         var domain = "list" + id().substring(0, 8) + ".example";
-        var bounce = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.journal);
+        var bounce = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
         var ok = new ArchivedRuns.Server("192.0.2.26", 250, "TLSv1.3", "aa11");
-        var delivered = ArchivedRuns.completed(id(), "kate", domain, T0.plusSeconds(10), ok, store.journal);
-        var someoneElses = ArchivedRuns.completed(id(), "eve", domain, T0.plusSeconds(20), ok, store.journal);
-        var elsewhere = ArchivedRuns.completed(id(), "kate", "other" + domain, T0.plusSeconds(30), ok, store.journal);
+        var delivered = ArchivedRuns.completed(id(), "kate", domain, T0.plusSeconds(10), ok, store.archive);
+        var someoneElses = ArchivedRuns.completed(id(), "eve", domain, T0.plusSeconds(20), ok, store.archive);
+        var elsewhere = ArchivedRuns.completed(id(), "kate", "other" + domain, T0.plusSeconds(30), ok, store.archive);
 
         assertThat(ids(store.history.list(filter(domain, null, null, null, null, null), KATE)))
                 .containsExactly(delivered.id(), bounce.id());
@@ -177,7 +177,7 @@ abstract class HistoryStoreContract {
         for (int i = 0; i < 7; i++) {
             // Pairs of runs start in the same millisecond; the id breaks the tie.
             var run = ArchivedRuns.completed(
-                    id(), "kate", domain, T0.plusSeconds(i / 2), ArchivedRuns.UNKNOWN_USER, store.journal);
+                    id(), "kate", domain, T0.plusSeconds(i / 2), ArchivedRuns.UNKNOWN_USER, store.archive);
             expected.add(run.id());
         }
         var newestFirst = store.history.list(filter(domain, null, null, null, null, null), KATE).runs().stream()
@@ -202,16 +202,16 @@ abstract class HistoryStoreContract {
     void theDiffListsWhatChangedSinceThePreviousCompletedRunOfTheDomain() {
         var store = store("pod-a", T0);
         var domain = "diff" + id().substring(0, 8) + ".example";
-        var first = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.journal);
+        var first = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
         var same = ArchivedRuns.completed(
-                id(), "kate", domain, T0.plusSeconds(60), ArchivedRuns.UNKNOWN_USER, store.journal);
+                id(), "kate", domain, T0.plusSeconds(60), ArchivedRuns.UNKNOWN_USER, store.archive);
         var changed = ArchivedRuns.completed(
                 id(),
                 "kate",
                 domain,
                 T0.plusSeconds(120),
                 new ArchivedRuns.Server("192.0.2.25", 250, "TLSv1.2", "bb22"),
-                store.journal);
+                store.archive);
 
         var none = store.history.diff(first, KATE);
         assertThat(none.against()).isNull();
@@ -231,7 +231,7 @@ abstract class HistoryStoreContract {
                 .contains("verdict");
         // Someone else's earlier run is not compared against: its existence is not revealed.
         var eves = ArchivedRuns.completed(
-                id(), "eve", domain, T0.plusSeconds(180), ArchivedRuns.UNKNOWN_USER, store.journal);
+                id(), "eve", domain, T0.plusSeconds(180), ArchivedRuns.UNKNOWN_USER, store.archive);
         assertThat(store.history.diff(eves, new Requester("eve", false, false)).against())
                 .isNull();
     }
@@ -240,7 +240,7 @@ abstract class HistoryStoreContract {
     void anotherInstanceFollowsARunningRunToItsEndWithEveryEventOnce() {
         var a = store("pod-a", T0);
         var b = store("pod-b", T0);
-        var run = ArchivedRuns.running(id(), "kate", "follow.example", T0, a.journal);
+        var run = ArchivedRuns.running(id(), "kate", "follow.example", T0, a.archive);
 
         var copy = b.journal.find(run.id()).orElseThrow();
         assertThat(copy.status()).isEqualTo(RunStatus.RUNNING);

@@ -3,6 +3,7 @@ package dev.mailflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,12 @@ class HistoryBrowserSystemTest {
         var second = api.probe(request("history.test", NOW)).get("id").asString();
         var elsewhere = api.probe(request("elsewhere.test", NOW)).get("id").asString();
 
+        // The history writes on its own thread: wait until the last run's end is stored too.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!api.get("/api/probes?domain=elsewhere.test").contains("\"COMPLETED\"")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         var driver = chromium.driver;
         new RunPage(driver, "http://127.0.0.1:" + port).open();
         driver.findElement(By.linkText("History")).click();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailflow.testing.MailflowInstance;
 import dev.mailflow.testing.MailflowProcess;
 import dev.mailflow.testing.SseReader;
+import dev.mailflow.testing.Stored;
 import dev.mailflow.testing.postgres.PostgresServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -98,7 +99,9 @@ class ReplicasSystemTest {
     static String start(ScriptedSmtpServer server) throws Exception {
         var started = a.client().post("/api/probes", request(server));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return JSON.readTree(started.body()).get("id").asString();
+        var id = JSON.readTree(started.body()).get("id").asString();
+        Stored.awaitFound(b.client(), id);
+        return id;
     }
 
     @Test
@@ -152,6 +155,7 @@ class ReplicasSystemTest {
             var started = doomed.client().post("/api/probes", request(HANGS));
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             var id = JSON.readTree(started.body()).get("id").asString();
+            Stored.awaitFound(b.client(), id);
             var json = SseReader.open(b.port(), "/api/probes/" + id + "/events");
             var seen = json.awaitAtLeast(1, Duration.ofSeconds(30));
             assertThat(seen).isNotEmpty();
