@@ -14,6 +14,8 @@ final class KnowledgeFiles {
     static final List<String> CODE_FILES =
             List.of("knowledge/codes.yaml", "knowledge/enhanced.yaml", "knowledge/vendors.yaml");
     static final String FINDINGS_FILE = "knowledge/findings.yaml";
+    /** The posture checks' findings (package posture), in the findings' shape. */
+    static final String POSTURE_FILE = "knowledge/posture.yaml";
 
     // Strict: a misspelt field in a data file must fail the build, not vanish silently.
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -51,8 +53,21 @@ final class KnowledgeFiles {
         return read(resource, CodeFile.class);
     }
 
+    /** The posture file holds only findings. */
+    record PostureFile(List<FindingText> findings) {
+
+        PostureFile {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
+
+    /** The findings file with the posture findings added (a duplicate id fails the load). */
     static WordingFile wording() {
-        return read(FINDINGS_FILE, WordingFile.class);
+        var wording = read(FINDINGS_FILE, WordingFile.class);
+        var posture = read(POSTURE_FILE, PostureFile.class);
+        var all = new java.util.ArrayList<>(wording.findings());
+        all.addAll(posture.findings());
+        return new WordingFile(wording.verdicts(), wording.skips(), all);
     }
 
     private static <T> T read(String resource, Class<T> type) {

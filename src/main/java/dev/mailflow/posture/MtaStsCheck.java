@@ -97,7 +97,9 @@ final class MtaStsCheck {
         var evidence = new ArrayList<String>();
         var notes = new ArrayList<PostureNote>();
         String mode = policy.mode().name().toLowerCase(Locale.ROOT);
-        boolean failing = false;
+        int problems = 0;
+        // In testing mode a sender only reports failures (RFC 8461 §5), so they are one note, not findings each.
+        boolean enforcing = policy.mode() == StsMode.ENFORCE;
         if (policy.mode() != StsMode.NONE) {
             for (MxHost host : plan.hosts()) {
                 boolean allowed = policy.allows(host.name());
@@ -105,35 +107,54 @@ final class MtaStsCheck {
                         + (allowed ? " matches " : " matches no pattern of ")
                         + String.join(", ", policy.mx()));
                 if (!allowed) {
-                    failing = true;
-                    notes.add(new PostureNote(
-                            "posture.mta-sts-mx-mismatch",
-                            Map.of(
-                                    "domain",
-                                    read.domain(),
-                                    "host",
-                                    host.name(),
-                                    "mode",
-                                    mode,
-                                    "patterns",
-                                    String.join(", ", policy.mx()))));
+                    problems++;
+                    if (enforcing) {
+                        notes.add(new PostureNote(
+                                "posture.mta-sts-mx-mismatch",
+                                Map.of(
+                                        "domain",
+                                        read.domain(),
+                                        "host",
+                                        host.name(),
+                                        "mode",
+                                        mode,
+                                        "patterns",
+                                        String.join(", ", policy.mx()))));
+                    }
                 }
             }
             for (SessionSeen session : sessions) {
                 String problem = certificateProblem(session);
                 if (problem != null) {
-                    failing = true;
+                    problems++;
                     evidence.add(session.host() + ": " + problem);
-                    notes.add(new PostureNote(
-                            "posture.mta-sts-tls-unacceptable",
-                            Map.of("domain", read.domain(), "host", session.host(), "mode", mode, "detail", problem)));
+                    if (enforcing) {
+                        notes.add(new PostureNote(
+                                "posture.mta-sts-tls-unacceptable",
+                                Map.of(
+                                        "domain",
+                                        read.domain(),
+                                        "host",
+                                        session.host(),
+                                        "mode",
+                                        mode,
+                                        "detail",
+                                        problem)));
+                    }
                 }
             }
         }
         if (policy.mode() == StsMode.TESTING) {
-            notes.add(new PostureNote("posture.mta-sts-testing", vars));
+            notes.add(new PostureNote(
+                    "posture.mta-sts-testing",
+                    with(
+                            vars,
+                            "detail",
+                            problems > 0
+                                    ? "senders would report " + problems + " problem(s) but still deliver"
+                                    : "no problem seen")));
         }
-        PostureStatus status = failing
+        PostureStatus status = problems > 0
                 ? (policy.mode() == StsMode.ENFORCE ? PostureStatus.FAIL : PostureStatus.WARN)
                 : (policy.mode() == StsMode.ENFORCE ? PostureStatus.PASS : PostureStatus.WARN);
         return check(read, status, "mode " + mode + ", max_age " + policy.maxAge(), records, evidence, notes, policy);

@@ -93,6 +93,16 @@ public final class PostureChecks {
             later(() -> new EgressCheck(dns).check(ours, configured, subject.ehlo()));
             if (blocklists.enabled()) {
                 later(() -> List.of(blocklists.check(domain, listed(ours))));
+            } else {
+                later(() -> List.of(new PostureCheck(
+                        Kind.BLOCKLISTS,
+                        domain,
+                        PostureStatus.UNKNOWN,
+                        "off (mailflow.posture.dnsbl-zones is empty)",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null)));
             }
         }
 
@@ -136,7 +146,7 @@ public final class PostureChecks {
                 }
             }
             for (Kind kind : Kind.values()) {
-                if (!kinds.contains(kind) && (kind != Kind.BLOCKLISTS || blocklists.enabled())) {
+                if (!kinds.contains(kind)) {
                     var unknown = new PostureCheck(
                             kind,
                             domain,

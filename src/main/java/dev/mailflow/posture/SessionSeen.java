@@ -1,7 +1,6 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.tls.TlsFacts;
-import java.net.InetAddress;
 
 /**
  * What one SMTP session of the run saw, as far as the posture cares.
@@ -11,4 +10,4 @@ import java.net.InetAddress;
  * @param tls the TLS facts when a handshake was attempted, else null
  */
 public record SessionSeen(
-        String host, InetAddress address, boolean connectTimedOut, Boolean starttlsOffered, TlsFacts tls) {}
+        String host, String address, boolean connectTimedOut, Boolean starttlsOffered, TlsFacts tls) {}

@@ -30,6 +30,8 @@ public record ProbeEvent(long seq, long at, String session, Phase phase, Kind ki
         OUTCOME,
         /** A diagnosis finding (text: its title); run-level. */
         FINDING,
+        /** A posture check finished (text: check, status, summary); run-level. */
+        POSTURE,
         /** The verdict (text: the verdict line); run-level. */
         VERDICT,
         /** The run is over; always the last event. */

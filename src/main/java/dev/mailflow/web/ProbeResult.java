@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
@@ -17,6 +18,7 @@ record ProbeResult(
         Instant startedAt,
         Instant finishedAt,
         String verdict,
+        List<Posture> posture,
         Dns dns,
         List<SessionView> sessions,
         List<Finding> findings) {
@@ -31,6 +33,7 @@ record ProbeResult(
                 run.startedAt(),
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
+                run.postureEntries().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
                 run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
@@ -58,4 +61,30 @@ record ProbeResult(
     }
 
     record Mx(int preference, String host, List<String> addresses) {}
+
+    /**
+     * One posture check: its status, the raw records it read, its evidence and the ids of the
+     * findings it raised (their texts are in {@code findings}).
+     */
+    record Posture(
+            String check,
+            String subject,
+            String status,
+            String summary,
+            List<String> records,
+            List<String> evidence,
+            List<String> findings) {
+
+        static Posture of(PostureEntry entry) {
+            var check = entry.check();
+            return new Posture(
+                    check.kind().name(),
+                    check.subject(),
+                    check.status().name(),
+                    check.summary(),
+                    check.records(),
+                    check.evidence(),
+                    entry.findings().stream().map(Finding::id).toList());
+        }
+    }
 }

@@ -52,7 +52,9 @@ class RunController {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Requester requester,
             Model model) {
-        model.addAttribute("view", RunView.of(find(id, requester), knowledge));
+        var run = find(id, requester);
+        model.addAttribute("view", RunView.of(run, knowledge));
+        model.addAttribute("posture", PostureView.of(run));
         return "true".equals(htmx) ? "fragments/run :: run" : "run";
     }
 

@@ -39,6 +39,21 @@ class RunFragments {
                                 .orElse("unknown"));
             }
             case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "posture" -> {
+                // The row of the check this event announces (the n-th POSTURE event is the n-th
+                // entry), swapped in by its id.
+                var index = (int) run.events().stream()
+                        .filter(e -> e.kind() == ProbeEvent.Kind.POSTURE && e.seq() < event.seq())
+                        .count();
+                var entries = run.postureEntries();
+                context.setVariable(
+                        "row",
+                        index < entries.size()
+                                ? PostureView.Row.of(entries.get(index).check().kind(), entries)
+                                : null);
+                context.setVariable("oob", true);
+                fragment = "postureRow";
+            }
             case "done" -> {
                 context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
