@@ -24,7 +24,9 @@ final class DnssecCheck {
         } catch (TextParseException e) {
             answer = new SecureLookup.Secured(DnssecStatus.UNKNOWN, List.of(), "not a domain");
         }
-        List<String> records = answer.records().stream().map(r -> r.toString()).toList();
+        List<String> records = answer.records().stream()
+                .map(r -> r.toString().replace('\t', ' '))
+                .toList();
         var facts = new PostureFacts.Dnssec(answer.status());
         return switch (answer.status()) {
             case SECURE ->

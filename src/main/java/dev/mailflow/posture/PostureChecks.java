@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.xbill.DNS.Resolver;
@@ -36,11 +37,19 @@ public final class PostureChecks {
     private final MtaStsCheck mtaSts;
     private final BlocklistCheck blocklists;
 
+    /**
+     * @param resolvers makes a resolver over the configured servers; the validating lookups get
+     *     their own, because the validator switches its upstream to DNSSEC-OK queries
+     */
     PostureChecks(
-            PostureProperties properties, Resolver resolver, TargetPolicy egress, SSLSocketFactory tls, int httpsPort) {
+            PostureProperties properties,
+            Supplier<Resolver> resolvers,
+            TargetPolicy egress,
+            SSLSocketFactory tls,
+            int httpsPort) {
         this.properties = properties;
-        this.dns = new Lookups(new RecordLookup(resolver));
-        this.secure = new SecureLookup(resolver, properties.trustAnchors());
+        this.dns = new Lookups(new RecordLookup(resolvers.get()));
+        this.secure = new SecureLookup(resolvers.get(), properties.trustAnchors());
         this.egress = egress;
         this.mtaSts = new MtaStsCheck(
                 dns,
@@ -53,7 +62,7 @@ public final class PostureChecks {
     public static PostureChecks from(PostureProperties properties, DnsProperties dns, TargetPolicy egress) {
         try {
             return new PostureChecks(
-                    properties, dns.resolver(), egress, SSLContext.getDefault().getSocketFactory(), HTTPS);
+                    properties, dns::resolver, egress, SSLContext.getDefault().getSocketFactory(), HTTPS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default TLS context", e);
         }
