@@ -160,6 +160,34 @@ class KnowledgeConsistencyTest {
         }
     }
 
+    /** The posture checks name their findings in package posture; the data is knowledge/posture.yaml. */
+    @Test
+    void everyPostureFindingIsNamedByACheckAndWritten() throws IOException {
+        var ids = KNOWLEDGE.wording().findings().stream().map(FindingText::id).toList();
+        var literal = Pattern.compile("\"(posture\\.[a-z0-9-]+)\"");
+        var named = new TreeSet<String>();
+        try (Stream<Path> sources = Files.list(Path.of("src/main/java/dev/mailflow/posture"))) {
+            for (var source : sources.toList()) {
+                literal.matcher(Files.readString(source))
+                        .results()
+                        .map(m -> m.group(1))
+                        .forEach(id -> {
+                            assertThat(ids)
+                                    .as(source.getFileName() + " names " + id)
+                                    .contains(id);
+                            named.add(id);
+                        });
+            }
+        }
+        var written = ids.stream().filter(id -> id.startsWith("posture.")).toList();
+        assertThat(written).as("posture findings no check raises").containsExactlyInAnyOrderElementsOf(named);
+        assertThat(KNOWLEDGE.wording().findings().stream()
+                        .filter(f -> f.id().startsWith("posture."))
+                        .filter(FindingText::explainsReplies))
+                .as("posture findings explain no reply")
+                .isEmpty();
+    }
+
     @Test
     void everyVerdictSentenceAndSkipReasonIsWritten() {
         assertThat(KNOWLEDGE.wording().verdicts())
