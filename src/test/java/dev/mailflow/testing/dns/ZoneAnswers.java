@@ -122,6 +122,9 @@ final class ZoneAnswers {
                 // RFC 6604 §3: the rcode describes the last name of the chain.
                 response.getHeader().setRcode(found.isNXDOMAIN() ? Rcode.NXDOMAIN : Rcode.NOERROR);
                 response.addRecord(zone.get().getSOA(), Section.AUTHORITY);
+                if (dnssecOk) {
+                    Denials.add(zone.get(), name, found.isNXDOMAIN(), response);
+                }
             }
             break;
         }

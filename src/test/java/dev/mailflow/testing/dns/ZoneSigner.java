@@ -9,11 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.NSECRecord;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.Zone;
 
 /**
@@ -24,6 +29,29 @@ import org.xbill.DNS.Zone;
 final class ZoneSigner {
 
     private ZoneSigner() {}
+
+    /**
+     * The NSEC chain (RFC 4034 §4): each owner name, in canonical order, points at the next and
+     * lists its types, so a validator can check "no such record" and "no such name" answers.
+     */
+    private static List<RRset> denials(Name origin, List<RRset> sets) {
+        var types = new TreeMap<Name, TreeSet<Integer>>();
+        for (RRset set : sets) {
+            types.computeIfAbsent(set.getName(), n -> new TreeSet<>()).add(set.getType());
+        }
+        var names = new ArrayList<>(types.keySet());
+        var chain = new ArrayList<RRset>();
+        for (int i = 0; i < names.size(); i++) {
+            Name owner = names.get(i);
+            Name next = names.get((i + 1) % names.size());
+            var present = new TreeSet<>(types.get(owner));
+            present.add(Type.RRSIG);
+            present.add(Type.NSEC);
+            int[] bitmap = present.stream().mapToInt(Integer::intValue).toArray();
+            chain.add(new RRset(new NSECRecord(owner, DClass.IN, 60, next, bitmap)));
+        }
+        return chain;
+    }
 
     record Signed(Zone zone, DNSKEYRecord key) {}
 
@@ -51,6 +79,7 @@ final class ZoneSigner {
                 sets.add(it.next());
             }
             sets.add(new RRset(key));
+            sets.addAll(denials(origin, sets));
             for (RRset set : sets) {
                 if (set.getType() != key.getType()) {
                     records.addAll(set.rrs(false));
