@@ -23,7 +23,7 @@ final class DnsRules {
         var findings = new ArrayList<Finding>();
         var vars = Map.of("domain", String.valueOf(dns.domain()), "status", String.valueOf(dns.status()));
         terminal(dns).ifPresent(id -> findings.add(wording.finding(id, null, evidence(dns), vars)));
-        if ("IMPLICIT_MX".equals(dns.status())) {
+        if (dns.status() == DnsFacts.Status.IMPLICIT_MX) {
             findings.add(wording.finding("dns.implicit-mx", null, evidence(dns), vars));
         }
         // With every host dangling the lookup is NO_MAIL_HOSTS, reported above; one dangling host
@@ -33,14 +33,15 @@ final class DnsRules {
         for (var host : dns.hosts()) {
             var hostVars = Map.of("host", host.name(), "domain", String.valueOf(dns.domain()));
             var line = new Evidence(null, null, "MX " + host.preference() + " " + host.name());
-            if (host.flaws().contains("DANGLING") || host.addresses().isEmpty()) {
+            if (host.flaws().contains(DnsFacts.Flaw.DANGLING)
+                    || host.addresses().isEmpty()) {
                 var severity = allDangling ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(wording.finding("dns.dangling-mx", severity, line, hostVars));
             }
-            if (host.flaws().contains("CNAME")) {
+            if (host.flaws().contains(DnsFacts.Flaw.CNAME)) {
                 findings.add(wording.finding("dns.mx-cname", null, line, hostVars));
             }
-            if (host.flaws().contains("IP_LITERAL")) {
+            if (host.flaws().contains(DnsFacts.Flaw.IP_LITERAL)) {
                 findings.add(wording.finding("dns.mx-ip-literal", null, line, hostVars));
             }
         }
@@ -59,11 +60,11 @@ final class DnsRules {
             return Optional.empty();
         }
         return switch (dns.status()) {
-            case "NULL_MX" -> Optional.of("dns.null-mx");
-            case "NXDOMAIN" -> Optional.of("dns.nxdomain");
-            case "NO_MAIL_HOSTS" -> Optional.of("dns.no-mail-hosts");
-            case "SERVFAIL", "TIMEOUT", "REFUSED", "ERROR" -> Optional.of("dns.lookup-failed");
-            default -> Optional.empty();
+            case NULL_MX -> Optional.of("dns.null-mx");
+            case NXDOMAIN -> Optional.of("dns.nxdomain");
+            case NO_MAIL_HOSTS -> Optional.of("dns.no-mail-hosts");
+            case SERVFAIL, TIMEOUT, REFUSED, ERROR -> Optional.of("dns.lookup-failed");
+            case OK, IMPLICIT_MX, EXPLICIT -> Optional.empty();
         };
     }
 
@@ -88,8 +89,9 @@ final class DnsRules {
     }
 
     private static Evidence evidence(DnsFacts dns) {
-        var line = "NULL_MX".equals(dns.status()) ? "MX 0 ." : dns.status() + " " + dns.domain();
-        if (dns.detail() != null && !dns.detail().isBlank() && !"NULL_MX".equals(dns.status())) {
+        var nullMx = dns.status() == DnsFacts.Status.NULL_MX;
+        var line = nullMx ? "MX 0 ." : dns.status() + " " + dns.domain();
+        if (dns.detail() != null && !dns.detail().isBlank() && !nullMx) {
             line = line + ": " + SessionView.bounded(dns.detail());
         }
         return new Evidence(null, null, line);

@@ -192,6 +192,10 @@ public final class ProbeRun {
     }
 
     ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        return append(session, phase, kind, text, null);
+    }
+
+    ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
         lock.lock();
         try {
             if (status != RunStatus.RUNNING) {
@@ -200,18 +204,23 @@ public final class ProbeRun {
             if (events.size() >= MAX_EVENTS - 1 && kind != ProbeEvent.Kind.DONE) {
                 if (!truncated) {
                     truncated = true;
-                    add(null, null, ProbeEvent.Kind.ERROR, "Too many events; the rest of this run is not recorded.");
+                    add(
+                            null,
+                            null,
+                            ProbeEvent.Kind.ERROR,
+                            "Too many events; the rest of this run is not recorded.",
+                            null);
                 }
                 return null;
             }
-            return add(session, phase, kind, text);
+            return add(session, phase, kind, text, detail);
         } finally {
             lock.unlock();
         }
     }
 
-    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
-        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
+    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text, detail);
         events.add(event);
         appended.signalAll();
         return event;
@@ -254,8 +263,8 @@ public final class ProbeRun {
     }
 
     /**
-     * Adds a finished check and its POSTURE event under one lock, so the n-th POSTURE event
-     * announces the n-th entry.
+     * Adds a finished check and its POSTURE event under one lock; the event's detail holds the
+     * entry's index.
      */
     void addPosture(PostureEntry entry, String text) {
         lock.lock();
@@ -264,7 +273,13 @@ public final class ProbeRun {
                 return;
             }
             posture.add(entry);
-            append(null, null, ProbeEvent.Kind.POSTURE, text);
+            var check = entry.check();
+            append(
+                    null,
+                    null,
+                    ProbeEvent.Kind.POSTURE,
+                    text,
+                    new EventDetail.Posture(posture.size() - 1, check.kind(), check.status()));
         } finally {
             lock.unlock();
         }
@@ -295,7 +310,7 @@ public final class ProbeRun {
             if (status != RunStatus.RUNNING) {
                 return;
             }
-            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
+            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name(), new EventDetail.Done(finalStatus));
             status = finalStatus;
             finishedAt = at;
             appended.signalAll();

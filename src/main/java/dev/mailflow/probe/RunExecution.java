@@ -166,7 +166,13 @@ final class RunExecution {
                 key,
                 Phase.CONNECT,
                 Kind.SESSION,
-                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port());
+                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port(),
+                new EventDetail.Session(
+                        target.host().name(),
+                        target.address().getHostAddress(),
+                        target.port(),
+                        target.host().preference(),
+                        probe.ehlo().value()));
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {
@@ -192,19 +198,23 @@ final class RunExecution {
                 key,
                 result.phase(),
                 Kind.OUTCOME,
-                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
+                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()),
+                new EventDetail.Outcome(result.outcome(), result.phase()));
         return result;
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {
         run.diagnosis(diagnosis);
-        for (var finding : diagnosis.findings()) {
+        var findings = diagnosis.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            var finding = findings.get(i);
             run.append(
                     finding.evidence() == null ? null : finding.evidence().session(),
                     finding.evidence() == null ? null : finding.evidence().phase(),
                     Kind.FINDING,
-                    finding.title());
+                    finding.title(),
+                    new EventDetail.Finding(i, finding.id()));
         }
-        run.append(null, null, Kind.VERDICT, diagnosis.verdict());
+        run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(diagnosis.outcome()));
     }
 }

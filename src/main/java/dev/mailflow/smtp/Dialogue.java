@@ -105,13 +105,7 @@ final class Dialogue {
             var socket = parts.connector().connect(plan.address(), bounded);
             deadline.guard(socket);
             connection = new Connection(socket, parts.listener(), transcript);
-            // Our egress address is what the other side's logs and blocklists know us by.
-            parts.listener()
-                    .note(
-                            Phase.CONNECT,
-                            "connected from " + connection.egress() + " in "
-                                    + Duration.ofNanos(System.nanoTime() - started)
-                                            .toMillis() + " ms");
+            parts.listener().connected(connection.connected(Duration.ofNanos(System.nanoTime() - started)));
         } catch (SocketTimeoutException e) {
             if (bounded.compareTo(wanted) < 0) {
                 throw new SessionStop(

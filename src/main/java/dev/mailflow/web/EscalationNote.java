@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.SessionRecord;
@@ -29,8 +30,6 @@ final class EscalationNote {
 
     /** A hostile server can send long replies; a note quotes at most this many lines of one. */
     static final int MAX_REPLY_LINES = 40;
-
-    private static final String CONNECTED = "connected from ";
 
     private EscalationNote() {}
 
@@ -110,30 +109,28 @@ final class EscalationNote {
                 .or(() -> exchanges.isEmpty() ? Optional.empty() : Optional.of(exchanges.getLast()));
     }
 
-    /** Our end of the connection, from the session's CONNECT note ("connected from a:p in n ms"). */
+    /** Our end of the connection, as the session's connect recorded it (else another session's). */
     static Optional<String> egress(ProbeRun run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.INFO && e.phase() == Phase.CONNECT)
-                .filter(e -> e.text() != null && e.text().startsWith(CONNECTED))
+                .filter(e -> e.detail() instanceof EventDetail.Connected)
                 .sorted(Comparator.comparing((ProbeEvent e) -> !Objects.equals(e.session(), key)))
                 .map(e -> {
-                    var text = e.text().substring(CONNECTED.length());
-                    var end = text.indexOf(" in ");
-                    var address = TranscriptLine.visible(end < 0 ? text : text.substring(0, end));
+                    var address = TranscriptLine.visible(
+                            e.detail(EventDetail.Connected.class).local());
                     return Objects.equals(e.session(), key) ? address : address + " (seen on " + e.session() + ")";
                 })
                 .findFirst();
     }
 
+    /** The EHLO name the session greeted with (every session of a run uses the same). */
     private static String ehlo(ProbeRun run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.SENT && e.phase() == Phase.EHLO)
                 .filter(e -> key == null || key.equals(e.session()))
-                .map(ProbeEvent::text)
-                .filter(t -> t != null && t.length() > 5)
-                .map(t -> t.substring(5))
+                .map(e -> e.detail(EventDetail.Session.class))
+                .filter(Objects::nonNull)
+                .map(EventDetail.Session::ehlo)
                 .findFirst()
                 .orElseGet(() -> Objects.requireNonNullElse(run.request().ehlo(), "(this host's name)"));
     }

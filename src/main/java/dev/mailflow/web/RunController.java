@@ -74,7 +74,6 @@ class RunController {
             return ResponseEntity.noContent().build();
         }
         var reader = new TranscriptReader(knowledge);
-        run.events().stream().filter(e -> e.seq() <= after).forEach(reader::skip);
         var emitter = EventStream.open(run, after, heartbeat, event -> {
             var line = reader.read(event);
             return SseEmitter.event()

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import java.util.Locale;
@@ -40,22 +41,22 @@ class RunFragments {
             }
             case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
             case "posture" -> {
-                // The row of the check this event announces (the n-th POSTURE event is the n-th
-                // entry), swapped in by its id.
-                var index = (int) run.events().stream()
-                        .filter(e -> e.kind() == ProbeEvent.Kind.POSTURE && e.seq() < event.seq())
-                        .count();
+                // The row of the check this event announces, swapped in by its id.
+                var posture = event.detail(EventDetail.Posture.class);
                 var entries = run.postureEntries();
                 context.setVariable(
                         "row",
-                        index < entries.size()
-                                ? PostureView.Row.of(entries.get(index).check().kind(), entries)
-                                : null);
+                        posture == null || posture.index() >= entries.size()
+                                ? null
+                                : PostureView.Row.of(posture.check(), entries));
                 context.setVariable("oob", true);
                 fragment = "postureRow";
             }
             case "done" -> {
-                context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
+                var done = event.detail(EventDetail.Done.class);
+                context.setVariable(
+                        "statusWord",
+                        done == null ? "unknown" : done.status().name().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
             }
             case "session", "outcome" -> {

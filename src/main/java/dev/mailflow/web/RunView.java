@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A run as the run page shows it: everything that happened up to {@code lastSeq}; a running page
@@ -71,21 +71,15 @@ record RunView(
     }
 
     /**
-     * The finding a FINDING event announces: the diagnosis' finding in the same place when its title
-     * matches, else the first with that title, else only the title (no diagnosis attached yet).
+     * The finding a FINDING event announces: the diagnosis' finding at the event's index, else only
+     * the title (a diagnosis the run no longer has).
      */
     static FindingView finding(ProbeRun run, ProbeEvent event, List<ProbeEvent> events) {
-        var index = (int) events.stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.FINDING && e.seq() < event.seq())
-                .count();
         var all = run.diagnosis().map(Diagnosis::findings).orElse(List.of());
-        var inPlace = index < all.size() && all.get(index).title().equals(event.text())
-                ? Optional.of(all.get(index))
-                : Optional.<Finding>empty();
-        var finding = inPlace.or(() ->
-                        all.stream().filter(f -> f.title().equals(event.text())).findFirst())
-                .orElseGet(() ->
-                        new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of()));
+        var ref = event.detail(EventDetail.Finding.class);
+        var finding = ref != null && ref.index() < all.size()
+                ? all.get(ref.index())
+                : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of());
         return FindingView.of(finding, events);
     }
 

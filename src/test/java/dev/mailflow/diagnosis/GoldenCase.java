@@ -2,11 +2,13 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.ReplyFlaw;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -47,16 +50,16 @@ record GoldenCase(String name, Facts facts, Expect expect) {
             String ehlo,
             String mailFrom,
             List<String> rcptTo,
-            String tls,
+            TlsMode tls,
             Dns dns,
             List<Session> sessions,
 
             @com.fasterxml.jackson.annotation.JsonProperty("notify")
-            List<String> dsnNotify) {}
+            List<Notify> dsnNotify) {}
 
-    record Dns(String status, String detail, List<Host> hosts) {}
+    record Dns(DnsFacts.Status status, String detail, List<Host> hosts) {}
 
-    record Host(int preference, String name, List<String> addresses, List<String> flaws) {}
+    record Host(int preference, String name, List<String> addresses, Set<DnsFacts.Flaw> flaws) {}
 
     record Session(
             String host,
@@ -84,10 +87,7 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 ? List.<DnsFacts.Host>of()
                 : facts.dns().hosts().stream()
                         .map(h -> new DnsFacts.Host(
-                                h.preference(),
-                                h.name(),
-                                h.addresses() == null ? List.of() : h.addresses(),
-                                h.flaws() == null ? List.of() : h.flaws()))
+                                h.preference(), h.name(), h.addresses() == null ? List.of() : h.addresses(), h.flaws()))
                         .toList();
         var dns = facts.dns() == null
                 ? null
@@ -100,10 +100,10 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 Objects.requireNonNullElse(facts.ehlo(), "contoso.com"),
                 Objects.requireNonNullElse(facts.mailFrom(), "helpdesk@contoso.com"),
                 rcptTo,
-                Objects.requireNonNullElse(facts.tls(), "OPPORTUNISTIC"),
+                Objects.requireNonNullElse(facts.tls(), TlsMode.OPPORTUNISTIC),
                 dns,
                 sessions,
-                facts.dsnNotify());
+                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()));
     }
 
     private static SessionFacts session(Session s, List<DnsFacts.Host> hosts) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -52,7 +53,8 @@ class EscalationControllerTests {
                 TestRuns.SESSION,
                 Phase.CONNECT,
                 ProbeEvent.Kind.INFO,
-                "connected from 198.51.100.7:40123 in 4 ms");
+                "connected from 198.51.100.7:40123 in 4 ms",
+                new EventDetail.Connected("198.51.100.7:40123", "192.0.2.25:25", 4));
         TestRuns.finish(run, RunStatus.COMPLETED);
         return run;
     }

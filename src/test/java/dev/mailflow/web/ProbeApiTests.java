@@ -191,7 +191,16 @@ class ProbeApiTests {
         var tree = JsonMapper.builder().build().readTree(json);
         assertThat(tree.propertyNames())
                 .containsExactly(
-                        "id", "status", "request", "startedAt", "finishedAt", "verdict", "dns", "sessions", "findings");
+                        "id",
+                        "status",
+                        "request",
+                        "startedAt",
+                        "finishedAt",
+                        "verdict",
+                        "posture",
+                        "dns",
+                        "sessions",
+                        "findings");
         assertThat(tree.get("sessions").get(0).propertyNames())
                 .containsExactly("host", "address", "port", "outcome", "phase", "transcript", "tls", "replies");
         assertThat(tree.get("findings").get(0).propertyNames())
@@ -229,5 +238,42 @@ class ProbeApiTests {
         assertThat(banner.get("kind").asString()).isEqualTo("RECEIVED");
         assertThat(banner.get("text").asString()).isEqualTo("220 hi\revent: done");
         assertThat(banner.get("session").asString()).isEqualTo(TestRuns.SESSION);
+    }
+
+    @Test
+    void eachStreamedEventCarriesItsTypedDetail() throws Exception {
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+
+        var result = mvc.perform(get("/api/probes/r1/events"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        result.getAsyncResult(10_000);
+        var sse = Sse.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        var json = JsonMapper.builder().build();
+        var events = sse.events().stream().map(e -> json.readTree(e.data())).toList();
+
+        var session = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SESSION"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session.get("detail").get("type").asString()).isEqualTo("session");
+        assertThat(session.get("detail").get("ehlo").asString()).isEqualTo("contoso.com");
+        var rcpt = events.stream()
+                .filter(e -> e.get("kind").asString().equals("RECEIVED")
+                        && e.get("phase").asString().equals("RCPT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(rcpt.get("detail").get("type").asString()).isEqualTo("reply");
+        assertThat(rcpt.get("detail").get("code").asInt()).isEqualTo(550);
+        assertThat(rcpt.get("detail").get("enhanced").asString()).isEqualTo("5.1.1");
+        assertThat(rcpt.get("detail").get("ms").asLong()).isEqualTo(7);
+        var sent = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SENT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent.get("detail").isNull()).isTrue();
+        var done = events.getLast();
+        assertThat(done.get("detail").get("type").asString()).isEqualTo("done");
+        assertThat(done.get("detail").get("status").asString()).isEqualTo("COMPLETED");
     }
 }
