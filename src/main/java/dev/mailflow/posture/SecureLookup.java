@@ -1,18 +1,23 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.posture.PostureFacts.DnssecStatus;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -20,6 +25,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /**
@@ -36,12 +42,15 @@ final class SecureLookup {
 
     private final ValidatingResolver resolver;
     private final Duration bound;
+    private final List<Name> anchorNames;
 
     SecureLookup(Resolver upstream, String trustAnchors) {
         this.resolver = new ValidatingResolver(upstream);
         this.bound = upstream.getTimeout().multipliedBy(3).plus(MARGIN);
         try (InputStream in = anchors(trustAnchors)) {
-            resolver.loadTrustAnchors(in);
+            byte[] text = in.readAllBytes();
+            resolver.loadTrustAnchors(new ByteArrayInputStream(text));
+            this.anchorNames = names(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read DNSSEC trust anchors " + trustAnchors, e);
         }
@@ -55,10 +64,9 @@ final class SecureLookup {
     }
 
     Secured ask(Name name, int type) {
-        Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         Message response;
         try {
-            response = resolver.sendAsync(query).toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            response = send(name, type);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Secured(DnssecStatus.UNKNOWN, List.of(), "interrupted");
@@ -72,28 +80,78 @@ final class SecureLookup {
                 .filter(r -> r.getType() == type)
                 .toList();
         if (response.getRcode() == Rcode.SERVFAIL) {
-            String reason = validationError(response);
-            return reason == null
-                    ? new Secured(DnssecStatus.UNKNOWN, List.of(), "SERVFAIL")
-                    : new Secured(DnssecStatus.BOGUS, List.of(), reason);
+            var error = validationError(response);
+            if (error.isEmpty()) {
+                return new Secured(DnssecStatus.UNKNOWN, List.of(), "SERVFAIL");
+            }
+            String reason = "DNSSEC validation failed: "
+                    + ExtendedErrorCodeOption.text(error.get().getErrorCode())
+                    + (error.get().getText() == null ? "" : " (" + error.get().getText() + ")");
+            // A resolver that cannot deliver the trust anchor's own keys (one that strips DNSSEC
+            // records, a test server without a root zone) makes every answer look bogus: that
+            // says nothing about the domain.
+            if (missing(error.get()) && anchorKeysMissing(name)) {
+                return new Secured(
+                        DnssecStatus.UNKNOWN,
+                        List.of(),
+                        "this resolver does not deliver the trust anchor's keys: " + reason);
+            }
+            return new Secured(DnssecStatus.BOGUS, List.of(), reason);
         }
         boolean secure = response.getHeader().getFlag(Flags.AD);
         return new Secured(secure ? DnssecStatus.SECURE : DnssecStatus.INSECURE, answer, null);
     }
 
-    /** The validator's extended DNS error, or null when the SERVFAIL came from upstream. */
-    private static String validationError(Message response) {
+    private Message send(Name name, int type) throws Exception {
+        Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+        return resolver.sendAsync(query).toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean missing(ExtendedErrorCodeOption error) {
+        return error.getErrorCode() == ExtendedErrorCodeOption.DNSKEY_MISSING
+                || error.getErrorCode() == ExtendedErrorCodeOption.RRSIGS_MISSING;
+    }
+
+    /** Whether the DNSKEY set of the trust anchor above {@code name} does not validate through this resolver. */
+    private boolean anchorKeysMissing(Name name) {
+        Name anchor = anchorNames.stream()
+                .filter(name::subdomain)
+                .max(Comparator.comparingInt(Name::labels))
+                .orElse(null);
+        if (anchor == null) {
+            return false;
+        }
+        try {
+            Message keys = send(anchor, Type.DNSKEY);
+            return keys.getRcode() != Rcode.NOERROR || !keys.getHeader().getFlag(Flags.AD);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    private static List<Name> names(byte[] anchors) throws IOException {
+        var names = new ArrayList<Name>();
+        try (Master master = new Master(new ByteArrayInputStream(anchors), Name.root, 0)) {
+            for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+                names.add(r.getName());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The validator's extended DNS error (RFC 8914); empty when the SERVFAIL came from upstream. */
+    private static Optional<ExtendedErrorCodeOption> validationError(Message response) {
         OPTRecord opt = response.getOPT();
         if (opt == null) {
-            return null;
+            return Optional.empty();
         }
         return opt.getOptions(EDNSOption.Code.EDNS_EXTENDED_ERROR).stream()
                 .filter(ExtendedErrorCodeOption.class::isInstance)
                 .map(ExtendedErrorCodeOption.class::cast)
-                .findFirst()
-                .map(e -> "DNSSEC validation failed: " + ExtendedErrorCodeOption.text(e.getErrorCode())
-                        + (e.getText() == null ? "" : " (" + e.getText() + ")"))
-                .orElse(null);
+                .findFirst();
     }
 
     private static InputStream anchors(String configured) throws IOException {

@@ -72,6 +72,18 @@ class DaneAndDnssecTest {
     }
 
     @Test
+    void aResolverThatCannotReachTheRootKeysLeavesTheStatusUnknown() {
+        // The test server serves no root zone: the shipped root anchors cannot be primed, which says
+        // nothing about the domain.
+        var rootAnchored = new SecureLookup(dns.resolver(Duration.ofSeconds(2)), "");
+
+        var check = new DnssecCheck(rootAnchored).check("plain.test");
+
+        assertThat(check.facts()).isEqualTo(new PostureFacts.Dnssec(DnssecStatus.UNKNOWN));
+        assertThat(check.notes()).isEmpty();
+    }
+
+    @Test
     void aSignedMxAnswerIsSecure() {
         var check = new DnssecCheck(secure).check("signed.test");
 
