@@ -101,8 +101,6 @@ class PostureFlowIntegrationTest {
                 """);
         var result = json.readTree(app.get("/api/probes/" + id).body());
 
-        System.out.println(
-                "TIMING " + result.get("startedAt") + " " + result.get("finishedAt") + " " + result.get("posture"));
         var posture = result.get("posture");
         assertThat(checks(posture))
                 .contains(
