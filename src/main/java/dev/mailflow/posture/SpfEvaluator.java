@@ -1,9 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.Answer;
-import dev.mailflow.dns.HostLiteral;
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
@@ -48,24 +46,14 @@ final class SpfEvaluator {
         Decision decision;
         try {
             decision = checkHost(state, domain);
-        } catch (Stop stop) {
-            decision = new Decision(stop.result, null, stop.getMessage());
+        } catch (SpfError stop) {
+            decision = new Decision(stop.result(), null, stop.getMessage());
         }
         return new SpfVerdict(
                 ip.getHostAddress(), domain, decision.result, decision.mechanism, decision.detail, state.lookups);
     }
 
     private record Decision(SpfResult result, String mechanism, String detail) {}
-
-    /** Ends the evaluation with an error result (RFC 7208 §2.6.6, §2.6.7). */
-    private static final class Stop extends Exception {
-        private final SpfResult result;
-
-        Stop(SpfResult result, String detail) {
-            super(detail, null, false, false);
-            this.result = result;
-        }
-    }
 
     private static final class State {
         final InetAddress ip;
@@ -78,33 +66,33 @@ final class SpfEvaluator {
             this.sender = sender;
         }
 
-        void count(String term) throws Stop {
+        void count(String term) throws SpfError {
             if (++lookups > MAX_LOOKUPS) {
-                throw new Stop(SpfResult.PERMERROR, "more than " + MAX_LOOKUPS + " DNS lookups (at " + term + ")");
+                throw new SpfError(SpfResult.PERMERROR, "more than " + MAX_LOOKUPS + " DNS lookups (at " + term + ")");
             }
         }
 
-        void voided(String term) throws Stop {
+        void voided(String term) throws SpfError {
             if (++voids > MAX_VOID_LOOKUPS) {
-                throw new Stop(
+                throw new SpfError(
                         SpfResult.PERMERROR,
                         "more than " + MAX_VOID_LOOKUPS + " lookups found nothing (at " + term + ")");
             }
         }
     }
 
-    private Decision checkHost(State state, String domain) throws Stop {
+    private Decision checkHost(State state, String domain) throws SpfError {
         Name name = name(domain, SpfResult.NONE);
         var txt = dns.txt(name);
         if (txt.answer().failed()) {
-            throw new Stop(SpfResult.TEMPERROR, txt.answer().detail());
+            throw new SpfError(SpfResult.TEMPERROR, txt.answer().detail());
         }
         List<String> records = txt.texts().stream().filter(SpfEvaluator::isSpf).toList();
         if (records.isEmpty()) {
             return new Decision(SpfResult.NONE, null, "no SPF record at " + domain);
         }
         if (records.size() > 1) {
-            throw new Stop(SpfResult.PERMERROR, domain + " publishes " + records.size() + " SPF records");
+            throw new SpfError(SpfResult.PERMERROR, domain + " publishes " + records.size() + " SPF records");
         }
         String redirect = null;
         String[] terms = records.getFirst().strip().split(" +");
@@ -125,13 +113,13 @@ final class SpfEvaluator {
             } else if (modifier.matches()) {
                 if (modifier.group("name").equalsIgnoreCase("redirect")) {
                     if (redirect != null) {
-                        throw new Stop(SpfResult.PERMERROR, "two redirect= modifiers at " + domain);
+                        throw new SpfError(SpfResult.PERMERROR, "two redirect= modifiers at " + domain);
                     }
                     redirect = modifier.group("value");
                 }
                 // exp= and unknown modifiers are ignored (RFC 7208 §6).
             } else {
-                throw new Stop(SpfResult.PERMERROR, "unknown term '" + term + "' at " + domain);
+                throw new SpfError(SpfResult.PERMERROR, "unknown term '" + term + "' at " + domain);
             }
         }
         if (redirect != null) {
@@ -139,24 +127,24 @@ final class SpfEvaluator {
             String target = expand(redirect, state, domain);
             Decision followed = checkHost(state, target);
             if (followed.result == SpfResult.NONE) {
-                throw new Stop(SpfResult.PERMERROR, "redirect=" + target + " leads to no SPF record");
+                throw new SpfError(SpfResult.PERMERROR, "redirect=" + target + " leads to no SPF record");
             }
             return followed;
         }
         return new Decision(SpfResult.NEUTRAL, null, "no term matched at " + domain + " (default ?all)");
     }
 
-    private boolean matches(State state, String domain, String mechanism, String arg, String term) throws Stop {
+    private boolean matches(State state, String domain, String mechanism, String arg, String term) throws SpfError {
         return switch (mechanism) {
             case "all" -> true;
-            case "ip4", "ip6" -> network(state.ip, arg, term, mechanism.equals("ip6"));
+            case "ip4", "ip6" -> SpfArguments.network(state.ip, arg, term, mechanism.equals("ip6"));
             case "a" -> {
                 state.count(term);
-                yield anyAddress(state, target(state, domain, arg), cidrs(arg, term), term);
+                yield anyAddress(state, target(state, domain, arg), SpfArguments.cidrs(arg, term), term);
             }
             case "mx" -> {
                 state.count(term);
-                yield mx(state, target(state, domain, arg), cidrs(arg, term), term);
+                yield mx(state, target(state, domain, arg), SpfArguments.cidrs(arg, term), term);
             }
             case "include" -> {
                 state.count(term);
@@ -166,7 +154,7 @@ final class SpfEvaluator {
                 state.count(term);
                 var found = dns.addresses(name(required(state, domain, arg, term), SpfResult.PERMERROR));
                 if (found.failed()) {
-                    throw new Stop(SpfResult.TEMPERROR, "lookup for " + term + " failed");
+                    throw new SpfError(SpfResult.TEMPERROR, "lookup for " + term + " failed");
                 }
                 yield found.list().stream().anyMatch(Inet4Address.class::isInstance);
             }
@@ -174,25 +162,26 @@ final class SpfEvaluator {
                 state.count(term);
                 yield ptr(state, target(state, domain, arg));
             }
-            default -> throw new Stop(SpfResult.PERMERROR, "unknown mechanism " + term);
+            default -> throw new SpfError(SpfResult.PERMERROR, "unknown mechanism " + term);
         };
     }
 
-    private boolean include(State state, String target) throws Stop {
+    private boolean include(State state, String target) throws SpfError {
         Decision included = checkHost(state, target);
         return switch (included.result) {
             case PASS -> true;
             case FAIL, SOFTFAIL, NEUTRAL -> false;
-            case TEMPERROR -> throw new Stop(SpfResult.TEMPERROR, "include:" + target + ": " + included.detail);
+            case TEMPERROR -> throw new SpfError(SpfResult.TEMPERROR, "include:" + target + ": " + included.detail);
             // RFC 7208 §5.2: an included domain without a record is a permanent error.
-            case NONE, PERMERROR -> throw new Stop(SpfResult.PERMERROR, "include:" + target + ": " + included.detail);
+            case NONE, PERMERROR ->
+                throw new SpfError(SpfResult.PERMERROR, "include:" + target + ": " + included.detail);
         };
     }
 
-    private boolean anyAddress(State state, String host, int[] cidrs, String term) throws Stop {
+    private boolean anyAddress(State state, String host, int[] cidrs, String term) throws SpfError {
         var found = dns.addresses(name(host, SpfResult.PERMERROR));
         if (found.failed()) {
-            throw new Stop(SpfResult.TEMPERROR, "address lookup for " + term + " failed");
+            throw new SpfError(SpfResult.TEMPERROR, "address lookup for " + term + " failed");
         }
         if (found.list().isEmpty()) {
             state.voided(term);
@@ -201,10 +190,10 @@ final class SpfEvaluator {
                 .anyMatch(a -> Cidrs.contains(a, state.ip, a instanceof Inet4Address ? cidrs[0] : cidrs[1]));
     }
 
-    private boolean mx(State state, String host, int[] cidrs, String term) throws Stop {
+    private boolean mx(State state, String host, int[] cidrs, String term) throws SpfError {
         Answer answer = dns.answer(name(host, SpfResult.PERMERROR), Type.MX);
         if (answer.failed()) {
-            throw new Stop(SpfResult.TEMPERROR, "MX lookup for " + term + " failed");
+            throw new SpfError(SpfResult.TEMPERROR, "MX lookup for " + term + " failed");
         }
         List<MXRecord> exchangers = answer.records().stream()
                 .filter(MXRecord.class::isInstance)
@@ -214,7 +203,7 @@ final class SpfEvaluator {
             state.voided(term);
         }
         if (exchangers.size() > MAX_NAMES) {
-            throw new Stop(SpfResult.PERMERROR, term + " names more than " + MAX_NAMES + " MX hosts");
+            throw new SpfError(SpfResult.PERMERROR, term + " names more than " + MAX_NAMES + " MX hosts");
         }
         for (MXRecord exchanger : exchangers) {
             var found = dns.addresses(exchanger.getTarget());
@@ -227,7 +216,7 @@ final class SpfEvaluator {
     }
 
     /** The deprecated ptr mechanism (RFC 7208 §5.5): a validated reverse name inside the target. */
-    private boolean ptr(State state, String target) throws Stop {
+    private boolean ptr(State state, String target) throws SpfError {
         Name wanted = name(target, SpfResult.PERMERROR);
         Answer reverse = dns.answer(ReverseMap.fromAddress(state.ip), Type.PTR);
         return reverse.records().stream()
@@ -238,54 +227,8 @@ final class SpfEvaluator {
                 .anyMatch(n -> dns.addresses(n).list().contains(state.ip));
     }
 
-    private static boolean network(InetAddress ip, String arg, String term, boolean six) throws Stop {
-        if (arg == null || !arg.startsWith(":")) {
-            throw new Stop(SpfResult.PERMERROR, term + " has no address");
-        }
-        String value = arg.substring(1);
-        int slash = value.indexOf('/');
-        var net = HostLiteral.parse(slash < 0 ? value : value.substring(0, slash));
-        if (net.isEmpty() || (net.get() instanceof Inet6Address) != six) {
-            throw new Stop(SpfResult.PERMERROR, term + " is not a valid " + (six ? "IPv6" : "IPv4") + " network");
-        }
-        int bits = six ? 128 : 32;
-        if (slash >= 0) {
-            bits = prefix(value.substring(slash + 1), six ? 128 : 32, term);
-        }
-        return Cidrs.contains(net.get(), ip, bits);
-    }
-
-    /** The /cidr4 and //cidr6 of an a or mx mechanism ("a:host/24//64", "mx//64"). */
-    private static int[] cidrs(String arg, String term) throws Stop {
-        int[] result = {32, 128};
-        if (arg == null) {
-            return result;
-        }
-        int slash = arg.indexOf('/');
-        if (slash < 0) {
-            return result;
-        }
-        String tail = arg.substring(slash);
-        int six = tail.indexOf("//");
-        String v4 = six < 0 ? tail.substring(1) : tail.substring(1, six);
-        if (!v4.isEmpty()) {
-            result[0] = prefix(v4, 32, term);
-        }
-        if (six >= 0) {
-            result[1] = prefix(tail.substring(six + 2), 128, term);
-        }
-        return result;
-    }
-
-    private static int prefix(String digits, int max, String term) throws Stop {
-        if (!digits.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(digits) > max) {
-            throw new Stop(SpfResult.PERMERROR, term + " has an invalid prefix length");
-        }
-        return Integer.parseInt(digits);
-    }
-
     /** The domain of a mechanism: its ":domain" (macros expanded) or the current domain. */
-    private static String target(State state, String domain, String arg) throws Stop {
+    private static String target(State state, String domain, String arg) throws SpfError {
         if (arg == null || !arg.startsWith(":")) {
             return domain;
         }
@@ -294,26 +237,26 @@ final class SpfEvaluator {
         return expand(slash < 0 ? spec : spec.substring(0, slash), state, domain);
     }
 
-    private static String required(State state, String domain, String arg, String term) throws Stop {
+    private static String required(State state, String domain, String arg, String term) throws SpfError {
         if (arg == null || !arg.startsWith(":") || arg.length() == 1) {
-            throw new Stop(SpfResult.PERMERROR, term + " needs a domain");
+            throw new SpfError(SpfResult.PERMERROR, term + " needs a domain");
         }
         return target(state, domain, arg);
     }
 
-    private static String expand(String spec, State state, String domain) throws Stop {
+    private static String expand(String spec, State state, String domain) throws SpfError {
         try {
             return SpfMacros.expand(spec, state.ip, state.sender, domain);
         } catch (IllegalArgumentException e) {
-            throw new Stop(SpfResult.PERMERROR, e.getMessage());
+            throw new SpfError(SpfResult.PERMERROR, e.getMessage());
         }
     }
 
-    private static Name name(String domain, SpfResult invalid) throws Stop {
+    private static Name name(String domain, SpfResult invalid) throws SpfError {
         try {
             return Lookups.name(domain);
         } catch (TextParseException e) {
-            throw new Stop(invalid, "'" + domain + "' is not a domain name");
+            throw new SpfError(invalid, "'" + domain + "' is not a domain name");
         }
     }
 }
