@@ -20,6 +20,8 @@ public final class Diagnoser {
     private final DeliveryVerdict verdict;
     private final Wording wording;
 
+    private static final String PORT25_OPEN = "posture.port25-recipient-silent";
+
     public Diagnoser(Knowledge knowledge) {
         var wording = knowledge.wording();
         this.wording = wording;
@@ -46,6 +48,11 @@ public final class Diagnoser {
     /** The diagnosis with the posture's findings added, most severe first. */
     public Diagnosis withPosture(Diagnosis diagnosis, List<Finding> posture) {
         var all = new ArrayList<>(diagnosis.findings());
+        // When reference hosts answered on port 25, the sessions' guess that our port 25 is
+        // blocked is wrong; the posture's finding says who must act instead.
+        if (posture.stream().anyMatch(f -> f.id().equals(PORT25_OPEN))) {
+            all.removeIf(f -> f.id().equals(ConnectionRules.PORT25_BLOCKED));
+        }
         all.addAll(posture);
         all.sort(Comparator.comparing(Finding::severity));
         return new Diagnosis(diagnosis.outcome(), diagnosis.verdict(), List.copyOf(new LinkedHashSet<>(all)));

@@ -102,6 +102,14 @@ public final class TargetPolicy {
     }
 
     /**
+     * Whether an address lies in a range the Internet does not route to it (private, loopback,
+     * link-local, CGNAT, documentation...): the refused-by-default ranges, whatever is configured.
+     */
+    public static boolean reservedRange(InetAddress address) {
+        return RefusedRanges.metadata(address) || RefusedRanges.find(address).isPresent();
+    }
+
+    /**
      * Like {@link #connect}, for a service port mailflow picks itself (not one of {@code
      * mailflow.targets.ports}): the address is checked, the port is not.
      */

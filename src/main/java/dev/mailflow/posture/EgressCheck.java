@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.Answer;
+import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class EgressCheck {
 
     private PostureCheck check(InetAddress address, boolean configured, String ehlo) {
         String shown = address.getHostAddress();
-        if (!configured && !globallyRoutable(address)) {
+        if (!configured && TargetPolicy.reservedRange(address)) {
             var note = new PostureNote("posture.egress-private", Map.of("address", shown));
             return new PostureCheck(
                     Kind.EGRESS,
@@ -114,18 +115,5 @@ final class EgressCheck {
                 evidence,
                 notes,
                 new PostureFacts.Egress(shown, ptr, confirmed, ehloResolves, configured));
-    }
-
-    /** Loopback, private, link-local, CGNAT and unique-local addresses are never what a receiver sees. */
-    static boolean globallyRoutable(InetAddress address) {
-        byte[] b = address.getAddress();
-        boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        return !(address.isLoopbackAddress()
-                || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress()
-                || cgnat
-                || uniqueLocal);
     }
 }

@@ -198,7 +198,8 @@ public final class PostureChecks {
                         .forEach(a -> subjects.add(new BlocklistCheck.Listed(host.name(), a)));
             }
             ours.stream()
-                    .filter(EgressCheck::globallyRoutable)
+                    // A private address of this host is not what the lists know us by.
+                    .filter(a -> !properties.ourAddresses().isEmpty() || !TargetPolicy.reservedRange(a))
                     .forEach(a -> subjects.add(new BlocklistCheck.Listed(null, a)));
             return subjects.stream().limit(24).toList();
         }
