@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -119,7 +120,7 @@ final class BlocklistCheck {
                             .relativize(Name.fromString(
                                     subject.address() instanceof Inet4Address ? "in-addr.arpa." : "ip6.arpa.")),
                     Lookups.name(zone));
-        } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {
+        } catch (TextParseException | NameTooLongException e) {
             return new Listing(subject.mx(), address, zone, ListingState.UNKNOWN, "cannot build the query name");
         }
         Answer answer = dns.answer(name, Type.A);

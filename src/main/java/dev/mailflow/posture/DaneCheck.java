@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TLSARecord;
@@ -148,8 +149,8 @@ final class DaneCheck {
 
     private static String summary(Map<String, DaneState> states) {
         var parts = new ArrayList<String>();
-        states.forEach((host, state) -> parts.add(
-                host + " " + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        states.forEach((host, state) ->
+                parts.add(host + " " + state.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         return String.join(", ", parts);
     }
 }

@@ -6,6 +6,7 @@ import dev.mailflow.posture.PolicyFetcher.Fetched;
 import dev.mailflow.posture.PostureCheck.Kind;
 import dev.mailflow.posture.PostureFacts.StsMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,7 +196,7 @@ final class MtaStsCheck {
     }
 
     static Map<String, String> with(Map<String, String> vars, String key, String value) {
-        var all = new java.util.HashMap<>(vars);
+        var all = new HashMap<>(vars);
         all.put(key, value == null ? "" : value);
         return all;
     }

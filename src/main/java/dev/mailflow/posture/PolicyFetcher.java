@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -124,7 +125,7 @@ final class PolicyFetcher {
             return new Fetched(Status.HTTP_STATUS, null, where + " answered HTTP " + head.status());
         }
         String type = head.header("content-type");
-        if (type == null || !type.toLowerCase().matches("text/plain\\s*(;.*)?")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).matches("text/plain\\s*(;.*)?")) {
             return new Fetched(
                     Status.WRONG_TYPE,
                     null,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -115,7 +116,7 @@ public final class PostureChecks {
             }
         }
 
-        private void later(java.util.function.Supplier<List<PostureCheck>> check) {
+        private void later(Supplier<List<PostureCheck>> check) {
             done.add(CompletableFuture.supplyAsync(check, executor).thenApply(checks -> {
                 checks.forEach(publish);
                 return checks;
@@ -136,7 +137,7 @@ public final class PostureChecks {
                     executor));
             var all = CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
             try {
-                all.get(properties.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                all.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception timedOutOrFailed) {
