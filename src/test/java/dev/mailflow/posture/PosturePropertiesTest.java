@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@code mailflow.posture.*} is checked when the application starts. */
 class PosturePropertiesTest {
@@ -28,6 +31,24 @@ class PosturePropertiesTest {
                         new PostureProperties.Reference("mx.example.net", 25),
                         new PostureProperties.Reference("2001:db8::1", 2525),
                         new PostureProperties.Reference("192.0.2.9", 25));
+    }
+
+    @Test
+    void boundFromSettingsWithDefaultsAndAnEmptyListForOff() {
+        var defaults = bind(Map.of());
+        assertThat(defaults.dnsblZones()).contains("zen.spamhaus.org");
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.referenceTargets()).isEmpty();
+
+        var off = bind(
+                Map.of("mailflow.posture.dnsbl-zones", "", "mailflow.posture.our-addresses", "192.0.2.7,2001:db8::7"));
+        assertThat(off.dnsblZones()).isEmpty();
+        assertThat(off.ourAddresses()).containsExactly("192.0.2.7", "2001:db8::7");
+    }
+
+    private static PostureProperties bind(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("mailflow.posture", PostureProperties.class);
     }
 
     @Test
