@@ -50,7 +50,7 @@ class RunFragments {
             case "session", "outcome" -> {
                 // The transcript line, and the matrix with this session's new state swapped in by id.
                 context.setVariable("line", line);
-                context.setVariable("matrix", SessionMatrix.of(run.sessions()));
+                context.setVariable("matrix", SessionMatrix.of(run.sessions(), run.plan()));
                 context.setVariable("runId", run.id());
                 context.setVariable("oob", true);
                 return engine.process("fragments/run", Set.of("line", "matrix"), context);

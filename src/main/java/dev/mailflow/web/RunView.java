@@ -63,7 +63,7 @@ record RunView(
                 planText == null ? null : run.plan().map(ProbeResult.Dns::of).orElse(null),
                 planText,
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
-                SessionMatrix.of(run.sessions()),
+                SessionMatrix.of(run.sessions(), run.plan()),
                 diagnosis.map(Diagnosis::outcome).orElse(null),
                 verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
                 findings,
