@@ -31,7 +31,7 @@ class EscalationController {
         return probes.find(id, requester)
                 .map(run -> ResponseEntity.ok()
                         .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                        .body(EscalationNote.of(run)))
+                        .body(EscalationNote.of(run.snapshot())))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
@@ -39,7 +39,8 @@ class EscalationController {
     String box(@PathVariable String id, Requester requester, Model model) {
         ProbeRun run = probes.find(id, requester).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("id", run.id());
-        model.addAttribute("note", run.isDone() ? EscalationNote.of(run) : null);
+        var snapshot = run.snapshot();
+        model.addAttribute("note", snapshot.isDone() ? EscalationNote.of(snapshot) : null);
         return "fragments/escalation :: box";
     }
 }

@@ -59,11 +59,11 @@ class ProbeApi {
             response.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(TranscriptText.fileName(run, "json"))
+                            .filename(TranscriptText.fileName(run.id(), "json"))
                             .build()
                             .toString());
         }
-        return response.body(ProbeResult.of(run));
+        return response.body(ProbeResult.of(run.snapshot()));
     }
 
     @GetMapping("/api/probes/{id}/events")

@@ -3,7 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -21,7 +21,7 @@ record ProbeResult(
         List<SessionView> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run) {
+    static ProbeResult of(RunSnapshot run) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(

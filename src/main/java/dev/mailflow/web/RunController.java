@@ -52,7 +52,7 @@ class RunController {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Requester requester,
             Model model) {
-        model.addAttribute("view", RunView.of(find(id, requester), knowledge));
+        model.addAttribute("view", RunView.of(find(id, requester).snapshot(), knowledge));
         return "true".equals(htmx) ? "fragments/run :: run" : "run";
     }
 
@@ -90,10 +90,10 @@ class RunController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(TranscriptText.fileName(run, "txt"))
+                                .filename(TranscriptText.fileName(run.id(), "txt"))
                                 .build()
                                 .toString())
-                .body(TranscriptText.of(run));
+                .body(TranscriptText.of(run.snapshot()));
     }
 
     /** Another user's run is "not found" too: its existence is not revealed. */

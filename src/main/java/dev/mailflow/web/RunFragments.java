@@ -23,9 +23,14 @@ class RunFragments {
         this.engine = engine;
     }
 
-    String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
+    String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
         var fragment = line.event();
+        if (fragment.equals("line")) {
+            context.setVariable("line", line);
+            return engine.process("fragments/run", Set.of("line"), context);
+        }
+        var run = live.snapshot();
         switch (fragment) {
             case "plan" -> {
                 context.setVariable("planText", line.text());
@@ -39,7 +44,7 @@ class RunFragments {
                                 .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
                                 .orElse("unknown"));
             }
-            case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "finding" -> context.setVariable("f", RunView.finding(run, event));
             case "done" -> {
                 var done = event.detail(EventDetail.Done.class);
                 context.setVariable(
@@ -55,10 +60,7 @@ class RunFragments {
                 context.setVariable("oob", true);
                 return engine.process("fragments/run", Set.of("line", "matrix"), context);
             }
-            default -> {
-                context.setVariable("line", line);
-                fragment = "line";
-            }
+            default -> throw new IllegalStateException("no fragment for " + fragment);
         }
         return engine.process("fragments/run", Set.of(fragment), context);
     }
