@@ -18,7 +18,7 @@ record ProbeResult(
         Instant finishedAt,
         String verdict,
         Dns dns,
-        List<SessionView> sessions,
+        List<SessionReport> sessions,
         List<Finding> findings) {
 
     static ProbeResult of(RunSnapshot run) {
@@ -32,7 +32,7 @@ record ProbeResult(
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
+                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 
