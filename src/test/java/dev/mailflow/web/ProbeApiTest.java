@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebSliceTest
-class ProbeApiTests {
+class ProbeApiTest {
 
     static final String REQUEST = """
             { "domain": "example.com", "mailFrom": "helpdesk@contoso.com", "rcptTo": ["kate@example.com"],

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest
-class FormControllerTests {
+class FormControllerTest {
 
     @Autowired
     MockMvc mvc;

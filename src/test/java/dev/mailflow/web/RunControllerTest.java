@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @WebSliceTest
 @TestPropertySource(properties = "mailflow.web.heartbeat=50ms")
-class RunControllerTests {
+class RunControllerTest {
 
     static final String HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)>";
 

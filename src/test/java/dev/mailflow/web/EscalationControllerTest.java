@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest
-class EscalationControllerTests {
+class EscalationControllerTest {
 
     @Autowired
     MockMvc mvc;

@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest
-class CodesTests {
+class CodesTest {
 
     static final CodeEntry MAILBOX = entry("550", CodeEntry.Kind.BASIC, "Mailbox unavailable");
     static final CodeEntry BAD_MAILBOX = entry("5.1.1", CodeEntry.Kind.ENHANCED, "Bad destination mailbox address");

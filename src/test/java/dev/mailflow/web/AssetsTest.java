@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The scripts and styles the pages reference are served, with the same headers as the pages. */
 @WebSliceTest
-class AssetsTests {
+class AssetsTest {
 
     @Autowired
     MockMvc mvc;
