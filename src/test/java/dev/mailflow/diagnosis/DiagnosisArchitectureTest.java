@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.mailflow.dns.DnsOutcome;
@@ -19,11 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosisArchitectureTest {
 
+    private static final JavaClasses DIAGNOSIS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.mailflow.diagnosis");
+
     @Test
     void diagnosisUsesOnlySmtpTypes() {
-        var classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.mailflow.diagnosis");
         noClasses()
                 .that()
                 .resideInAPackage("dev.mailflow.diagnosis..")
@@ -38,14 +40,11 @@ class DiagnosisArchitectureTest {
                         "org.springframework..",
                         "java.net..",
                         "java.nio.channels..")
-                .check(classes);
+                .check(DIAGNOSIS);
     }
 
     @Test
     void ofDnsOnlyThePlanAsAValue() {
-        var classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.mailflow.diagnosis");
         noClasses()
                 .that()
                 .resideInAPackage("dev.mailflow.diagnosis..")
@@ -53,6 +52,6 @@ class DiagnosisArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("dev.mailflow.dns..")
                         .and(not(belongToAnyOf(MxPlan.class, MxHost.class, DnsOutcome.class, MxFlaw.class))))
                 .because("the resolver and its records stay in dns; the diagnosis reads the finished plan")
-                .check(classes);
+                .check(DIAGNOSIS);
     }
 }

@@ -72,9 +72,7 @@ class BrowserSystemTest {
                 SLOW.address().getPort(),
                 SLOW.address().getPort(),
                 HOSTILE.address().getPort());
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        MailflowApi.register(registry);
     }
 
     @BeforeAll

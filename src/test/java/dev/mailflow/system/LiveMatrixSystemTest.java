@@ -50,9 +50,7 @@ class LiveMatrixSystemTest {
                 "probe.contoso.test",
                 SLOW.address().getPort(),
                 SLOW.address().getPort());
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        MailflowApi.register(registry);
     }
 
     @AfterAll

@@ -4,8 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.probe.ProbeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,12 +14,6 @@ class AssetsTest {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
 
     @Test
     void theReferencedAssetsAreServed() throws Exception {

@@ -12,7 +12,6 @@ import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
-import dev.mailflow.probe.ProbeService;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +29,6 @@ class CodesTest {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    ProbeService probes;
 
     @Autowired
     Knowledge knowledge;

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
@@ -30,9 +29,6 @@ class EscalationControllerTest {
 
     @Autowired
     ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
 
     ProbeRun given(ProbeRun run) {
         when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
@@ -37,9 +36,6 @@ class FormControllerTest {
 
     @Autowired
     ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
 
     @Test
     void thePageHasTheFormRecentProbesAndSecurityHeaders() throws Exception {

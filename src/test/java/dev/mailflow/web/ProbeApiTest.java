@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
@@ -51,9 +50,6 @@ class ProbeApiTest {
 
     @Autowired
     ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {
