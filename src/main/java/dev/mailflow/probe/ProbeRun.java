@@ -67,6 +67,28 @@ public final class ProbeRun {
         return startedAt;
     }
 
+    /** Everything about the run at this instant, read in one go. */
+    public RunSnapshot snapshot() {
+        lock.lock();
+        try {
+            return new RunSnapshot(
+                    id,
+                    request,
+                    owner,
+                    startedAt,
+                    status,
+                    Optional.ofNullable(finishedAt),
+                    Optional.ofNullable(plan),
+                    sessions,
+                    Optional.ofNullable(diagnosis),
+                    events,
+                    postureExpected,
+                    posture);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<Instant> finishedAt() {
         lock.lock();
         try {

@@ -143,21 +143,11 @@ final class RunExecution {
         for (var target : targetList) {
             run.addSession(target.pending());
             var result = session(run, probe, target);
-            if (!unreachable(result)) {
+            if (!result.senderTriesNextAddress()) {
                 return;
             }
             run.append(null, null, Kind.INFO, target.host().name() + " could not be reached; trying the next address");
         }
-    }
-
-    /** A sending MTA moves on to the next address after these (RFC 5321 §5.1, §4.5.4.1). */
-    private static boolean unreachable(SessionResult result) {
-        return switch (result.outcome()) {
-            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
-            case TIMED_OUT, DEADLINE, CLOSED, TLS_FAILED -> result.phase().compareTo(Phase.MAIL) < 0;
-            case DEFERRED -> result.phase() == Phase.BANNER;
-            default -> false;
-        };
     }
 
     private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {

@@ -3,7 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.probe.PostureEntry;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +14,11 @@ import java.util.Locale;
  */
 record PostureView(List<Row> rows) {
 
-    static PostureView of(ProbeRun run) {
+    static PostureView of(RunSnapshot run) {
         if (!run.postureExpected()) {
             return new PostureView(List.of());
         }
-        var entries = run.postureEntries();
+        var entries = run.posture();
         return new PostureView(Arrays.stream(PostureCheck.Kind.values())
                 .map(kind -> Row.of(kind, entries))
                 .toList());

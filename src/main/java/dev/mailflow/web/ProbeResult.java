@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -20,10 +20,10 @@ record ProbeResult(
         String verdict,
         List<Posture> posture,
         Dns dns,
-        List<SessionView> sessions,
+        List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run) {
+    static ProbeResult of(RunSnapshot run) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -33,9 +33,9 @@ record ProbeResult(
                 run.startedAt(),
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
-                run.postureEntries().stream().map(Posture::of).toList(),
+                run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
+                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 

@@ -15,14 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -33,18 +31,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class ProbeApiTests {
+@WebSliceTest
+class ProbeApiTest {
 
     static final String REQUEST = """
             { "domain": "example.com", "mailFrom": "helpdesk@contoso.com", "rcptTo": ["kate@example.com"],
@@ -56,11 +48,8 @@ class ProbeApiTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
-
-    @MockitoBean
-    Knowledge knowledge;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {
