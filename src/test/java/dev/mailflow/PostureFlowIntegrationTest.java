@@ -2,7 +2,7 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -13,22 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The posture of a run, whole application: a DNSSEC-signed recipient zone, a sender whose SPF does
  * not authorise our configured address while its DMARC says p=reject, a blocklist listing the MX
  * address. The JSON result, the event streams and the run page all carry it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PostureFlowIntegrationTest {
+class PostureFlowIntegrationTest extends RunningApp {
 
     static final ScriptedSmtpServer MX = ScriptedSmtpServer.start(s -> s);
 
@@ -54,12 +49,13 @@ class PostureFlowIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add("mailflow.targets.ports", () -> MX.address().getPort());
-        registry.add("mailflow.smtp.port", () -> MX.address().getPort());
-        registry.add("mailflow.smtp.helo-name", () -> "out.contoso.test");
+        reach(
+                registry,
+                DNS,
+                "127.0.0.0/8",
+                "out.contoso.test",
+                MX.address().getPort(),
+                MX.address().getPort());
         registry.add("mailflow.posture.dnsbl-zones", () -> "bl.test");
         registry.add("mailflow.posture.our-addresses", () -> "192.0.2.77");
         registry.add("mailflow.posture.trust-anchors", PostureFlowIntegrationTest::anchors);
@@ -81,17 +77,6 @@ class PostureFlowIntegrationTest {
     static void stopServers() {
         MX.close();
         DNS.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    private AppClient app;
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void connect() {
-        app = AppClient.signedIn(port);
     }
 
     @Test
