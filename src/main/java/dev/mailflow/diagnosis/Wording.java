@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Phase;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +19,13 @@ final class Wording {
     private final Map<String, String> verdicts;
     private final Map<String, String> skips;
     private final Map<String, FindingText> findings;
+    private final Map<Reason, KnowledgeFiles.ReasonText> reasons;
+    private final String contradiction;
 
-    Wording(KnowledgeFiles.WordingFile file, Map<String, CodeEntry> entries) {
+    /** A catch-all names the two or three most likely causes of the code, not every cause there is. */
+    private static final int CATCH_ALL_CAUSES = 3;
+
+    Wording(KnowledgeFiles.WordingFile file, KnowledgeFiles.ReasonsFile reasonsFile, Map<String, CodeEntry> entries) {
         this.verdicts = file.verdicts();
         this.skips = file.skips();
         var byId = new LinkedHashMap<String, FindingText>();
@@ -34,6 +40,23 @@ final class Wording {
             }
         }
         this.findings = byId;
+        var byReason = new EnumMap<Reason, KnowledgeFiles.ReasonText>(Reason.class);
+        for (var reason : reasonsFile.reasons()) {
+            if (byReason.putIfAbsent(reason.reason(), reason) != null) {
+                throw new IllegalStateException("reason written twice: " + reason.reason());
+            }
+            for (var id : reason.findings()) {
+                if (!byId.containsKey(id)) {
+                    throw new IllegalStateException("reason " + reason.reason() + " names unknown finding " + id);
+                }
+            }
+        }
+        this.reasons = byReason;
+        this.contradiction = reasonsFile.contradiction();
+    }
+
+    Map<Reason, KnowledgeFiles.ReasonText> reasons() {
+        return reasons;
     }
 
     List<FindingText> findings() {
@@ -48,12 +71,50 @@ final class Wording {
         return skips;
     }
 
-    /** The finding a 4xx/5xx reply becomes: the first of its entries that some finding lists. */
-    Optional<Pick> forReply(Phase phase, List<CodeEntry> explained) {
+    /**
+     * The finding a 4xx/5xx reply becomes. A vendor entry that a finding lists picks that finding; a
+     * reason the vendor or the text named picks the reason's finding; otherwise the code does.
+     */
+    Optional<Pick> forReply(Phase phase, List<CodeEntry> explained, ReplyReason reason) {
+        var primary = explained.isEmpty() ? null : explained.getFirst();
+        if (reason.basis() == ReplyReason.Basis.VENDOR) {
+            for (var entry : explained) {
+                if (entry.kind() != CodeEntry.Kind.VENDOR || entry.reason() != reason.reason()) {
+                    continue;
+                }
+                for (var text : findings.values()) {
+                    if (text.appliesTo(phase, entry)) {
+                        return Optional.of(new Pick(text, entry, entry, reason, false));
+                    }
+                }
+            }
+        }
+        var byCodes = forCodes(phase, explained);
+        if (byCodes.isPresent() && byCodes.get().text().reason() == reason.reason()) {
+            // Code and text agree: the code's finding is the more specific one (X.5.3's "too many
+            // recipients in one transaction" rather than a rate limit in general).
+            return byCodes.map(p -> new Pick(p.text(), p.entry(), p.primary(), reason, false));
+        }
+        if (reason.basis() == ReplyReason.Basis.VENDOR || reason.basis() == ReplyReason.Basis.TEXT) {
+            var named = reasons.get(reason.reason());
+            if (named != null && primary != null) {
+                for (var id : named.findings()) {
+                    var text = findings.get(id);
+                    if (text.fits(phase)) {
+                        return Optional.of(new Pick(text, primary, primary, reason, true));
+                    }
+                }
+            }
+        }
+        return byCodes.map(p -> new Pick(p.text(), p.entry(), p.primary(), reason, false));
+    }
+
+    /** The finding the codes alone pick: the first of the entries that some finding lists. */
+    Optional<Pick> forCodes(Phase phase, List<CodeEntry> explained) {
         for (var entry : explained) {
             for (var text : findings.values()) {
                 if (text.appliesTo(phase, entry)) {
-                    return Optional.of(new Pick(text, entry, explained.getFirst()));
+                    return Optional.of(new Pick(text, entry, explained.getFirst(), ReplyReason.UNRECOGNISED, false));
                 }
             }
         }
@@ -61,10 +122,11 @@ final class Wording {
     }
 
     /**
-     * A reply finding, the knowledge entry that chose it and the most specific entry of the reply
-     * (often the same; not when a generic finding was chosen through a fallback entry).
+     * A reply finding, the knowledge entry that chose it, the most specific entry of the reply (often
+     * the same; not when a generic finding was chosen through a fallback entry), the reply's reason
+     * and whether the reason (rather than an entry) chose the finding.
      */
-    record Pick(FindingText text, CodeEntry entry, CodeEntry primary) {}
+    record Pick(FindingText text, CodeEntry entry, CodeEntry primary, ReplyReason reason, boolean byReason) {}
 
     boolean isArtifact(String id) {
         var text = findings.get(id);
@@ -82,30 +144,66 @@ final class Wording {
                 fill(text.fixes(), vars),
                 text.owner(),
                 evidence,
-                text.refs());
+                text.refs(),
+                text.reason());
     }
 
-    /** A reply finding: the finding's own texts first, then the knowledge entry's. */
+    /**
+     * A reply finding. Picked by an entry: the finding's own texts, then the most specific entry's,
+     * then the picking entry's. Picked by the reason the text names: the finding's texts, then the
+     * reason's (the code's would contradict the text), after a note when code and text disagree. A
+     * catch-all keeps only the code's most likely causes.
+     */
     Finding finding(Pick pick, Severity severity, Evidence evidence, Map<String, String> vars) {
         var text = pick.text();
         var primary = pick.primary();
+        var reason = pick.reason();
         var withEntry = new LinkedHashMap<>(vars);
         withEntry.put("entry", primary.title());
+        withEntry.put("reason", reason.words());
+        if (pick.byReason()) {
+            var named = reasons.get(reason.reason());
+            withEntry.put("entry", reason.detail() != null ? reason.detail() : named.title());
+            var causes = new ArrayList<String>();
+            if (reason.contradicts()) {
+                causes.add(fill(
+                        contradiction,
+                        Map.of(
+                                "code", primary.key(),
+                                "meaning", primary.title(),
+                                "codeSays", reason.codeSays().words(),
+                                "textSays", reason.reason().words())));
+            }
+            causes.addAll(union(fill(text.causes(), withEntry), fill(named.causes(), withEntry)));
+            return new Finding(
+                    severity,
+                    text.id(),
+                    fill(text.title(), withEntry),
+                    causes,
+                    union(fill(text.fixes(), withEntry), fill(named.fixes(), withEntry)),
+                    text.owner() == null ? named.owner() : text.owner(),
+                    evidence,
+                    union(text.refs(), named.refs()),
+                    reason.reason());
+        }
+        var causes = union(
+                fill(text.causes(), withEntry), primary.causes(), pick.entry().causes());
+        if (text.catchAll() && causes.size() > CATCH_ALL_CAUSES) {
+            causes = new ArrayList<>(causes.subList(0, CATCH_ALL_CAUSES));
+        }
         return new Finding(
                 severity,
                 text.id(),
                 fill(text.title(), withEntry),
-                union(
-                        fill(text.causes(), withEntry),
-                        primary.causes(),
-                        pick.entry().causes()),
+                causes,
                 union(
                         fill(text.fixes(), withEntry),
                         primary.fixes(),
                         pick.entry().fixes()),
                 text.owner() == null ? primary.owner() : text.owner(),
                 evidence,
-                union(text.refs(), primary.refs(), pick.entry().refs()));
+                union(text.refs(), primary.refs(), pick.entry().refs()),
+                reason.reason() != Reason.UNRECOGNISED || text.reason() == null ? reason.reason() : text.reason());
     }
 
     String verdict(String key, Map<String, String> vars) {
