@@ -122,6 +122,47 @@ public final class Knowledge {
                 .toList();
     }
 
+    /**
+     * Explains every remote reply in a pasted text with the reason, causes, fixes and owner a live
+     * probe would give it; the text is read up to {@link #MAX_PASTED} characters.
+     */
+    public List<ExplainedReply> explainText(String pasted) {
+        return new ReplyExplainer(this, wording).explain(pasted);
+    }
+
+    /** How much of a pasted text is read; more than any real bounce. */
+    public static final int MAX_PASTED = BounceText.MAX_CHARS;
+
+    /**
+     * The codes of a reply in words: "550 (Requested action not taken: mailbox unavailable) with
+     * 5.7.1 (Delivery not authorized, message refused)".
+     */
+    String describeCodes(Explanation explanation) {
+        var basic = explanation.code() == null
+                ? null
+                : lookup(String.valueOf(explanation.code()))
+                        .map(e -> explanation.code() + " (" + e.title() + ")")
+                        .orElse(String.valueOf(explanation.code()));
+        var enhanced = explanation.enhanced() == null
+                ? null
+                : lookup(explanation.enhanced())
+                        .filter(e -> e.kind() != CodeEntry.Kind.VENDOR)
+                        .map(e -> explanation.enhanced() + " (" + e.title() + ")")
+                        .orElse(explanation.enhanced());
+        if (basic == null) {
+            return enhanced == null ? "no code" : enhanced;
+        }
+        return enhanced == null ? basic : basic + " with " + enhanced;
+    }
+
+    /** Why a reply a session received refused or deferred; null for a 2xx or 3xx reply. */
+    public Reason reason(SmtpReply reply, Phase phase) {
+        if (reply.codeClass() != 4 && reply.codeClass() != 5) {
+            return null;
+        }
+        return explain(reply, phase).reason().reason();
+    }
+
     /** Explains a reply a session received in the given phase. */
     public Explanation explain(SmtpReply reply, Phase phase) {
         var code = reply.code() == 0 ? null : reply.code();

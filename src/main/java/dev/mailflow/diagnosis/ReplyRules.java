@@ -86,31 +86,10 @@ final class ReplyRules {
                     var vars = new HashMap<>(session.vars());
                     vars.put("phase", exchange.phase().name());
                     vars.put("ehlo", SessionView.bounded(run.ehlo()));
-                    vars.put("codes", codes(explanation));
+                    vars.put("codes", knowledge.describeCodes(explanation));
                     var finding = wording.finding(pick, severity, session.evidence(exchange), vars);
                     return new Explained(finding, pick.text().artifact() || starttlsSkipped(run, session, pick));
                 });
-    }
-
-    /** "550 (Requested action not taken: mailbox unavailable) with 5.7.1 (Delivery not authorized...)". */
-    private String codes(Explanation explanation) {
-        var basic = explanation.code() == null
-                ? null
-                : knowledge
-                        .lookup(String.valueOf(explanation.code()))
-                        .map(e -> explanation.code() + " (" + e.title() + ")")
-                        .orElse(String.valueOf(explanation.code()));
-        var enhanced = explanation.enhanced() == null
-                ? null
-                : knowledge
-                        .lookup(explanation.enhanced())
-                        .filter(e -> e.kind() != CodeEntry.Kind.VENDOR)
-                        .map(e -> explanation.enhanced() + " (" + e.title() + ")")
-                        .orElse(explanation.enhanced());
-        if (basic == null) {
-            return enhanced == null ? "no code" : enhanced;
-        }
-        return enhanced == null ? basic : basic + " with " + enhanced;
     }
 
     /**

@@ -166,13 +166,7 @@ final class Wording {
             withEntry.put("entry", reason.detail() != null ? reason.detail() : named.title());
             var causes = new ArrayList<String>();
             if (reason.contradicts()) {
-                causes.add(fill(
-                        contradiction,
-                        Map.of(
-                                "code", primary.key(),
-                                "meaning", primary.title(),
-                                "codeSays", reason.codeSays().words(),
-                                "textSays", reason.reason().words())));
+                causes.add(contradiction(withEntry.getOrDefault("codes", primary.key()), reason));
             }
             causes.addAll(union(fill(text.causes(), withEntry), fill(named.causes(), withEntry)));
             return new Finding(
@@ -204,6 +198,16 @@ final class Wording {
                 evidence,
                 union(text.refs(), primary.refs(), pick.entry().refs()),
                 reason.reason() != Reason.UNRECOGNISED || text.reason() == null ? reason.reason() : text.reason());
+    }
+
+    /** The sentence that says the code names another cause than the text, which mailflow follows. */
+    String contradiction(String codes, ReplyReason reason) {
+        return fill(
+                contradiction,
+                Map.of(
+                        "codes", codes,
+                        "codereason", reason.codeSays().words(),
+                        "textreason", reason.reason().words()));
     }
 
     String verdict(String key, Map<String, String> vars) {

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -33,10 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProbeApi {
 
     private final ProbeService probes;
+    private final Knowledge knowledge;
     private final Duration heartbeat;
 
-    ProbeApi(ProbeService probes, @Value("${mailflow.web.heartbeat:15s}") Duration heartbeat) {
+    ProbeApi(ProbeService probes, Knowledge knowledge, @Value("${mailflow.web.heartbeat:15s}") Duration heartbeat) {
         this.probes = probes;
+        this.knowledge = knowledge;
         this.heartbeat = heartbeat;
     }
 
@@ -63,7 +66,7 @@ class ProbeApi {
                             .build()
                             .toString());
         }
-        return response.body(ProbeResult.of(run));
+        return response.body(ProbeResult.of(run, knowledge));
     }
 
     @GetMapping("/api/probes/{id}/events")

@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
@@ -21,7 +22,7 @@ record ProbeResult(
         List<SessionView> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run) {
+    static ProbeResult of(ProbeRun run, Knowledge knowledge) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -32,7 +33,9 @@ record ProbeResult(
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
+                run.sessions().stream()
+                        .map(s -> SessionView.of(s, events, knowledge))
+                        .toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 
