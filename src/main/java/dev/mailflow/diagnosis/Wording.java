@@ -164,20 +164,23 @@ final class Wording {
         if (pick.byReason()) {
             var named = reasons.get(reason.reason());
             withEntry.put("entry", reason.detail() != null ? reason.detail() : named.title());
+            // A provider's own entry explains its code better than the reason's general texts.
+            var vendor = primary.kind() == CodeEntry.Kind.VENDOR && primary.reason() == reason.reason();
             var causes = new ArrayList<String>();
             if (reason.contradicts()) {
                 causes.add(contradiction(withEntry.getOrDefault("codes", primary.key()), reason));
             }
-            causes.addAll(union(fill(text.causes(), withEntry), fill(named.causes(), withEntry)));
+            causes.addAll(
+                    union(fill(text.causes(), withEntry), vendor ? primary.causes() : fill(named.causes(), withEntry)));
             return new Finding(
                     severity,
                     text.id(),
                     fill(text.title(), withEntry),
                     causes,
-                    union(fill(text.fixes(), withEntry), fill(named.fixes(), withEntry)),
-                    text.owner() == null ? named.owner() : text.owner(),
+                    union(fill(text.fixes(), withEntry), vendor ? primary.fixes() : fill(named.fixes(), withEntry)),
+                    text.owner() != null ? text.owner() : vendor ? primary.owner() : named.owner(),
                     evidence,
-                    union(text.refs(), named.refs()),
+                    union(text.refs(), vendor ? primary.refs() : named.refs()),
                     reason.reason());
         }
         var causes = union(
@@ -197,7 +200,7 @@ final class Wording {
                 text.owner() == null ? primary.owner() : text.owner(),
                 evidence,
                 union(text.refs(), primary.refs(), pick.entry().refs()),
-                reason.reason() != Reason.UNRECOGNISED || text.reason() == null ? reason.reason() : text.reason());
+                reason.reason());
     }
 
     /** The sentence that says the code names another cause than the text, which mailflow follows. */
