@@ -82,6 +82,7 @@ class RunControllerTests {
 
         assertThat(html)
                 .contains("<html", "mx.example.com", "would bounce", "The mailbox does not exist")
+                .contains("Reason: <strong>recipient unknown</strong>")
                 .contains("C:", "S:", "EHLO contoso.com", "class=\"tl tl-sent k-sent\"", "tl-received")
                 .contains("href=\"/codes/550\"", "title=\"Bad destination mailbox address\"")
                 .contains("href=\"#ev-10\"", "id=\"ev-10\"")
@@ -116,7 +117,7 @@ class RunControllerTests {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(html).contains("<html", "There is no probe run with that id.");
+        assertThat(html).contains("<html", "There is no probe run with that id.", "may have expired");
     }
 
     @Test
