@@ -31,6 +31,7 @@ public final class Knowledge {
     private final Map<Integer, String> secondDigit;
     private final Map<Integer, String> statusClass;
     private final Wording wording;
+    private final ReplyWording replyWording;
     private final ReasonClassifier classifier;
 
     private Knowledge(
@@ -69,8 +70,9 @@ public final class Knowledge {
         this.firstDigit = Map.copyOf(first);
         this.secondDigit = Map.copyOf(second);
         this.statusClass = Map.copyOf(classes);
-        this.wording = new Wording(wordingFile, reasonsFile, byKey);
-        this.classifier = new ReasonClassifier(reasonsFile, wording);
+        this.wording = new Wording(wordingFile, byKey);
+        this.replyWording = new ReplyWording(wording, reasonsFile);
+        this.classifier = new ReasonClassifier(reasonsFile, replyWording);
     }
 
     /** Loads the built-in knowledge files; fails fast when one is broken. */
@@ -127,33 +129,11 @@ public final class Knowledge {
      * probe would give it; the text is read up to {@link #MAX_PASTED} characters.
      */
     public List<ExplainedReply> explainText(String pasted) {
-        return new ReplyExplainer(this, wording).explain(pasted);
+        return new ReplyExplainer(this, replyWording).explain(pasted);
     }
 
     /** How much of a pasted text is read; more than any real bounce. */
     public static final int MAX_PASTED = BounceText.MAX_CHARS;
-
-    /**
-     * The codes of a reply in words: "550 (Requested action not taken: mailbox unavailable) with
-     * 5.7.1 (Delivery not authorized, message refused)".
-     */
-    String describeCodes(Explanation explanation) {
-        var basic = explanation.code() == null
-                ? null
-                : lookup(String.valueOf(explanation.code()))
-                        .map(e -> explanation.code() + " (" + e.title() + ")")
-                        .orElse(String.valueOf(explanation.code()));
-        var enhanced = explanation.enhanced() == null
-                ? null
-                : lookup(explanation.enhanced())
-                        .filter(e -> e.kind() != CodeEntry.Kind.VENDOR)
-                        .map(e -> explanation.enhanced() + " (" + e.title() + ")")
-                        .orElse(explanation.enhanced());
-        if (basic == null) {
-            return enhanced == null ? "no code" : enhanced;
-        }
-        return enhanced == null ? basic : basic + " with " + enhanced;
-    }
 
     /** Why a reply a session received refused or deferred; null for a 2xx or 3xx reply. */
     public Reason reason(SmtpReply reply, Phase phase) {
@@ -216,6 +196,10 @@ public final class Knowledge {
 
     Wording wording() {
         return wording;
+    }
+
+    ReplyWording replyWording() {
+        return replyWording;
     }
 
     private Explanation explanation(String input, ReplyLine line, Phase phase) {

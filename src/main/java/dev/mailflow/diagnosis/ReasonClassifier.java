@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 final class ReasonClassifier {
 
     private final List<Rule> rules;
-    private final Wording wording;
+    private final ReplyWording wording;
 
-    ReasonClassifier(KnowledgeFiles.ReasonsFile file, Wording wording) {
+    ReasonClassifier(KnowledgeFiles.ReasonsFile file, ReplyWording wording) {
         var compiled = new ArrayList<Rule>();
         for (var text : file.reasons()) {
             compiled.add(new Rule(text, words(text.phrases()), details(text.details())));

@@ -21,9 +21,9 @@ final class ReplyExplainer {
             "rcpt", "the recipient");
 
     private final Knowledge knowledge;
-    private final Wording wording;
+    private final ReplyWording wording;
 
-    ReplyExplainer(Knowledge knowledge, Wording wording) {
+    ReplyExplainer(Knowledge knowledge, ReplyWording wording) {
         this.knowledge = knowledge;
         this.wording = wording;
     }
@@ -34,7 +34,7 @@ final class ReplyExplainer {
 
     private ExplainedReply explain(Explanation e) {
         var nature = nature(e);
-        var codes = knowledge.describeCodes(e);
+        var codes = CodeWords.of(knowledge, e);
         if (nature != CodeEntry.Nature.TRANSIENT && nature != CodeEntry.Nature.PERMANENT && nature != null) {
             var top = e.entries().isEmpty() ? null : e.entries().getFirst();
             return new ExplainedReply(

@@ -29,10 +29,12 @@ final class ReplyRules {
 
     private final Knowledge knowledge;
     private final Wording wording;
+    private final ReplyWording replyWording;
 
     ReplyRules(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.wording = knowledge.wording();
+        this.replyWording = knowledge.replyWording();
     }
 
     /** A reply finding and whether it comes from how the test ran rather than from the recipient. */
@@ -73,7 +75,8 @@ final class ReplyRules {
             return Optional.empty();
         }
         var explanation = knowledge.explain(reply, exchange.phase());
-        return wording.forReply(exchange.phase(), explanation.entries(), explanation.reason())
+        return replyWording
+                .forReply(exchange.phase(), explanation.entries(), explanation.reason())
                 .map(pick -> {
                     var severity = pick.text().severity();
                     // A 4xx is a delay, never by itself a lost mail.
@@ -86,8 +89,8 @@ final class ReplyRules {
                     var vars = new HashMap<>(session.vars());
                     vars.put("phase", exchange.phase().name());
                     vars.put("ehlo", SessionView.bounded(run.ehlo()));
-                    vars.put("codes", knowledge.describeCodes(explanation));
-                    var finding = wording.finding(pick, severity, session.evidence(exchange), vars);
+                    vars.put("codes", CodeWords.of(knowledge, explanation));
+                    var finding = replyWording.finding(pick, severity, session.evidence(exchange), vars);
                     return new Explained(finding, pick.text().artifact() || starttlsSkipped(run, session, pick));
                 });
     }
@@ -96,7 +99,7 @@ final class ReplyRules {
      * A server that demands STARTTLS while this test ran with TLS off says nothing about real
      * senders: they start TLS when it is offered (RFC 3207 §4).
      */
-    private static boolean starttlsSkipped(RunFacts run, SessionView session, Wording.Pick pick) {
+    private static boolean starttlsSkipped(RunFacts run, SessionView session, ReplyWording.Pick pick) {
         return pick.text().id().equals("tls.starttls-required")
                 && "NONE".equals(run.tls())
                 && session.extensions().containsKey("STARTTLS");

@@ -185,7 +185,7 @@ class KnowledgeConsistencyTest {
 
     @Test
     void everyReasonIsWrittenAndReachable() {
-        var reasons = KNOWLEDGE.wording().reasons();
+        var reasons = KNOWLEDGE.replyWording().reasons();
         for (var reason : Reason.values()) {
             if (reason == Reason.UNRECOGNISED) {
                 assertThat(reasons).as("unrecognised has no phrases").doesNotContainKey(reason);
@@ -230,7 +230,7 @@ class KnowledgeConsistencyTest {
     }
 
     private static boolean namedByAReason(FindingText f) {
-        return KNOWLEDGE.wording().reasons().values().stream()
+        return KNOWLEDGE.replyWording().reasons().values().stream()
                 .anyMatch(r -> r.findings().contains(f.id()));
     }
 
