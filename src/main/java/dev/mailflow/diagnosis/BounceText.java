@@ -20,13 +20,14 @@ final class BounceText {
 
     static final int MAX_REPLIES = 20;
 
-    // A reply starts a line, or follows the words a bounce format puts before it.
+    // A reply starts a line, or follows the words a bounce format puts before it. Possessive
+    // quantifiers: a long run of spaces written by a stranger must not make the match backtrack.
     private static final Pattern START = Pattern.compile(
-            "(?i)(?:^|said:|returned\\s*['\"]?|returned:|smtp\\s*;|was:|response:|error:|reply:)\\s*['\"(]?\\s*"
+            "(?i)(?:^|said:|returned\\s*+['\"]?|returned:|smtp\\s*+;|was:|response:|error:|reply:)\\s*+['\"(]?\\s*+"
                     + "(?<code>[2-5]\\d\\d)(?<sep>[ -]|$)");
 
     private static final Pattern CODES_AT_START =
-            Pattern.compile("^\\s*[2-5]\\d\\d(?:[ -]|$)\\s*(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\b)?\\s*");
+            Pattern.compile("^\\s*+[2-5]\\d\\d(?:[ -]|$)\\s*+(?:[245]\\.\\d{1,3}\\.\\d{1,3}\\b)?\\s*+");
 
     private static final Pattern IN_REPLY_TO = Pattern.compile("(?i)\\s*\\(in reply to [a-z ]{1,40} command\\)\\s*$");
 

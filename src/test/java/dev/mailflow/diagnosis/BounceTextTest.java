@@ -186,4 +186,14 @@ class BounceTextTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.code()).isEqualTo(550));
     }
+
+    @Test
+    void hostileWhitespaceAndCodesAreReadInOnePass() {
+        var spaces = "Remote Server returned '" + " ".repeat(BounceText.MAX_CHARS - 100) + "x";
+        var codes = "550 ".repeat(BounceText.MAX_CHARS / 4);
+
+        assertThat(BounceText.replies(spaces))
+                .allSatisfy(r -> assertThat(r.code()).isNull());
+        assertThat(BounceText.replies(codes)).hasSize(1);
+    }
 }
