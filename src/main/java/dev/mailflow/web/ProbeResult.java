@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -19,10 +19,11 @@ record ProbeResult(
         Instant finishedAt,
         String verdict,
         Dns dns,
-        List<SessionView> sessions,
+        List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run, Knowledge knowledge) {
+    /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
+    static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -34,7 +35,7 @@ record ProbeResult(
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
                 run.sessions().stream()
-                        .map(s -> SessionView.of(s, events, knowledge))
+                        .map(s -> SessionReport.of(s, events, knowledge))
                         .toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }

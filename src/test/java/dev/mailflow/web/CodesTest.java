@@ -13,24 +13,16 @@ import dev.mailflow.diagnosis.ExplainedReply;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
 import dev.mailflow.diagnosis.Reason;
-import dev.mailflow.probe.ProbeService;
-import dev.mailflow.security.SecurityConfiguration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class CodesTests {
+@WebSliceTest
+class CodesTest {
 
     static final CodeEntry MAILBOX = entry("550", CodeEntry.Kind.BASIC, "Mailbox unavailable");
     static final CodeEntry BAD_MAILBOX = entry("5.1.1", CodeEntry.Kind.ENHANCED, "Bad destination mailbox address");
@@ -39,10 +31,7 @@ class CodesTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    ProbeService probes;
-
-    @MockitoBean
+    @Autowired
     Knowledge knowledge;
 
     static CodeEntry entry(String key, CodeEntry.Kind kind, String title) {

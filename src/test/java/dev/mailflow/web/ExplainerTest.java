@@ -27,9 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The bounce explainer, page and API, with the real knowledge files. */
 @WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class, ExplainerTests.RealKnowledge.class})
+@Import({
+    RunFragments.class,
+    EventStream.class,
+    SecurityConfiguration.class,
+    WebSliceTest.Settings.class,
+    ExplainerTest.RealKnowledge.class
+})
+@MockitoBean(types = ProbeService.class)
 @WithMockUser(roles = "VIEWER")
-class ExplainerTests {
+class ExplainerTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class RealKnowledge {
@@ -71,9 +78,6 @@ class ExplainerTests {
 
     @Autowired
     MockMvc mvc;
-
-    @MockitoBean
-    ProbeService probes;
 
     @Test
     void theApiExplainsEveryBounceFormat() throws Exception {

@@ -13,7 +13,7 @@ import java.util.List;
  * One session of the JSON result. The transcript comes from the run's events (so it is complete
  * even for a running session); outcome, TLS and replies from the session's result once it ended.
  */
-record SessionView(
+record SessionReport(
         String host,
         String address,
         int port,
@@ -24,7 +24,7 @@ record SessionView(
         List<Reply> replies) {
 
     /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
-    static SessionView of(SessionRecord session, List<ProbeEvent> events, Knowledge knowledge) {
+    static SessionReport of(SessionRecord session, List<ProbeEvent> events, Knowledge knowledge) {
         var transcript = events.stream()
                 .filter(e -> session.key().equals(e.session()))
                 .filter(e -> e.kind() != ProbeEvent.Kind.SESSION)
@@ -32,7 +32,7 @@ record SessionView(
                 .toList();
         var result = session.result();
         if (result == null) {
-            return new SessionView(
+            return new SessionReport(
                     session.host(), session.address(), session.port(), null, null, transcript, null, List.of());
         }
         var replies = result.exchanges().stream()
@@ -44,7 +44,7 @@ record SessionView(
                         x.reply().took() == null ? 0 : x.reply().took().toMillis(),
                         knowledge.reason(x.reply(), x.phase())))
                 .toList();
-        return new SessionView(
+        return new SessionReport(
                 session.host(),
                 session.address(),
                 session.port(),
