@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
@@ -23,7 +24,8 @@ record ProbeResult(
         List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(RunSnapshot run) {
+    /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
+    static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -35,7 +37,9 @@ record ProbeResult(
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
+                run.sessions().stream()
+                        .map(s -> SessionReport.of(s, events, knowledge))
+                        .toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 
