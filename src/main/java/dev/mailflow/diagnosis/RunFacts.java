@@ -1,16 +1,18 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Everything a diagnosis may look at: the request's names, the MX lookup and every session in the
+ * Everything a diagnosis may look at: the request's names, the MX plan and every session in the
  * order they ran.
  *
  * @param ehlo the EHLO name we used
  * @param mailFrom the sender, empty for the null sender
+ * @param dns the MX plan, null when there is none (an explicit host's plan has outcome EXPLICIT)
  * @param tls the TLS mode requested
  * @param dsnNotify the DSN NOTIFY values asked for (RFC 3461 §4.1); empty when none
  */
@@ -20,7 +22,7 @@ public record RunFacts(
         String mailFrom,
         List<String> rcptTo,
         TlsMode tls,
-        DnsFacts dns,
+        MxPlan dns,
         List<SessionFacts> sessions,
         Set<Notify> dsnNotify) {
 
@@ -37,7 +39,7 @@ public record RunFacts(
             String mailFrom,
             List<String> rcptTo,
             TlsMode tls,
-            DnsFacts dns,
+            MxPlan dns,
             List<SessionFacts> sessions) {
         this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, Set.of());
     }

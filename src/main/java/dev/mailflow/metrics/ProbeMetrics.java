@@ -48,7 +48,8 @@ class ProbeMetrics implements RunObserver {
     }
 
     @Override
-    public void finished(ProbeRun run) {
+    public void finished(ProbeRun finished) {
+        var run = finished.snapshot();
         var outcome = run.status() == RunStatus.COMPLETED
                 ? run.diagnosis().map(d -> d.outcome().name()).orElse("UNKNOWN")
                 : run.status().name();

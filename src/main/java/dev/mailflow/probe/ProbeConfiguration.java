@@ -6,6 +6,8 @@ import dev.mailflow.dns.DnsProperties;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.egress.TargetProperties;
+import dev.mailflow.posture.PostureChecks;
+import dev.mailflow.posture.PostureProperties;
 import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.tls.TlsHandshaker;
 import dev.mailflow.tls.TlsInspector;
@@ -47,6 +49,11 @@ class ProbeConfiguration {
     }
 
     @Bean
+    PostureChecks postureChecks(PostureProperties posture, DnsProperties dns, TargetPolicy targets) {
+        return PostureChecks.from(posture, dns, targets);
+    }
+
+    @Bean
     ProbeService probeService(
             SmtpProperties smtp,
             ProbeProperties limits,
@@ -56,6 +63,7 @@ class ProbeConfiguration {
             TargetPolicy targets,
             TlsHandshaker tls,
             Diagnoser diagnoser,
+            PostureChecks posture,
             List<RunObserver> observers,
             ObjectProvider<RunArchive> archive,
             ObjectProvider<AdmissionLog> admissions) {
@@ -64,7 +72,8 @@ class ProbeConfiguration {
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
-        var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
+        var execution = new RunExecution(
+                resolver, targets, slots, sessions, diagnoser, new PostureStep(posture, diagnoser), clock);
         return new ProbeService(
                 validation,
                 execution,

@@ -1,5 +1,7 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.smtp.Phase;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -33,7 +35,8 @@ final class RunAudit implements RunObserver {
         log.info(line(run));
     }
 
-    static String line(ProbeRun run) {
+    static String line(ProbeRun finished) {
+        var run = finished.snapshot();
         var sessions = run.sessions();
         var contacted = sessions.stream()
                 .map(s -> s.address() + ":" + s.port())
@@ -44,7 +47,7 @@ final class RunAudit implements RunObserver {
                 .map(SessionRecord::result)
                 .filter(Objects::nonNull)
                 .anyMatch(r -> r.phase() == Phase.DATA);
-        var domain = run.domain();
+        var domain = finished.domain();
         return "run=" + value(run.id())
                 + " user=" + value(run.owner())
                 + " started=" + run.startedAt()
@@ -55,7 +58,9 @@ final class RunAudit implements RunObserver {
                 + " data=" + (run.request().quitAfter() == Phase.DATA)
                 + " dataSent=" + dataSent
                 + " status=" + run.status()
-                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-");
+                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-")
+                + " reason="
+                + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.mailflow.smtp;
 import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 
+import dev.mailflow.tls.TlsHandshaker;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -10,9 +11,12 @@ import java.time.Duration;
 /** One connection attempt of a {@link SmtpSession}, from connect to QUIT. */
 final class Dialogue {
 
+    /** The collaborators a dialogue needs, passed around as one value. */
+    record Parts(Connector connector, SessionListener listener, TlsHandshaker handshaker) {}
+
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
-    private final SmtpSession.Parts parts;
+    private final Parts parts;
     private final SessionPlan plan;
     private final SessionOptions options;
     private final TlsMode tls;
@@ -22,7 +26,7 @@ final class Dialogue {
     private Phase at = Phase.CONNECT;
 
     Dialogue(
-            SmtpSession.Parts parts,
+            Parts parts,
             SessionPlan plan,
             SessionOptions options,
             TlsMode tls,

@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
@@ -33,13 +33,13 @@ final class EscalationNote {
 
     private EscalationNote() {}
 
-    static String of(ProbeRun run) {
+    static String of(RunSnapshot run) {
         var diagnosis = run.diagnosis();
         var top = diagnosis.flatMap(d -> d.findings().stream().findFirst());
         var session = failingSession(run, top.orElse(null));
         var sb = new StringBuilder();
         sb.append("mailflow test of ")
-                .append(TranscriptLine.visible(RunView.target(run)))
+                .append(TranscriptLine.visible(RunView.target(run.request())))
                 .append('\n');
         line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
         line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
@@ -76,7 +76,7 @@ final class EscalationNote {
     }
 
     /** The session the top finding points at, else the first that did not complete, else the last. */
-    static Optional<SessionRecord> failingSession(ProbeRun run, Finding top) {
+    static Optional<SessionRecord> failingSession(RunSnapshot run, Finding top) {
         var sessions = run.sessions();
         var key = top == null || top.evidence() == null ? null : top.evidence().session();
         return sessions.stream()
@@ -110,7 +110,7 @@ final class EscalationNote {
     }
 
     /** Our end of the connection, as the session's connect recorded it (else another session's). */
-    static Optional<String> egress(ProbeRun run, Optional<SessionRecord> session) {
+    static Optional<String> egress(RunSnapshot run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
                 .filter(e -> e.detail() instanceof EventDetail.Connected)
@@ -124,7 +124,7 @@ final class EscalationNote {
     }
 
     /** The EHLO name the session greeted with (every session of a run uses the same). */
-    private static String ehlo(ProbeRun run, Optional<SessionRecord> session) {
+    private static String ehlo(RunSnapshot run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
                 .filter(e -> key == null || key.equals(e.session()))
@@ -156,6 +156,9 @@ final class EscalationNote {
                 .append(" [")
                 .append(word(f.severity().name()))
                 .append("]\n");
+        if (f.reason() != null) {
+            line(sb, "Reason", f.reason().words());
+        }
         line(sb, "Who must act", f.owner() == null ? "nobody" : word(f.owner().name()));
         list(sb, "Likely causes", f.causes());
         list(sb, "What to do", f.fixes());

@@ -23,9 +23,14 @@ class RunFragments {
         this.engine = engine;
     }
 
-    String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
+    String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
         var fragment = line.event();
+        if (fragment.equals("line")) {
+            context.setVariable("line", line);
+            return engine.process("fragments/run", Set.of("line"), context);
+        }
+        var run = live.snapshot();
         switch (fragment) {
             case "plan" -> {
                 context.setVariable("planText", line.text());
@@ -39,7 +44,19 @@ class RunFragments {
                                 .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
                                 .orElse("unknown"));
             }
-            case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "finding" -> context.setVariable("f", RunView.finding(run, event));
+            case "posture" -> {
+                // The row of the check this event announces, swapped in by its id.
+                var posture = event.detail(EventDetail.Posture.class);
+                var entries = run.posture();
+                context.setVariable(
+                        "row",
+                        posture == null || posture.index() >= entries.size()
+                                ? null
+                                : PostureView.Row.of(posture.check(), entries));
+                context.setVariable("oob", true);
+                fragment = "postureRow";
+            }
             case "done" -> {
                 var done = event.detail(EventDetail.Done.class);
                 context.setVariable(
@@ -50,15 +67,12 @@ class RunFragments {
             case "session", "outcome" -> {
                 // The transcript line, and the matrix with this session's new state swapped in by id.
                 context.setVariable("line", line);
-                context.setVariable("matrix", SessionMatrix.of(run.sessions()));
+                context.setVariable("matrix", SessionMatrix.of(run.sessions(), run.plan()));
                 context.setVariable("runId", run.id());
                 context.setVariable("oob", true);
                 return engine.process("fragments/run", Set.of("line", "matrix"), context);
             }
-            default -> {
-                context.setVariable("line", line);
-                fragment = "line";
-            }
+            default -> throw new IllegalStateException("no fragment for " + fragment);
         }
         return engine.process("fragments/run", Set.of(fragment), context);
     }

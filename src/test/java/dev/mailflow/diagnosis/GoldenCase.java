@@ -1,5 +1,9 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxFlaw;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Notify;
@@ -10,6 +14,8 @@ import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -39,7 +45,17 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         }
     }
 
-    record Expect(String verdict, String verdictContains, String topFinding, List<String> findings) {
+    /**
+     * @param reason when given, the top finding's reason and the run's
+     * @param causeContains when given, a text one of the top finding's causes contains
+     */
+    record Expect(
+            String verdict,
+            String verdictContains,
+            String topFinding,
+            List<String> findings,
+            Reason reason,
+            String causeContains) {
         Expect {
             findings = findings == null ? List.of() : findings;
         }
@@ -57,9 +73,9 @@ record GoldenCase(String name, Facts facts, Expect expect) {
             @com.fasterxml.jackson.annotation.JsonProperty("notify")
             List<Notify> dsnNotify) {}
 
-    record Dns(DnsFacts.Status status, String detail, List<Host> hosts) {}
+    record Dns(DnsOutcome status, String detail, List<Host> hosts) {}
 
-    record Host(int preference, String name, List<String> addresses, Set<DnsFacts.Flaw> flaws) {}
+    record Host(int preference, String name, List<String> addresses, Set<MxFlaw> flaws) {}
 
     record Session(
             String host,
@@ -84,14 +100,22 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                         ? null
                         : rcptTo.getFirst().substring(rcptTo.getFirst().indexOf('@') + 1);
         var hosts = facts.dns() == null || facts.dns().hosts() == null
-                ? List.<DnsFacts.Host>of()
+                ? List.<Host>of()
                 : facts.dns().hosts().stream()
-                        .map(h -> new DnsFacts.Host(
-                                h.preference(), h.name(), h.addresses() == null ? List.of() : h.addresses(), h.flaws()))
+                        .map(h -> new Host(
+                                h.preference(),
+                                h.name(),
+                                h.addresses() == null ? List.of() : h.addresses(),
+                                h.flaws() == null ? Set.of() : h.flaws()))
                         .toList();
         var dns = facts.dns() == null
                 ? null
-                : new DnsFacts(domain, facts.dns().status(), facts.dns().detail(), hosts);
+                : new MxPlan(
+                        domain,
+                        facts.dns().status(),
+                        hosts.stream().map(GoldenCase::mxHost).toList(),
+                        Duration.ofMillis(20),
+                        facts.dns().detail());
         var sessions = facts.sessions() == null
                 ? List.<SessionFacts>of()
                 : facts.sessions().stream().map(s -> session(s, hosts)).toList();
@@ -106,7 +130,21 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()));
     }
 
-    private static SessionFacts session(Session s, List<DnsFacts.Host> hosts) {
+    private static MxHost mxHost(Host host) {
+        var addresses = host.addresses().stream().map(GoldenCase::literal).toList();
+        return new MxHost(host.preference(), host.name(), addresses, Duration.ofMillis(5), host.flaws());
+    }
+
+    /** The golden files hold address literals only; parsing one looks nothing up. */
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address literal: " + address, e);
+        }
+    }
+
+    private static SessionFacts session(Session s, List<Host> hosts) {
         var mx = hosts.stream().filter(h -> h.name().equals(s.host())).findFirst();
         var address = s.address() != null
                 ? s.address()
@@ -116,7 +154,7 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         var port = s.port() == null ? 25 : s.port();
         var preference = s.preference() != null
                 ? s.preference()
-                : mx.map(DnsFacts.Host::preference).orElse(0);
+                : mx.map(Host::preference).orElse(0);
         var steps = s.exchanges() == null ? List.<Step>of() : s.exchanges();
         var exchanges = steps.stream().map(GoldenCase::exchange).toList();
         var phase = s.phase() != null

@@ -2,6 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Debian's headless Chromium on a run page opened while the run goes on: the session matrix fills
  * in from the live stream (swapped in out of band), without a reload, and the transcript still
- * grows beside it.
+ * grows beside it; the posture panel's rows arrive the same way.
  */
 @Tag("system")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,15 +43,14 @@ class LiveMatrixSystemTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add("mailflow.targets.ports", () -> SLOW.address().getPort());
-        registry.add("mailflow.smtp.port", () -> SLOW.address().getPort());
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        RunningApp.reach(
+                registry,
+                DNS,
+                "127.0.0.0/8",
+                "probe.contoso.test",
+                SLOW.address().getPort(),
+                SLOW.address().getPort());
+        MailflowApi.register(registry);
     }
 
     @AfterAll
@@ -113,6 +113,11 @@ class LiveMatrixSystemTest {
         assertThat(browser.findElements(By.cssSelector("ol.transcript li")).size())
                 .isGreaterThan(5);
         assertThat(text(browser.findElement(By.id("verdict")))).contains("would be delivered via mx2.slow.test");
+        // The posture rows were pending when the page opened and arrived over the stream.
+        var posture = text(browser.findElement(By.id("posture-" + id)));
+        assertThat(posture)
+                .doesNotContain("checking")
+                .contains("mta-sts", "dmarc of the sender", "port 25 from our side");
     }
 
     /** The text as shown, in lower case: badges are shown in capitals (CSS text-transform). */

@@ -9,28 +9,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.CodeEntry;
-import dev.mailflow.diagnosis.Explanation;
+import dev.mailflow.diagnosis.ExplainedReply;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
-import dev.mailflow.history.RunHistory;
-import dev.mailflow.probe.ProbeService;
-import dev.mailflow.security.SecurityConfiguration;
+import dev.mailflow.diagnosis.Reason;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class CodesTests {
+@WebSliceTest
+class CodesTest {
 
     static final CodeEntry MAILBOX = entry("550", CodeEntry.Kind.BASIC, "Mailbox unavailable");
     static final CodeEntry BAD_MAILBOX = entry("5.1.1", CodeEntry.Kind.ENHANCED, "Bad destination mailbox address");
@@ -39,14 +31,8 @@ class CodesTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    ProbeService probes;
-
-    @MockitoBean
+    @Autowired
     Knowledge knowledge;
-
-    @MockitoBean
-    RunHistory history;
 
     static CodeEntry entry(String key, CodeEntry.Kind kind, String title) {
         return new CodeEntry(
@@ -93,7 +79,20 @@ class CodesTests {
     @Test
     void aPastedReplyIsExplained() throws Exception {
         var line = "550 5.1.1 <kate@example.com>: Recipient address rejected";
-        when(knowledge.explain(line)).thenReturn(new Explanation(line, 550, "5.1.1", List.of(BAD_MAILBOX, MAILBOX)));
+        when(knowledge.explainText(line))
+                .thenReturn(List.of(new ExplainedReply(
+                        line,
+                        550,
+                        "5.1.1",
+                        Reason.RECIPIENT_UNKNOWN,
+                        null,
+                        null,
+                        "The recipient does not exist",
+                        List.of("Cause of 5.1.1"),
+                        List.of("Fix for 5.1.1"),
+                        Owner.SENDER,
+                        CodeEntry.Nature.PERMANENT,
+                        List.of(BAD_MAILBOX, MAILBOX))));
 
         var html = mvc.perform(get("/codes").param("q", line))
                 .andExpect(status().isOk())
@@ -101,7 +100,9 @@ class CodesTests {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(html).contains("What this reply means", "Bad destination mailbox address", "Cause of 5.1.1");
+        assertThat(html)
+                .contains("What this reply means", "The recipient does not exist", "recipient unknown")
+                .contains("Bad destination mailbox address", "Cause of 5.1.1");
     }
 
     @Test

@@ -16,14 +16,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.history.RunHistory;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -34,18 +33,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class ProbeApiTests {
+@WebSliceTest
+class ProbeApiTest {
 
     static final String REQUEST = """
             { "domain": "example.com", "mailFrom": "helpdesk@contoso.com", "rcptTo": ["kate@example.com"],
@@ -57,14 +50,11 @@ class ProbeApiTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
 
-    @MockitoBean
+    @Autowired
     Knowledge knowledge;
-
-    @MockitoBean
-    RunHistory history;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {
@@ -148,6 +138,7 @@ class ProbeApiTests {
     @Test
     void theResultHasTheContractShape() throws Exception {
         when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+        when(knowledge.reason(any(), any())).thenReturn(Reason.RECIPIENT_UNKNOWN);
 
         var json = mvc.perform(get("/api/probes/r1"))
                 .andExpect(status().isOk())
@@ -183,6 +174,8 @@ class ProbeApiTests {
                 .andExpect(jsonPath("$.sessions[0].replies[0].enhanced").value("5.1.1"))
                 .andExpect(jsonPath("$.sessions[0].replies[0].text").value("5.1.1 <kate@example.com>: User unknown"))
                 .andExpect(jsonPath("$.sessions[0].replies[0].ms").value(7))
+                .andExpect(jsonPath("$.sessions[0].replies[0].reason").value("RECIPIENT_UNKNOWN"))
+                .andExpect(jsonPath("$.findings[0].reason").value("RECIPIENT_UNKNOWN"))
                 .andExpect(jsonPath("$.findings[0].severity").value("CRITICAL"))
                 .andExpect(jsonPath("$.findings[0].id").value("rcpt.unknown-user"))
                 .andExpect(jsonPath("$.findings[0].owner").value("SENDER"))
@@ -195,11 +188,20 @@ class ProbeApiTests {
         var tree = JsonMapper.builder().build().readTree(json);
         assertThat(tree.propertyNames())
                 .containsExactly(
-                        "id", "status", "request", "startedAt", "finishedAt", "verdict", "dns", "sessions", "findings");
+                        "id",
+                        "status",
+                        "request",
+                        "startedAt",
+                        "finishedAt",
+                        "verdict",
+                        "posture",
+                        "dns",
+                        "sessions",
+                        "findings");
         assertThat(tree.get("sessions").get(0).propertyNames())
                 .containsExactly("host", "address", "port", "outcome", "phase", "transcript", "tls", "replies");
         assertThat(tree.get("findings").get(0).propertyNames())
-                .containsExactly("severity", "id", "title", "causes", "fixes", "owner", "evidence", "refs");
+                .containsExactly("severity", "id", "title", "causes", "fixes", "owner", "evidence", "refs", "reason");
         assertThat(tree.get("sessions").get(0).get("transcript").get(0).propertyNames())
                 .containsExactly("at", "dir", "text");
     }

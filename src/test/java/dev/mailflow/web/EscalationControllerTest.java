@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunDiff;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.EventDetail;
@@ -18,7 +17,6 @@ import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,34 +24,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class EscalationControllerTests {
+@WebSliceTest
+class EscalationControllerTest {
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
-
-    @MockitoBean
-    Knowledge knowledge;
-
-    @MockitoBean
-    RunHistory history;
-
-    @BeforeEach
-    void noHistory() {
-        when(history.lookBack(any(), any(), anyInt()))
-                .thenReturn(new RunHistory.LookBack(List.of(), new RunDiff(null, List.of())));
-    }
 
     ProbeRun given(ProbeRun run) {
         when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
@@ -71,6 +51,16 @@ class EscalationControllerTests {
                 new EventDetail.Connected("198.51.100.7:40123", "192.0.2.25:25", 4));
         TestRuns.finish(run, RunStatus.COMPLETED);
         return run;
+    }
+
+
+    @Autowired
+    RunHistory history;
+
+    @BeforeEach
+    void noHistory() {
+        when(history.lookBack(any(), any(), anyInt()))
+                .thenReturn(new RunHistory.LookBack(List.of(), new RunDiff(null, List.of())));
     }
 
     @Test
@@ -95,7 +85,7 @@ class EscalationControllerTests {
                 .contains("Failing exchange:\n  C: RCPT TO:<kate@example.com>\n"
                         + "  S: 550 5.1.1 <kate@example.com>: User unknown\n")
                 .contains("Finding: The mailbox does not exist [critical]")
-                .contains("Who must act:       sender")
+                .contains("Reason:             recipient unknown\nWho must act:       sender")
                 .contains("Likely causes:\n  1. A typo in the address")
                 .contains("What to do:\n  1. Check the address with the recipient")
                 .contains("References:         RFC 3463 §3.2");

@@ -1,5 +1,7 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Phase;
@@ -11,7 +13,7 @@ import java.util.List;
  * One session of the JSON result. The transcript comes from the run's events (so it is complete
  * even for a running session); outcome, TLS and replies from the session's result once it ended.
  */
-record SessionView(
+record SessionReport(
         String host,
         String address,
         int port,
@@ -21,7 +23,8 @@ record SessionView(
         TlsFacts tls,
         List<Reply> replies) {
 
-    static SessionView of(SessionRecord session, List<ProbeEvent> events) {
+    /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
+    static SessionReport of(SessionRecord session, List<ProbeEvent> events, Knowledge knowledge) {
         var transcript = events.stream()
                 .filter(e -> session.key().equals(e.session()))
                 .filter(e -> e.kind() != ProbeEvent.Kind.SESSION)
@@ -29,7 +32,7 @@ record SessionView(
                 .toList();
         var result = session.result();
         if (result == null) {
-            return new SessionView(
+            return new SessionReport(
                     session.host(), session.address(), session.port(), null, null, transcript, null, List.of());
         }
         var replies = result.exchanges().stream()
@@ -38,9 +41,10 @@ record SessionView(
                         x.reply().code(),
                         x.reply().enhancedStatus().map(Object::toString).orElse(null),
                         x.reply().text(),
-                        x.reply().took() == null ? 0 : x.reply().took().toMillis()))
+                        x.reply().took() == null ? 0 : x.reply().took().toMillis(),
+                        knowledge.reason(x.reply(), x.phase())))
                 .toList();
-        return new SessionView(
+        return new SessionReport(
                 session.host(),
                 session.address(),
                 session.port(),
@@ -54,5 +58,6 @@ record SessionView(
     /** @param dir {@code C} sent by mailflow, {@code S} received from the server, {@code I} mailflow's note */
     record Line(long at, String dir, String text) {}
 
-    record Reply(Phase phase, int code, String enhanced, String text, long ms) {}
+    /** @param reason why a 4xx or 5xx reply refused; null for the others */
+    record Reply(Phase phase, int code, String enhanced, String text, long ms, Reason reason) {}
 }
