@@ -53,7 +53,6 @@ class EscalationControllerTest {
         return run;
     }
 
-
     @Autowired
     RunHistory history;
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.util.Map;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
     WebSliceTest.Settings.class,
     ExplainerTest.RealKnowledge.class
 })
-@MockitoBean(types = ProbeService.class)
+@MockitoBean(types = {ProbeService.class, RunHistory.class})
 @WithMockUser(roles = "VIEWER")
 class ExplainerTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * What the history store must do on every database it supports; {@link H2HistoryStoreTest} runs it
  * on the embedded H2, the PostgreSQL system test on a real PostgreSQL.
  */
-abstract class HistoryStoreContract {
+abstract class HistoryStoreContractTest {
 
     static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     static final Requester KATE = new Requester("kate", false, false);
