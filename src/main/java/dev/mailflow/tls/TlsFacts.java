@@ -1,5 +1,6 @@
 package dev.mailflow.tls;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,11 +26,15 @@ public record TlsFacts(
         chain = chain == null ? List.of() : List.copyOf(chain);
     }
 
+    /**
+     * @param serialNumber the serial number in lower-case hex, as blackbox_exporter labels it
+     */
     public record CertificateFacts(
             String subject,
             String issuer,
             List<String> subjectAltNames,
-            String notBefore,
-            String notAfter,
-            String sha256) {}
+            Instant notBefore,
+            Instant notAfter,
+            String sha256,
+            String serialNumber) {}
 }

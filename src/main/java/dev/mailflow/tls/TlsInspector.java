@@ -156,9 +156,10 @@ public final class TlsInspector implements TlsHandshaker {
                 UntrustedText.printable(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
                 UntrustedText.printable(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
                 names,
-                certificate.getNotBefore().toInstant().toString(),
-                certificate.getNotAfter().toInstant().toString(),
-                sha256(certificate));
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
+                sha256(certificate),
+                certificate.getSerialNumber().toString(16));
     }
 
     static String sha256(X509Certificate certificate) {
