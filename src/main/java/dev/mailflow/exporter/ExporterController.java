@@ -109,7 +109,7 @@ class ExporterController {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(
                         HttpHeaders.RETRY_AFTER,
-                        String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                        String.valueOf(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
                 .contentType(TEXT)
                 .body(e.getMessage());
     }
