@@ -121,7 +121,9 @@ class ExporterIntegrationTest {
         var response = probe("target=healthy.test&module=smtp_rcpt", null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/plain")
+                .contains("version=0.0.4");
         var metrics = response.body();
         var series = "{mx=\"mx.healthy.test\",address=\"127.0.0.1\"}";
         assertThat(metrics.lines().toList())
