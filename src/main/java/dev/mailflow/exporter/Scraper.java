@@ -1,6 +1,5 @@
 package dev.mailflow.exporter;
 
-import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import java.time.Duration;
@@ -35,8 +34,7 @@ final class Scraper {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
         var run = probes.startUnlisted(module.request(target), requester, timeout);
-        awaitEnd(run, end);
-        var overtime = !run.isDone();
+        var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape =
                 new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);
         var registry = new ScrapeRegistry();
@@ -48,16 +46,5 @@ final class Scraper {
         var entry = new RecentProbes.Entry(scrape, registry.text(), kept);
         recent.add(entry);
         return entry;
-    }
-
-    private static void awaitEnd(ProbeRun run, long endNanos) throws InterruptedException {
-        long seen = 0;
-        long left;
-        while (!run.isDone() && (left = endNanos - System.nanoTime()) > 0) {
-            var events = run.awaitEventsAfter(seen, Duration.ofNanos(left));
-            if (!events.isEmpty()) {
-                seen = events.getLast().seq();
-            }
-        }
     }
 }

@@ -28,7 +28,8 @@ public class ProbeService {
     private final RunStore store;
     private final AtomicInteger admitted = new AtomicInteger();
     private final Set<String> keepWhenDone = ConcurrentHashMap.newKeySet();
-    private final SecureRandom random = new SecureRandom();
+    /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
+    private final SecureRandom random = drbg();
 
     ProbeService(
             ProbeValidation validation,
@@ -154,6 +155,14 @@ public class ProbeService {
     /** Sessions waiting for a slot. */
     public int sessionsQueued() {
         return slots.waiting();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** 128 random bits: a run id cannot be guessed from another. */

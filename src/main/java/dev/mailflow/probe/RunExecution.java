@@ -124,6 +124,11 @@ final class RunExecution {
     private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
             throws InterruptedException {
         targetList.forEach(t -> run.addSession(t.pending()));
+        if (targetList.size() == 1) {
+            // One address (a host target, an MX with one address): no thread to hand it to.
+            session(run, probe, targetList.getFirst(), endNanos);
+            return;
+        }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
