@@ -29,19 +29,21 @@ class CertificateMetrics implements ScrapeMetrics {
                 .mapToLong(c -> c.notAfter().getEpochSecond())
                 .min()
                 .ifPresent(earliest -> registry.set(
-                        "probe_ssl_earliest_cert_expiry", "Returns last SSL chain expiry in unixtime", earliest));
+                        "probe_ssl_earliest_cert_expiry",
+                        "Earliest expiry of any certificate any MX presented, trusted or not, in Unix time",
+                        earliest));
         var first = chains.getFirst();
         first.chain().stream()
                 .mapToLong(c -> c.notAfter().getEpochSecond())
                 .min()
                 .ifPresent(earliest -> registry.set(
                         "probe_ssl_last_chain_expiry_timestamp_seconds",
-                        "Returns last SSL chain expiry in timestamp",
+                        "Earliest expiry in the chain of the first MX address that completed a handshake, in Unix time",
                         earliest));
         var leaf = first.chain().getFirst();
         registry.set(
                 "probe_ssl_last_chain_info",
-                "Contains SSL leaf certificate information",
+                "The leaf certificate of that chain, trusted or not",
                 1,
                 "fingerprint_sha256",
                 fingerprint(leaf),
@@ -56,7 +58,7 @@ class CertificateMetrics implements ScrapeMetrics {
         if (first.protocol() != null) {
             registry.set(
                     "probe_tls_version_info",
-                    "Returns the TLS version used or NaN when unknown",
+                    "The TLS version negotiated with that address",
                     1,
                     "version",
                     version(first.protocol()));
