@@ -5,6 +5,7 @@ import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.TooBusyException;
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,11 +32,13 @@ class ExporterController {
     private static final MediaType METRICS = MediaType.parseMediaType("text/plain; version=0.0.4; charset=utf-8");
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain; charset=utf-8");
 
-    private final Modules modules;
-    private final Scraper scraper;
-    private final RecentProbes recent;
+    // Looked up per request: web-layer test slices load every controller but not the exporter's wiring.
+    private final ObjectProvider<Modules> modules;
+    private final ObjectProvider<Scraper> scraper;
+    private final ObjectProvider<RecentProbes> recent;
 
-    ExporterController(Modules modules, Scraper scraper, RecentProbes recent) {
+    ExporterController(
+            ObjectProvider<Modules> modules, ObjectProvider<Scraper> scraper, ObjectProvider<RecentProbes> recent) {
         this.modules = modules;
         this.scraper = scraper;
         this.recent = recent;
@@ -50,13 +53,14 @@ class ExporterController {
             Requester requester)
             throws InterruptedException {
         var name = module == null || module.isEmpty() ? DEFAULT_MODULE : module;
-        var probeModule =
-                modules.find(name).orElseThrow(() -> new BadScrapeException("Unknown module \"" + name + "\""));
+        var probeModule = modules.getObject()
+                .find(name)
+                .orElseThrow(() -> new BadScrapeException("Unknown module \"" + name + "\""));
         if (target == null || target.isBlank()) {
             throw new BadScrapeException("Target parameter is missing");
         }
         var timeout = Modules.timeout(probeModule, seconds(scrapeTimeout));
-        var entry = scraper.scrape(ScrapeTarget.parse(target), probeModule, timeout, requester);
+        var entry = scraper.getObject().scrape(ScrapeTarget.parse(target), probeModule, timeout, requester);
         if ("true".equalsIgnoreCase(debug)) {
             return ResponseEntity.ok().contentType(TEXT).body(DebugReport.of(entry));
         }
@@ -66,7 +70,8 @@ class ExporterController {
     /** A recent probe's debug output again, by the id its debug output names (its owner or an ADMIN). */
     @GetMapping("/probe/logs")
     ResponseEntity<String> logs(@RequestParam String id, Requester requester) {
-        return recent.find(id)
+        return recent.getObject()
+                .find(id)
                 .filter(e -> requester.seesEveryRun()
                         || requester.name().equals(e.scrape().run().owner()))
                 .map(e -> ResponseEntity.ok().contentType(TEXT).body(DebugReport.of(e)))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenApi {
 
-    private final MachineTokens tokens;
+    // Looked up per request: web-layer test slices load every controller but not the token store.
+    private final ObjectProvider<MachineTokens> tokens;
     private final Clock clock = Clock.systemUTC();
 
-    TokenApi(MachineTokens tokens) {
+    TokenApi(ObjectProvider<MachineTokens> tokens) {
         this.tokens = tokens;
     }
 
@@ -57,7 +59,8 @@ class TokenApi {
     @PostMapping("/api/tokens")
     ResponseEntity<?> create(@RequestBody NewToken request, Authentication admin) {
         var valid = request.validate(clock.instant());
-        return tokens.create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName())
+        return tokens.getObject()
+                .create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName())
                 .<ResponseEntity<?>>map(c -> ResponseEntity.created(
                                 URI.create("/api/tokens/" + c.token().name()))
                         .body(new Created(
@@ -71,15 +74,17 @@ class TokenApi {
 
     @GetMapping("/api/tokens")
     Map<String, List<Listed>> list() {
-        return Map.of("tokens", tokens.list().stream().map(Listed::of).toList());
+        return Map.of(
+                "tokens", tokens.getObject().list().stream().map(Listed::of).toList());
     }
 
     @DeleteMapping("/api/tokens/{name}")
     ResponseEntity<?> revoke(@PathVariable String name) {
-        if (tokens.revoke(name)) {
+        if (tokens.getObject().revoke(name)) {
             return ResponseEntity.noContent().build();
         }
-        if (tokens.list().stream().anyMatch(t -> t.configured() && t.name().equals(name))) {
+        if (tokens.getObject().list().stream()
+                .anyMatch(t -> t.configured() && t.name().equals(name))) {
             return problem(
                     HttpStatus.CONFLICT, "This token is configured (mailflow.security.tokens): remove it there.");
         }

@@ -3,6 +3,7 @@ package dev.mailflow.security;
 import dev.mailflow.probe.FieldProblem;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TokenPage {
 
-    private final MachineTokens tokens;
+    // Looked up per request: web-layer test slices load every controller but not the token store.
+    private final ObjectProvider<MachineTokens> tokens;
     private final Clock clock = Clock.systemUTC();
 
-    TokenPage(MachineTokens tokens) {
+    TokenPage(ObjectProvider<MachineTokens> tokens) {
         this.tokens = tokens;
     }
 
@@ -36,7 +38,7 @@ class TokenPage {
             Model model) {
         try {
             var valid = new NewToken(name, roles, expiresAt).validate(clock.instant());
-            var created = tokens.create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName());
+            var created = tokens.getObject().create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName());
             if (created.isEmpty()) {
                 return page(model, null, List.of(new FieldProblem("name", "a token of this name exists already")));
             }
@@ -48,12 +50,12 @@ class TokenPage {
 
     @PostMapping("/tokens/{name}/revoke")
     String revoke(@PathVariable String name) {
-        tokens.revoke(name);
+        tokens.getObject().revoke(name);
         return "redirect:/tokens";
     }
 
     private String page(Model model, MachineTokens.Created created, List<FieldProblem> errors) {
-        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("tokens", tokens.getObject().list());
         model.addAttribute("created", created);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", List.of(Role.values()));
