@@ -15,7 +15,7 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        TranscriptLine.visible(RunView.target(r)),
+                        TranscriptLine.visible(RunView.target(r.request())),
                         r.status().name().toLowerCase(Locale.ROOT),
                         r.startedAt()))
                 .toList();

@@ -5,6 +5,7 @@ import dev.mailflow.egress.TargetProperties;
 import dev.mailflow.mail.EhloName;
 import dev.mailflow.mail.MailAddress;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.ServerLine;
 import dev.mailflow.smtp.SessionListener;
 import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.SessionPlan;
@@ -88,7 +89,7 @@ public final class SessionTimeBenchmark {
         public void sent(Phase phase, String line) {}
 
         @Override
-        public void received(Phase phase, String line) {}
+        public void received(Phase phase, ServerLine line) {}
 
         @Override
         public void note(Phase phase, String text) {}
