@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The ADMIN's tokens page: create (the token shown once), list, revoke; other roles are refused. */
 @SpringBootTest
 @AutoConfigureMockMvc
-class TokenPageTests {
+class TokenPageTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
