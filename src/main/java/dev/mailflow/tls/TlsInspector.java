@@ -159,14 +159,23 @@ public final class TlsInspector implements TlsHandshaker {
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(),
                 sha256(certificate),
+                hex(certificate.getPublicKey().getEncoded()),
                 certificate.getSerialNumber().toString(16));
     }
 
     static String sha256(X509Certificate certificate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+            return hex(certificate.getEncoded());
         } catch (GeneralSecurityException unreadable) {
+            return null;
+        }
+    }
+
+    private static String hex(byte[] encoded) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded);
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (GeneralSecurityException noSha256) {
             return null;
         }
     }
