@@ -82,7 +82,9 @@ final class RunChanges {
             if (!tls.chain().isEmpty()) {
                 var leaf = tls.chain().getFirst();
                 facts.put("certificate fingerprint" + where, leaf.sha256());
-                facts.put("certificate expiry" + where, leaf.notAfter());
+                facts.put(
+                        "certificate expiry" + where,
+                        leaf.notAfter() == null ? null : leaf.notAfter().toString());
             }
         }
     }
