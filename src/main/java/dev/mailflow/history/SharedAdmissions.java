@@ -35,12 +35,12 @@ final class SharedAdmissions implements AdmissionLog {
     @Override
     public List<Instant> since(String window, String key, Instant since) {
         jdbc.sql("delete from admissions where limit_name = ? and subject = ? and admitted_at <= ?")
-                .params(window, key, RunRows.time(since))
+                .params(window, subject(key), RunRows.time(since))
                 .update();
         return jdbc.sql("""
                         select admitted_at from admissions where limit_name = ? and subject = ?
                         order by admitted_at""")
-                .params(window, key)
+                .params(window, subject(key))
                 .query((rs, n) -> RunRows.instant(rs, "admitted_at"))
                 .list();
     }
@@ -48,7 +48,12 @@ final class SharedAdmissions implements AdmissionLog {
     @Override
     public void add(String window, String key, Instant at) {
         jdbc.sql("insert into admissions (limit_name, subject, admitted_at) values (?, ?, ?)")
-                .params(window, key, RunRows.time(at))
+                .params(window, subject(key), RunRows.time(at))
                 .update();
+    }
+
+    /** A run with no domain (an explicit host from the exporter) is counted under the empty name. */
+    private static String subject(String key) {
+        return key == null ? "" : key;
     }
 }
