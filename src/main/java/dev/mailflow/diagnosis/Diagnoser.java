@@ -3,6 +3,7 @@ package dev.mailflow.diagnosis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * A pure function from a run's facts to its verdict and findings. The rule classes decide when a
@@ -16,6 +17,7 @@ public final class Diagnoser {
     private final ReplyRules replies;
     private final DsnRules dsn;
     private final DeliveryVerdict verdict;
+    private final SameOnEveryAddress sameOnEveryAddress;
 
     public Diagnoser(Knowledge knowledge) {
         var wording = knowledge.wording();
@@ -25,6 +27,7 @@ public final class Diagnoser {
         this.replies = new ReplyRules(knowledge);
         this.dsn = new DsnRules(wording);
         this.verdict = new DeliveryVerdict(wording, replies);
+        this.sameOnEveryAddress = new SameOnEveryAddress(wording);
     }
 
     public Diagnosis diagnose(RunFacts facts) {
@@ -36,7 +39,7 @@ public final class Diagnoser {
         findings.addAll(dsn.findings(facts));
         var result = verdict.decide(facts, findings);
         // The same reply twice (EHLO, then HELO after it) is one finding.
-        var distinct = new ArrayList<>(new LinkedHashSet<>(findings));
+        var distinct = new ArrayList<>(sameOnEveryAddress.merge(List.copyOf(new LinkedHashSet<>(findings)), facts));
         // Stable: within a severity the rules' order (DNS, connections, TLS, replies, DSN) is kept.
         distinct.sort(Comparator.comparing(Finding::severity));
         return new Diagnosis(result.kind(), result.text(), distinct);

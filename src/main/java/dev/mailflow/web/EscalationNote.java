@@ -62,8 +62,11 @@ final class EscalationNote {
                 () -> line(sb, "MX host", "none was tried"));
         diagnosis.map(Diagnosis::verdict).ifPresent(v -> line(sb, "Verdict", v));
 
-        sb.append("\nFailing exchange:\n");
         var exchange = session.flatMap(s -> failingExchange(s, top.orElse(null)));
+        // Only a refusal is "failing"; a warning about a positive reply quotes it as evidence.
+        var failing = exchange.map(e -> e.reply().codeClass() == 4 || e.reply().codeClass() == 5)
+                .orElse(true);
+        sb.append(failing ? "\nFailing exchange:\n" : "\nEvidence:\n");
         exchange.ifPresentOrElse(
                 e -> exchange(sb, e),
                 () -> sb.append("  (no SMTP reply: ")

@@ -58,12 +58,27 @@ final class TranscriptReader {
                 replyMs);
     }
 
-    /** The most specific entry's title (vendor, then enhanced, then basic code). */
+    /**
+     * The basic code's title, with the most specific entry (vendor or enhanced code) beside it: the
+     * enhanced code refines the basic one, it does not replace it ("220 2.0.0" is still "ready").
+     */
     private String hint(String replyLine) {
         var explanation = knowledge.explain(replyLine);
         if (explanation == null) {
             return null;
         }
-        return explanation.entries().stream().findFirst().map(CodeEntry::title).orElse(null);
+        var basic = explanation.entries().stream()
+                .filter(e -> e.kind() == CodeEntry.Kind.BASIC)
+                .findFirst();
+        var specific = explanation.entries().stream()
+                .filter(e -> e.kind() != CodeEntry.Kind.BASIC)
+                .findFirst();
+        if (basic.isEmpty() || specific.isEmpty()) {
+            return basic.or(() -> specific).map(CodeEntry::title).orElse(null);
+        }
+        var refinement = specific.get().kind() == CodeEntry.Kind.ENHANCED && explanation.enhanced() != null
+                ? explanation.enhanced() + ": " + specific.get().title()
+                : specific.get().title();
+        return basic.get().title() + " (" + refinement + ")";
     }
 }
