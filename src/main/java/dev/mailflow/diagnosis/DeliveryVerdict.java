@@ -33,7 +33,8 @@ final class DeliveryVerdict {
 
     Result decide(RunFacts run, List<Finding> findings) {
         var vars = new HashMap<String, String>();
-        vars.put("from", run.mailFrom() == null || run.mailFrom().isEmpty() ? "<>" : run.mailFrom());
+        var nullSender = run.mailFrom() == null || run.mailFrom().isEmpty();
+        vars.put("from", nullSender ? wording.verdict("nullSender", Map.of()) : run.mailFrom());
         vars.put("to", run.rcptTo().isEmpty() ? String.valueOf(run.domain()) : String.join(", ", run.rcptTo()));
         var dnsEnd = DnsRules.terminal(run.dns());
         if (dnsEnd.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.mailflow.dns;
 
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Comparator;
@@ -124,8 +125,8 @@ public final class MxResolver {
         var literal = HostLiteral.parse(host);
         if (literal.isPresent()) {
             InetAddress address = literal.get();
-            MxHost only = new MxHost(0, address.getHostAddress(), List.of(address), Duration.ZERO, Set.of());
-            return new MxPlan(address.getHostAddress(), DnsOutcome.EXPLICIT, List.of(only), since(start), null);
+            MxHost only = new MxHost(0, AddressText.of(address), List.of(address), Duration.ZERO, Set.of());
+            return new MxPlan(AddressText.of(address), DnsOutcome.EXPLICIT, List.of(only), since(start), null);
         }
         if (HostLiteral.looksNumeric(host)) {
             return failed(DomainName.bounded(host), DnsOutcome.ERROR, NUMERIC_FORM, start);

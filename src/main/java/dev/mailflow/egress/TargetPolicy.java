@@ -1,5 +1,6 @@
 package dev.mailflow.egress;
 
+import dev.mailflow.text.AddressText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,8 +46,8 @@ public final class TargetPolicy {
             Optional<String> refusal = refusal(candidate);
             if (refusal.isPresent()) {
                 String subject = candidate == address
-                        ? address.getHostAddress() + " is "
-                        : address.getHostAddress() + " carries " + candidate.getHostAddress() + ", ";
+                        ? AddressText.of(address) + " is "
+                        : AddressText.of(address) + " carries " + AddressText.of(candidate) + ", ";
                 return TargetDecision.refuse(subject + refusal.get());
             }
         }

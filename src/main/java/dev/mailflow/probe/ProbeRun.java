@@ -2,11 +2,14 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -32,6 +35,7 @@ public final class ProbeRun {
     private final Condition appended = lock.newCondition();
     private final List<ProbeEvent> events = new ArrayList<>();
     private final List<SessionRecord> sessions = new ArrayList<>();
+    private final Map<String, List<Exchange>> progress = new HashMap<>();
     private RunStatus status = RunStatus.RUNNING;
     private Instant finishedAt;
     private MxPlan plan;
@@ -81,6 +85,16 @@ public final class ProbeRun {
         }
     }
 
+    /** The run's outcome once it is over; empty while it runs. */
+    public Optional<RunOutcome> outcome() {
+        lock.lock();
+        try {
+            return status == RunStatus.RUNNING ? Optional.empty() : Optional.of(RunOutcome.of(status, diagnosis));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean isDone() {
         return status() != RunStatus.RUNNING;
     }
@@ -99,6 +113,30 @@ public final class ProbeRun {
         lock.lock();
         try {
             return List.copyOf(sessions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The replies each running session has had so far, by session key, so a live view can fill in
+     * phase by phase; a session's result replaces them once it is over.
+     */
+    public Map<String, List<Exchange>> progress() {
+        lock.lock();
+        try {
+            var copy = new HashMap<String, List<Exchange>>();
+            progress.forEach((key, exchanges) -> copy.put(key, List.copyOf(exchanges)));
+            return copy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void replied(String session, Exchange exchange) {
+        lock.lock();
+        try {
+            progress.computeIfAbsent(session, k -> new ArrayList<>()).add(exchange);
         } finally {
             lock.unlock();
         }
@@ -205,6 +243,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             sessions.replaceAll(s -> s.key().equals(record.key()) ? record : s);
+            progress.remove(record.key());
         } finally {
             lock.unlock();
         }

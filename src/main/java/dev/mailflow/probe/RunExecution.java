@@ -10,6 +10,7 @@ import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.text.AddressText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ final class RunExecution {
 
     private static void announce(ProbeRun run, MxPlan plan) {
         var summary = switch (plan.outcome()) {
-            case OK -> plan.hosts().size() + " MX host(s) for " + plan.domain();
+            case OK ->
+                plan.hosts().size() + (plan.hosts().size() == 1 ? " MX host for " : " MX hosts for ") + plan.domain();
             case IMPLICIT_MX -> "No MX record for " + plan.domain() + "; its own address is the implicit MX";
             case NULL_MX -> plan.domain() + " publishes a null MX (MX 0 .): it accepts no mail";
             case EXPLICIT -> "Explicit host " + plan.domain() + " (MX lookup skipped)";
@@ -94,8 +96,7 @@ final class RunExecution {
         };
         run.append(null, null, Kind.PLAN, summary + " [" + plan.took().toMillis() + " ms]");
         for (var host : plan.hosts()) {
-            var addresses =
-                    host.addresses().stream().map(a -> a.getHostAddress()).toList();
+            var addresses = host.addresses().stream().map(AddressText::of).toList();
             run.append(
                     null,
                     null,
@@ -161,7 +162,7 @@ final class RunExecution {
                 key,
                 Phase.CONNECT,
                 Kind.SESSION,
-                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port());
+                target.host().name() + " [" + AddressText.of(target.address()) + "]:" + target.port());
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {

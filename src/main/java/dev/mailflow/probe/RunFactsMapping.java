@@ -5,7 +5,7 @@ import dev.mailflow.diagnosis.RunFacts;
 import dev.mailflow.diagnosis.SessionFacts;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.mail.MailAddress;
-import java.net.InetAddress;
+import dev.mailflow.text.AddressText;
 import java.util.List;
 
 /** The facts of a finished run in the diagnosis' own terms (it knows nothing of dns or probe). */
@@ -22,9 +22,7 @@ final class RunFactsMapping {
                         .map(h -> new DnsFacts.Host(
                                 h.preference(),
                                 h.name(),
-                                h.addresses().stream()
-                                        .map(InetAddress::getHostAddress)
-                                        .toList(),
+                                h.addresses().stream().map(AddressText::of).toList(),
                                 h.flaws().stream().map(Enum::name).sorted().toList()))
                         .toList());
         var sessionFacts = sessions.stream()

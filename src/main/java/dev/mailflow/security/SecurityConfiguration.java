@@ -101,7 +101,7 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/probes")
+                                .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again")
                                 .hasRole(Role.OPERATOR.name())
                                 .anyRequest()
                                 .hasRole(Role.VIEWER.name()))

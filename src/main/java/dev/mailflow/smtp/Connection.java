@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.text.AddressText;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -51,7 +52,7 @@ final class Connection implements AutoCloseable {
     /** Our end of the connection, {@code address:port}; IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
     String egress() {
         var local = plain.getLocalAddress();
-        var host = local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
+        var host = local instanceof Inet6Address ? "[" + AddressText.of(local) + "]" : AddressText.of(local);
         return host + ":" + plain.getLocalPort();
     }
 

@@ -37,7 +37,8 @@ record FormErrors(Map<String, List<String>> byField) {
             map.merge(
                     formField(problem.field()),
                     List.of(TranscriptLine.visible(problem.message())),
-                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+                    // rcptTo[0] and domain both land on the recipients field: say the same thing once.
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList());
         }
         return new FormErrors(Map.copyOf(map));
     }

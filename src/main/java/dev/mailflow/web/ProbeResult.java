@@ -4,18 +4,24 @@ import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
-import java.net.InetAddress;
+import dev.mailflow.text.AddressText;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md. */
+/**
+ * The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md.
+ *
+ * @param outcome null while the run runs, so scripts never parse the verdict sentence
+ */
 record ProbeResult(
         String id,
         RunStatus status,
         ProbeRequest request,
         Instant startedAt,
         Instant finishedAt,
+        RunOutcome outcome,
         String verdict,
         Dns dns,
         List<SessionView> sessions,
@@ -30,6 +36,7 @@ record ProbeResult(
                 run.request(),
                 run.startedAt(),
                 run.finishedAt().orElse(null),
+                run.outcome().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
                 run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
@@ -46,9 +53,7 @@ record ProbeResult(
                             .map(h -> new Mx(
                                     h.preference(),
                                     h.name(),
-                                    h.addresses().stream()
-                                            .map(InetAddress::getHostAddress)
-                                            .toList()))
+                                    h.addresses().stream().map(AddressText::of).toList()))
                             .toList(),
                     plan.implicitMx(),
                     plan.nullMx(),

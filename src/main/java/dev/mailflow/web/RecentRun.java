@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** One line of the recent probes list. */
-record RecentRun(String id, String target, String statusWord, Instant startedAt) {
+/**
+ * One line of the recent probes list.
+ *
+ * @param outcomeWord the run's outcome in lower case ({@code deliverable}, {@code bounce}...), or
+ *     {@code running}; also the badge's CSS class
+ */
+record RecentRun(String id, String target, String outcomeWord, Instant startedAt) {
 
     private static final int SHOWN = 20;
 
@@ -16,7 +21,7 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                 .map(r -> new RecentRun(
                         r.id(),
                         TranscriptLine.visible(RunView.target(r)),
-                        r.status().name().toLowerCase(Locale.ROOT),
+                        r.outcome().map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
                         r.startedAt()))
                 .toList();
     }

@@ -24,36 +24,40 @@ class RunFragments {
 
     String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
+        context.setVariable("runId", run.id());
+        context.setVariable("oob", true);
         var fragment = line.event();
         switch (fragment) {
             case "plan" -> {
-                context.setVariable("planText", line.text());
                 context.setVariable("dns", run.plan().map(ProbeResult.Dns::of).orElse(null));
+                context.setVariable("explicitHost", RunView.explicitHost(run));
             }
-            case "verdict" -> {
-                context.setVariable("verdict", line.text());
-                context.setVariable(
-                        "verdictWord",
-                        run.diagnosis()
-                                .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
-                                .orElse("unknown"));
-            }
+            case "verdict" -> context.setVariable("answer", VerdictView.of(run, run.events()));
             case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
             case "done" -> {
+                // The status, the actions a finished run offers, and the answer when mailflow failed
+                // before a verdict (each swapped in by id).
                 context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
-            }
-            case "session", "outcome" -> {
-                // The transcript line, and the matrix with this session's new state swapped in by id.
-                context.setVariable("line", line);
-                context.setVariable("matrix", SessionMatrix.of(run.sessions()));
-                context.setVariable("runId", run.id());
-                context.setVariable("oob", true);
-                return engine.process("fragments/run", Set.of("line", "matrix"), context);
+                context.setVariable("running", false);
+                context.setVariable("certificates", CertificateView.of(run.sessions()));
+                var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
+                context.setVariable("answer", answered ? null : VerdictView.of(run, run.events()));
+                var parts = answered
+                        ? Set.of("done", "actions", "certificates")
+                        : Set.of("done", "actions", "certificates", "answerOob");
+                return engine.process("fragments/run", parts, context);
             }
             default -> {
                 context.setVariable("line", line);
-                fragment = "line";
+                if (event.kind() == ProbeEvent.Kind.RECEIVED) {
+                    fragment = "line";
+                } else {
+                    // A session starting or ending, or the next command: the phase before it is over,
+                    // so the matrix comes along with its new cells (swapped in by id).
+                    context.setVariable("matrix", SessionMatrix.of(run));
+                    return engine.process("fragments/run", Set.of("line", "matrix"), context);
+                }
             }
         }
         return engine.process("fragments/run", Set.of(fragment), context);

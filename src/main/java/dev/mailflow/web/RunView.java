@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A run as the run page shows it: everything that happened up to {@code lastSeq}; a running page
+ * A run as the run page shows it, the answer first: everything that happened up to {@code lastSeq}; a running page
  * joins the live stream after that seq.
  */
 record RunView(
@@ -24,12 +25,12 @@ record RunView(
         RunStatus status,
         Instant startedAt,
         ProbeResult.Dns dns,
-        String planText,
+        boolean explicitHost,
         List<TranscriptLine> lines,
         SessionMatrix matrix,
-        Diagnosis.Verdict verdictKind,
-        String verdict,
+        VerdictView answer,
         List<FindingView> findings,
+        List<CertificateView> certificates,
         long lastSeq) {
 
     static final DateTimeFormatter STARTED =
@@ -43,14 +44,7 @@ record RunView(
         var status = done ? run.status() : RunStatus.RUNNING;
         var reader = new TranscriptReader(knowledge);
         var lines = events.stream().map(reader::read).toList();
-        var planText = events.stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.PLAN)
-                .map(e -> TranscriptLine.visible(e.text()))
-                .findFirst()
-                .orElse(null);
-        var verdictEvent =
-                events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
-        var diagnosis = run.diagnosis().filter(d -> verdictEvent.isPresent());
+        var planned = events.stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.PLAN);
         var findings = events.stream()
                 .filter(e -> e.kind() == ProbeEvent.Kind.FINDING)
                 .map(e -> finding(run, e, events))
@@ -60,13 +54,13 @@ record RunView(
                 target(run),
                 status,
                 run.startedAt(),
-                planText == null ? null : run.plan().map(ProbeResult.Dns::of).orElse(null),
-                planText,
+                planned ? run.plan().map(ProbeResult.Dns::of).orElse(null) : null,
+                explicitHost(run),
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
-                SessionMatrix.of(run.sessions()),
-                diagnosis.map(Diagnosis::outcome).orElse(null),
-                verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
+                SessionMatrix.of(run),
+                VerdictView.of(run, events),
                 findings,
+                CertificateView.of(run.sessions()),
                 events.isEmpty() ? 0 : events.getLast().seq());
     }
 
@@ -87,6 +81,11 @@ record RunView(
                 .orElseGet(() ->
                         new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of()));
         return FindingView.of(finding, events);
+    }
+
+    /** Whether the user named the server, so there was no MX lookup. */
+    static boolean explicitHost(ProbeRun run) {
+        return run.plan().map(p -> p.outcome() == DnsOutcome.EXPLICIT).orElse(false);
     }
 
     static String target(ProbeRun run) {
@@ -111,9 +110,5 @@ record RunView(
 
     public String statusWord() {
         return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    public String verdictWord() {
-        return verdictKind == null ? "unknown" : verdictKind.name().toLowerCase(Locale.ROOT);
     }
 }
