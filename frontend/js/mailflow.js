@@ -94,3 +94,11 @@ document.addEventListener("htmx:sseMessage", function (event) {
     window.htmx.ajax("GET", "/", { target: "#recent", swap: "outerHTML" });
   }
 });
+
+// On a narrow screen the run comes below the form: bring its answer into view when it starts.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var target = event.detail.target;
+  if (target && target.id === "run" && window.matchMedia("(max-width: 64rem)").matches) {
+    target.scrollIntoView({ block: "start" });
+  }
+});

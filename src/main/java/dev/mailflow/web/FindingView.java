@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,11 @@ record FindingView(Finding finding, String evidence, Long evidenceSeq) {
                 .findFirst()
                 .orElse(null);
         return new FindingView(finding, TranscriptLine.visible(evidence.line()), seq);
+    }
+
+    /** An OK finding needs no causes, fixes or owner: "nothing to fix, nobody must act" is noise. */
+    public boolean positive() {
+        return finding.severity() == Severity.OK;
     }
 
     public String severityWord() {
