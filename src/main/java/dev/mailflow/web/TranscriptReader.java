@@ -1,10 +1,13 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.CodeEntry;
+import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -59,26 +62,28 @@ final class TranscriptReader {
     }
 
     /**
-     * The basic code's title, with the most specific entry (vendor or enhanced code) beside it: the
-     * enhanced code refines the basic one, it does not replace it ("220 2.0.0" is still "ready").
+     * The basic code's title, refined by the enhanced code's and a vendor's, when the reply has them:
+     * the enhanced code refines the basic one, it does not replace it ("220 2.0.0" is still "ready").
      */
     private String hint(String replyLine) {
         var explanation = knowledge.explain(replyLine);
-        if (explanation == null) {
+        if (explanation == null || explanation.entries().isEmpty()) {
             return null;
         }
-        var basic = explanation.entries().stream()
-                .filter(e -> e.kind() == CodeEntry.Kind.BASIC)
-                .findFirst();
-        var specific = explanation.entries().stream()
-                .filter(e -> e.kind() != CodeEntry.Kind.BASIC)
-                .findFirst();
-        if (basic.isEmpty() || specific.isEmpty()) {
-            return basic.or(() -> specific).map(CodeEntry::title).orElse(null);
+        var basic = title(explanation, CodeEntry.Kind.BASIC);
+        var refinements = new ArrayList<String>();
+        title(explanation, CodeEntry.Kind.ENHANCED).ifPresent(t -> refinements.add(explanation.enhanced() + ": " + t));
+        title(explanation, CodeEntry.Kind.VENDOR).ifPresent(refinements::add);
+        if (basic.isEmpty()) {
+            return String.join("; ", refinements);
         }
-        var refinement = specific.get().kind() == CodeEntry.Kind.ENHANCED && explanation.enhanced() != null
-                ? explanation.enhanced() + ": " + specific.get().title()
-                : specific.get().title();
-        return basic.get().title() + " (" + refinement + ")";
+        return refinements.isEmpty() ? basic.get() : basic.get() + " (" + String.join("; ", refinements) + ")";
+    }
+
+    private static Optional<String> title(Explanation explanation, CodeEntry.Kind kind) {
+        return explanation.entries().stream()
+                .filter(e -> e.kind() == kind)
+                .map(CodeEntry::title)
+                .findFirst();
     }
 }

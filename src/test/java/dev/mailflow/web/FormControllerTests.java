@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -176,5 +177,40 @@ class FormControllerTests {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 30 seconds")));
+    }
+
+    @Test
+    void runAgainStartsTheSameRequestAsANewRun() throws Exception {
+        var previous = TestRuns.rejectedRcpt("r1", "ok");
+        when(probes.find(eq("r1"), any())).thenReturn(java.util.Optional.of(previous));
+        when(probes.start(eq(previous.request()), any())).thenReturn(TestRuns.running("r2"));
+
+        mvc.perform(post("/probes/r1/again").with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/probes/r2"));
+        mvc.perform(post("/probes/r1/again").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Redirect", "/probes/r2"));
+    }
+
+    @Test
+    void runAgainOfAnUnknownRunIsNotFound() throws Exception {
+        mvc.perform(post("/probes/nope/again").with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRecentProbesShowEachRunsOutcomeAndReloadAlone() throws Exception {
+        var finished = TestRuns.rejectedRcpt("r1", "ok");
+        when(probes.recent(any())).thenReturn(List.of(TestRuns.running("r2"), finished));
+
+        var html = mvc.perform(get("/").header("HX-Request", "true").header("HX-Target", "recent"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("id=\"recent\"", "outcome-bounce\">bounce<", "outcome-running\">running<")
+                .doesNotContain("probe-form", "<html");
     }
 }

@@ -191,7 +191,16 @@ class ProbeApiTests {
         var tree = JsonMapper.builder().build().readTree(json);
         assertThat(tree.propertyNames())
                 .containsExactly(
-                        "id", "status", "request", "startedAt", "finishedAt", "verdict", "dns", "sessions", "findings");
+                        "id",
+                        "status",
+                        "request",
+                        "startedAt",
+                        "finishedAt",
+                        "outcome",
+                        "verdict",
+                        "dns",
+                        "sessions",
+                        "findings");
         assertThat(tree.get("sessions").get(0).propertyNames())
                 .containsExactly("host", "address", "port", "outcome", "phase", "transcript", "tls", "replies");
         assertThat(tree.get("findings").get(0).propertyNames())
@@ -229,5 +238,22 @@ class ProbeApiTests {
         assertThat(banner.get("kind").asString()).isEqualTo("RECEIVED");
         assertThat(banner.get("text").asString()).isEqualTo("220 hi\revent: done");
         assertThat(banner.get("session").asString()).isEqualTo(TestRuns.SESSION);
+    }
+
+    @Test
+    void theResultCarriesTheOutcomeAsAValueOnceTheRunIsOver() throws Exception {
+        when(probes.find(org.mockito.ArgumentMatchers.eq("r1"), any()))
+                .thenReturn(java.util.Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
+        when(probes.find(org.mockito.ArgumentMatchers.eq("r2"), any()))
+                .thenReturn(java.util.Optional.of(TestRuns.running("r2")));
+
+        mvc.perform(get("/api/probes/r1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("BOUNCE"))
+                .andExpect(jsonPath("$.verdict").value("Mail to kate@example.com would bounce: unknown user"));
+        mvc.perform(get("/api/probes/r2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RUNNING"))
+                .andExpect(jsonPath("$.outcome").value(org.hamcrest.Matchers.nullValue()));
     }
 }

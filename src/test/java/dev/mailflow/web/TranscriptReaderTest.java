@@ -57,7 +57,7 @@ class TranscriptReaderTest {
 
         var line = new TranscriptReader(knowledge).read(event(1, 5, Kind.RECEIVED, "550 5.1.1 unknown"));
 
-        assertThat(line.codeHint()).isEqualTo("Bad destination mailbox");
+        assertThat(line.codeHint()).isEqualTo("5.1.1: Bad destination mailbox");
     }
 
     @Test
@@ -77,5 +77,16 @@ class TranscriptReaderTest {
                 .isNull();
         assertThat(reader.read(event(2, 0, Kind.SENT, "250 not a reply")).code())
                 .isNull();
+    }
+
+    @Test
+    void theHintExplainsTheBasicCodeWithTheEnhancedOneBesideIt() {
+        var reader = new TranscriptReader(dev.mailflow.diagnosis.Knowledge.load());
+
+        var ready = reader.read(event(1, 10, Kind.RECEIVED, "220 2.0.0 SMTP server ready"));
+        var unknown = reader.read(event(2, 20, Kind.RECEIVED, "550 5.1.1 <kate@example.com>: User unknown"));
+
+        assertThat(ready.codeHint()).startsWith("Service ready").contains("(2.0.0: ");
+        assertThat(unknown.codeHint()).contains("5.1.1: ");
     }
 }
