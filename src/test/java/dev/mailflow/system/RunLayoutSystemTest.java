@@ -120,8 +120,9 @@ class RunLayoutSystemTest {
             if (!running && !state.get(0).toString().isEmpty()) {
                 break;
             }
-            if (running && transcriptAboveTheFold == null && ((Number) state.get(5)).longValue() > 0) {
+            if (running && transcriptAboveTheFold == null && ((Number) state.get(5)).longValue() > 5) {
                 transcriptAboveTheFold = (Boolean) state.get(6);
+                Files.write(docs().resolve("run-" + name + "-live.png"), driver.getScreenshotAs(OutputType.BYTES));
             }
             var cells = state.get(1).toString();
             if (running && cells.contains("220") && cells.contains("…")) {
@@ -178,11 +179,15 @@ class RunLayoutSystemTest {
                         .getText())
                 .isEqualToIgnoringCase("deliverable");
 
-        var docs = Path.of(System.getProperty("basedir", ".")).resolve("docs");
-        Files.createDirectories(docs);
+        var docs = docs();
         Files.write(docs.resolve("run-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         Files.write(docs.resolve("run-" + name + "-whole.png"), chromium.wholePage());
         driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static Path docs() throws java.io.IOException {
+        return Files.createDirectories(
+                Path.of(System.getProperty("basedir", ".")).resolve("docs"));
     }
 
     private static void assertNoSidewaysScroll(String where, List<?> viewport) {
