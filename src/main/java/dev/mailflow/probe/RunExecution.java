@@ -92,7 +92,8 @@ final class RunExecution {
             case IMPLICIT_MX -> "No MX record for " + plan.domain() + "; its own address is the implicit MX";
             case NULL_MX -> plan.domain() + " publishes a null MX (MX 0 .): it accepts no mail";
             case EXPLICIT -> "Explicit host " + plan.domain() + " (MX lookup skipped)";
-            default -> "DNS: " + plan.outcome() + (plan.detail() == null ? "" : " (" + plan.detail() + ")");
+            // The detail already names the outcome ("x does not exist (NXDOMAIN for ...)"): said once.
+            default -> "DNS: " + (plan.detail() == null ? plan.outcome().name() : plan.detail());
         };
         run.append(null, null, Kind.PLAN, summary + " [" + plan.took().toMillis() + " ms]");
         for (var host : plan.hosts()) {
