@@ -80,7 +80,7 @@ class TargetPolicyTest {
                 "127.0.0.1|127.0.0.1 is a loopback address, which is not allowed by policy",
                 "10.1.2.3|10.1.2.3 is a private address, which is not allowed by policy",
                 "169.254.169.254|169.254.169.254 is a cloud metadata address, which is never allowed",
-                "64:ff9b::10.0.0.1|64:ff9b:0:0:0:0:a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
+                "64:ff9b::10.0.0.1|64:ff9b::a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
             })
     void reasonsArePlainSentences(String address, String reason) {
         assertThat(defaults.check(ip(address), 25).reason()).isEqualTo(reason);
