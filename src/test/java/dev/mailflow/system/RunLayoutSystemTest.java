@@ -166,6 +166,11 @@ class RunLayoutSystemTest {
                     .isTrue();
         }
         assertNoSidewaysScroll("home page after the run", viewport);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(org.openqa.selenium.By.id("recent"))
+                        .getText()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("deliverable"));
         assertThat(badgeOnFirstScreen())
                 .as("verdict badge on the first screen of the home page")
                 .isTrue();
@@ -183,6 +188,22 @@ class RunLayoutSystemTest {
         Files.write(docs.resolve("run-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         Files.write(docs.resolve("run-" + name + "-whole.png"), chromium.wholePage());
         driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @org.junit.jupiter.api.Test
+    void afterARefusedSubmitTheFocusIsOnTheFirstFieldWithAnError() {
+        var driver = chromium.driver;
+        var page = new RunPage(driver, "http://127.0.0.1:" + port);
+        page.open();
+        page.submit("kate@");
+
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(org.openqa.selenium.By.id("rcptTo-error"))
+                        .isEmpty());
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("rcptTo");
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#probe-form .error")))
+                .as("the problem is said once")
+                .hasSize(1);
     }
 
     private static Path docs() throws java.io.IOException {
