@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
         for (var row : SessionMatrix.of(run).rows()) {
             var ended = row.endedIn() == null ? row.outcome() : row.outcome() + " at " + row.endedIn();
             byHost.computeIfAbsent(row.host(), h -> new LinkedHashMap<>())
-                    .computeIfAbsent(ended, e -> new java.util.ArrayList<>())
+                    .computeIfAbsent(ended, e -> new ArrayList<>())
                     .add(row.address());
         }
         return byHost.entrySet().stream()

@@ -5,20 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -166,10 +171,10 @@ class RunLayoutSystemTest {
                     .isTrue();
         }
         assertNoSidewaysScroll("home page after the run", viewport);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(org.openqa.selenium.By.id("recent"))
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("recent"))
                         .getText()
-                        .toLowerCase(java.util.Locale.ROOT)
+                        .toLowerCase(Locale.ROOT)
                         .contains("deliverable"));
         assertThat(badgeOnFirstScreen())
                 .as("verdict badge on the first screen of the home page")
@@ -180,8 +185,7 @@ class RunLayoutSystemTest {
         assertThat(badgeOnFirstScreen())
                 .as("verdict badge on the first screen of the run page")
                 .isTrue();
-        assertThat(driver.findElement(org.openqa.selenium.By.cssSelector("#verdict .badge.outcome"))
-                        .getText())
+        assertThat(driver.findElement(By.cssSelector("#verdict .badge.outcome")).getText())
                 .isEqualToIgnoringCase("deliverable");
 
         var docs = docs();
@@ -190,23 +194,22 @@ class RunLayoutSystemTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void afterARefusedSubmitTheFocusIsOnTheFirstFieldWithAnError() {
         var driver = chromium.driver;
         var page = new RunPage(driver, "http://127.0.0.1:" + port);
         page.open();
         page.submit("kate@");
 
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> !d.findElements(org.openqa.selenium.By.id("rcptTo-error"))
-                        .isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("rcptTo-error")).isEmpty());
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("rcptTo");
-        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#probe-form .error")))
+        assertThat(driver.findElements(By.cssSelector("#probe-form .error")))
                 .as("the problem is said once")
                 .hasSize(1);
     }
 
-    private static Path docs() throws java.io.IOException {
+    private static Path docs() throws IOException {
         return Files.createDirectories(
                 Path.of(System.getProperty("basedir", ".")).resolve("docs"));
     }

@@ -26,6 +26,7 @@ import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,7 +183,7 @@ class FormControllerTests {
     @Test
     void runAgainStartsTheSameRequestAsANewRun() throws Exception {
         var previous = TestRuns.rejectedRcpt("r1", "ok");
-        when(probes.find(eq("r1"), any())).thenReturn(java.util.Optional.of(previous));
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(previous));
         when(probes.start(eq(previous.request()), any())).thenReturn(TestRuns.running("r2"));
 
         mvc.perform(post("/probes/r1/again").with(csrf()))

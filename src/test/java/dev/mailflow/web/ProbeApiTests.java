@@ -242,10 +242,8 @@ class ProbeApiTests {
 
     @Test
     void theResultCarriesTheOutcomeAsAValueOnceTheRunIsOver() throws Exception {
-        when(probes.find(org.mockito.ArgumentMatchers.eq("r1"), any()))
-                .thenReturn(java.util.Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
-        when(probes.find(org.mockito.ArgumentMatchers.eq("r2"), any()))
-                .thenReturn(java.util.Optional.of(TestRuns.running("r2")));
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
+        when(probes.find(eq("r2"), any())).thenReturn(Optional.of(TestRuns.running("r2")));
 
         mvc.perform(get("/api/probes/r1"))
                 .andExpect(status().isOk())
@@ -254,6 +252,6 @@ class ProbeApiTests {
         mvc.perform(get("/api/probes/r2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("RUNNING"))
-                .andExpect(jsonPath("$.outcome").value(org.hamcrest.Matchers.nullValue()));
+                .andExpect(jsonPath("$.outcome").value(nullValue()));
     }
 }

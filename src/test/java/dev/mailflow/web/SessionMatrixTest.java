@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
@@ -147,7 +148,7 @@ class SessionMatrixTest {
 
     @Test
     void theTlsColumnIsReservedUnlessTlsIsOff() {
-        var request = dev.mailflow.probe.TestRuns.request();
+        var request = TestRuns.request();
         assertThat(SessionMatrix.reserved(request)).containsExactly(Phase.TLS);
     }
 }

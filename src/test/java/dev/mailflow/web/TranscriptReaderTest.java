@@ -81,7 +81,7 @@ class TranscriptReaderTest {
 
     @Test
     void theHintExplainsTheBasicCodeWithTheEnhancedOneBesideIt() {
-        var reader = new TranscriptReader(dev.mailflow.diagnosis.Knowledge.load());
+        var reader = new TranscriptReader(Knowledge.load());
 
         var ready = reader.read(event(1, 10, Kind.RECEIVED, "220 2.0.0 SMTP server ready"));
         var unknown = reader.read(event(2, 20, Kind.RECEIVED, "550 5.1.1 <kate@example.com>: User unknown"));
