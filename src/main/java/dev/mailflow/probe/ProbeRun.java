@@ -67,6 +67,27 @@ public final class ProbeRun {
         return startedAt;
     }
 
+    /** Everything about the run at this instant, read in one go. */
+    public RunSnapshot snapshot() {
+        lock.lock();
+        try {
+            return new RunSnapshot(
+                    id,
+                    request,
+                    owner,
+                    startedAt,
+                    status,
+                    Optional.ofNullable(finishedAt),
+                    Optional.ofNullable(plan),
+                    sessions,
+                    Optional.ofNullable(diagnosis),
+                    events,
+                    progressCopy());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<Instant> finishedAt() {
         lock.lock();
         try {
@@ -87,12 +108,7 @@ public final class ProbeRun {
 
     /** The run's outcome once it is over; empty while it runs. */
     public Optional<RunOutcome> outcome() {
-        lock.lock();
-        try {
-            return status == RunStatus.RUNNING ? Optional.empty() : Optional.of(RunOutcome.of(status, diagnosis));
-        } finally {
-            lock.unlock();
-        }
+        return snapshot().outcome();
     }
 
     public boolean isDone() {
@@ -118,19 +134,10 @@ public final class ProbeRun {
         }
     }
 
-    /**
-     * The replies each running session has had so far, by session key, so a live view can fill in
-     * phase by phase; a session's result replaces them once it is over.
-     */
-    public Map<String, List<Exchange>> progress() {
-        lock.lock();
-        try {
-            var copy = new HashMap<String, List<Exchange>>();
-            progress.forEach((key, exchanges) -> copy.put(key, List.copyOf(exchanges)));
-            return copy;
-        } finally {
-            lock.unlock();
-        }
+    private Map<String, List<Exchange>> progressCopy() {
+        var copy = new HashMap<String, List<Exchange>>();
+        progress.forEach((key, exchanges) -> copy.put(key, List.copyOf(exchanges)));
+        return copy;
     }
 
     void replied(String session, Exchange exchange) {
@@ -196,6 +203,10 @@ public final class ProbeRun {
     }
 
     ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        return append(session, phase, kind, text, null);
+    }
+
+    ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
         lock.lock();
         try {
             if (status != RunStatus.RUNNING) {
@@ -204,18 +215,23 @@ public final class ProbeRun {
             if (events.size() >= MAX_EVENTS - 1 && kind != ProbeEvent.Kind.DONE) {
                 if (!truncated) {
                     truncated = true;
-                    add(null, null, ProbeEvent.Kind.ERROR, "Too many events; the rest of this run is not recorded.");
+                    add(
+                            null,
+                            null,
+                            ProbeEvent.Kind.ERROR,
+                            "Too many events; the rest of this run is not recorded.",
+                            null);
                 }
                 return null;
             }
-            return add(session, phase, kind, text);
+            return add(session, phase, kind, text, detail);
         } finally {
             lock.unlock();
         }
     }
 
-    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
-        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
+    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text, detail);
         events.add(event);
         appended.signalAll();
         return event;
@@ -265,7 +281,7 @@ public final class ProbeRun {
             if (status != RunStatus.RUNNING) {
                 return;
             }
-            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
+            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name(), new EventDetail.Done(finalStatus));
             status = finalStatus;
             finishedAt = at;
             appended.signalAll();

@@ -140,21 +140,11 @@ final class RunExecution {
         for (var target : targetList) {
             run.addSession(target.pending());
             var result = session(run, probe, target);
-            if (!unreachable(result)) {
+            if (!result.senderTriesNextAddress()) {
                 return;
             }
             run.append(null, null, Kind.INFO, target.host().name() + " could not be reached; trying the next address");
         }
-    }
-
-    /** A sending MTA moves on to the next address after these (RFC 5321 §5.1, §4.5.4.1). */
-    private static boolean unreachable(SessionResult result) {
-        return switch (result.outcome()) {
-            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
-            case TIMED_OUT, DEADLINE, CLOSED, TLS_FAILED -> result.phase().compareTo(Phase.MAIL) < 0;
-            case DEFERRED -> result.phase() == Phase.BANNER;
-            default -> false;
-        };
     }
 
     private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
@@ -163,7 +153,13 @@ final class RunExecution {
                 key,
                 Phase.CONNECT,
                 Kind.SESSION,
-                target.host().name() + " [" + AddressText.of(target.address()) + "]:" + target.port());
+                target.host().name() + " [" + AddressText.of(target.address()) + "]:" + target.port(),
+                new EventDetail.Session(
+                        target.host().name(),
+                        AddressText.of(target.address()),
+                        target.port(),
+                        target.host().preference(),
+                        probe.ehlo().value()));
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {
@@ -189,19 +185,23 @@ final class RunExecution {
                 key,
                 result.phase(),
                 Kind.OUTCOME,
-                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
+                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()),
+                new EventDetail.Outcome(result.outcome(), result.phase()));
         return result;
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {
         run.diagnosis(diagnosis);
-        for (var finding : diagnosis.findings()) {
+        var findings = diagnosis.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            var finding = findings.get(i);
             run.append(
                     finding.evidence() == null ? null : finding.evidence().session(),
                     finding.evidence() == null ? null : finding.evidence().phase(),
                     Kind.FINDING,
-                    finding.title());
+                    finding.title(),
+                    new EventDetail.Finding(i, finding.id()));
         }
-        run.append(null, null, Kind.VERDICT, diagnosis.verdict());
+        run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(diagnosis.outcome()));
     }
 }

@@ -3,8 +3,8 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunOutcome;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.text.AddressText;
 import java.time.Instant;
@@ -24,10 +24,10 @@ record ProbeResult(
         RunOutcome outcome,
         String verdict,
         Dns dns,
-        List<SessionView> sessions,
+        List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run) {
+    static ProbeResult of(RunSnapshot run) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -39,7 +39,7 @@ record ProbeResult(
                 run.outcome().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
+                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 

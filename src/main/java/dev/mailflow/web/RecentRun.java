@@ -20,7 +20,7 @@ record RecentRun(String id, String target, String outcomeWord, Instant startedAt
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        TranscriptLine.visible(RunView.target(r)),
+                        TranscriptLine.visible(RunView.target(r.request())),
                         r.outcome().map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
                         r.startedAt()))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import java.util.Locale;
@@ -22,43 +23,48 @@ class RunFragments {
         this.engine = engine;
     }
 
-    String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
+    String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
+        var fragment = line.event();
+        if (event.kind() == ProbeEvent.Kind.RECEIVED) {
+            context.setVariable("line", line);
+            return engine.process("fragments/run", Set.of("line"), context);
+        }
+        var run = live.snapshot();
         context.setVariable("runId", run.id());
         context.setVariable("oob", true);
-        var fragment = line.event();
         switch (fragment) {
             case "plan" -> {
                 context.setVariable("dns", run.plan().map(ProbeResult.Dns::of).orElse(null));
                 context.setVariable("explicitHost", RunView.explicitHost(run));
             }
-            case "verdict" -> context.setVariable("answer", VerdictView.of(run, run.events()));
-            case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "verdict" -> context.setVariable("answer", VerdictView.of(run));
+            case "finding" -> context.setVariable("f", RunView.finding(run, event));
             case "done" -> {
-                // The status, the actions a finished run offers, and the answer when mailflow failed
-                // before a verdict (each swapped in by id).
-                context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
+                // The status, the actions a finished run offers, the certificates, and the answer when
+                // mailflow failed before a verdict (each swapped in by id).
+                var done = event.detail(EventDetail.Done.class);
+                context.setVariable(
+                        "statusWord",
+                        done == null ? "unknown" : done.status().name().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
                 context.setVariable("running", false);
                 context.setVariable("certificates", CertificateView.of(run.sessions()));
                 var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
-                context.setVariable("answer", answered ? null : VerdictView.of(run, run.events()));
+                context.setVariable("answer", answered ? null : VerdictView.of(run));
                 var parts = answered
                         ? Set.of("done", "actions", "certificates")
                         : Set.of("done", "actions", "certificates", "answerOob");
                 return engine.process("fragments/run", parts, context);
             }
-            default -> {
+            case "session", "line", "outcome" -> {
+                // A session starting or ending, or the next command: the phase before it is over, so
+                // the matrix comes along with its new cells (swapped in by id).
                 context.setVariable("line", line);
-                if (event.kind() == ProbeEvent.Kind.RECEIVED) {
-                    fragment = "line";
-                } else {
-                    // A session starting or ending, or the next command: the phase before it is over,
-                    // so the matrix comes along with its new cells (swapped in by id).
-                    context.setVariable("matrix", SessionMatrix.of(run));
-                    return engine.process("fragments/run", Set.of("line", "matrix"), context);
-                }
+                context.setVariable("matrix", SessionMatrix.of(run));
+                return engine.process("fragments/run", Set.of("line", "matrix"), context);
             }
+            default -> throw new IllegalStateException("no fragment for " + fragment);
         }
         return engine.process("fragments/run", Set.of(fragment), context);
     }

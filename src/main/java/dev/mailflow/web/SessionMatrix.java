@@ -1,21 +1,20 @@
 package dev.mailflow.web;
 
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.TlsMode;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every session of a run side by side: one row per (MX host, address), one column per phase, each
@@ -27,15 +26,15 @@ import java.util.TreeMap;
  *     them (reserved from the start, so the table does not shift while the run goes on)
  * @param ties MX preferences shared by several hosts (RFC 5321 §5.1: the sender picks at random)
  */
-record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
+record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) {
 
     private static final Set<Phase> ALWAYS =
             EnumSet.of(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
 
     private static final Set<Phase> COLUMNS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
-    static SessionMatrix of(ProbeRun run) {
-        return of(run.sessions(), run.progress(), reserved(run.request()));
+    static SessionMatrix of(RunSnapshot run) {
+        return of(run.sessions(), run.progress(), reserved(run.request()), run.plan());
     }
 
     /** The columns a request may reach, known before any session starts. */
@@ -53,7 +52,11 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
         return phases;
     }
 
-    static SessionMatrix of(List<SessionRecord> sessions, Map<String, List<Exchange>> progress, Set<Phase> reserved) {
+    static SessionMatrix of(
+            List<SessionRecord> sessions,
+            Map<String, List<Exchange>> progress,
+            Set<Phase> reserved,
+            Optional<MxPlan> plan) {
         var shown = EnumSet.copyOf(ALWAYS);
         shown.addAll(reserved);
         for (var session : sessions) {
@@ -77,31 +80,12 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
                 .sorted(Comparator.comparingInt(SessionRecord::preference))
                 .map(s -> Row.of(s, progress.getOrDefault(s.key(), List.of()), phases))
                 .toList();
-        return new SessionMatrix(phases, rows, ties(sessions));
-    }
-
-    private static List<Tie> ties(List<SessionRecord> sessions) {
-        var hostsByPreference = new TreeMap<Integer, LinkedHashMap<String, Boolean>>();
-        for (var s : sessions) {
-            hostsByPreference
-                    .computeIfAbsent(s.preference(), p -> new LinkedHashMap<>())
-                    .put(s.host(), true);
-        }
-        var ties = new ArrayList<Tie>();
-        hostsByPreference.forEach((preference, hosts) -> {
-            if (hosts.size() > 1) {
-                ties.add(new Tie(preference, List.copyOf(hosts.keySet())));
-            }
-        });
-        return ties;
+        return new SessionMatrix(phases, rows, plan.map(MxPlan::ties).orElse(List.of()));
     }
 
     boolean isEmpty() {
         return rows.isEmpty();
     }
-
-    /** Several hosts with one preference. */
-    record Tie(int preference, List<String> hosts) {}
 
     /**
      * One session.

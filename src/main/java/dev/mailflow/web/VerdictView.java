@@ -1,7 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 record VerdictView(String outcomeWord, String verdict, String took, List<String> servers) {
 
     /** The answer once the verdict (or a failure of mailflow) is known, else null. */
-    static VerdictView of(ProbeRun run, List<ProbeEvent> events) {
+    static VerdictView of(RunSnapshot run) {
+        var events = run.events();
         var verdict =
                 events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
         var done = events.stream().filter(e -> e.kind() == ProbeEvent.Kind.DONE).findFirst();
@@ -48,7 +49,7 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
     }
 
     /** Each host once; its addresses named only when they ended differently. */
-    private static List<String> servers(ProbeRun run) {
+    private static List<String> servers(RunSnapshot run) {
         var byHost = new LinkedHashMap<String, LinkedHashMap<String, List<String>>>();
         for (var row : SessionMatrix.of(run).rows()) {
             var ended = row.endedIn() == null ? row.outcome() : row.outcome() + " at " + row.endedIn();

@@ -2,6 +2,9 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Exchange;
@@ -9,9 +12,12 @@ import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +36,16 @@ class SessionMatrixTest {
         return new SessionResult(outcome, phase, null, List.of(exchanges), Map.of(), null, Duration.ofMillis(50));
     }
 
+    static MxHost mx(int preference, String name, String... addresses) throws UnknownHostException {
+        var list = new java.util.ArrayList<InetAddress>();
+        for (var address : addresses) {
+            list.add(InetAddress.getByName(address));
+        }
+        return new MxHost(preference, name, list, Duration.ofMillis(1), Set.of());
+    }
+
     @Test
-    void eachSessionIsARowWithOneCellPerPhase() {
+    void eachSessionIsARowWithOneCellPerPhase() throws Exception {
         var matrix = SessionMatrix.of(
                 List.of(
                         session(
@@ -49,7 +63,15 @@ class SessionMatrixTest {
                         session("mx1.example.test", "::1", 10, result(SessionOutcome.REFUSED, Phase.CONNECT)),
                         session("mx1.example.test", "127.0.0.3", 10, null)),
                 Map.of(),
-                Set.of());
+                Set.of(),
+                Optional.of(new MxPlan(
+                        "example.test",
+                        DnsOutcome.OK,
+                        List.of(
+                                mx(10, "mx1.example.test", "::1", "127.0.0.3"),
+                                mx(20, "mx2.example.test", "127.0.0.1")),
+                        Duration.ofMillis(5),
+                        null)));
 
         assertThat(matrix.phases()).containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
         assertThat(matrix.rows())
@@ -85,7 +107,8 @@ class SessionMatrixTest {
                                 exchange(Phase.EHLO, 250, 1),
                                 exchange(Phase.MAIL, 530, 2)))),
                 Map.of(),
-                Set.of());
+                Set.of(),
+                Optional.empty());
 
         var cells = matrix.rows().getFirst().cells();
         assertThat(cells.get(3)).isEqualTo(new Cell("fail", "530 rejected", 2L, null));
@@ -94,7 +117,16 @@ class SessionMatrixTest {
     }
 
     @Test
-    void hostsSharingAPreferenceAreATie() {
+    void hostsSharingAPreferenceAreATie() throws Exception {
+        var plan = new MxPlan(
+                "example.test",
+                DnsOutcome.OK,
+                List.of(
+                        mx(10, "mx1.example.test", "127.0.0.1", "::1"),
+                        mx(10, "mx2.example.test", "127.0.0.2"),
+                        mx(20, "mx3.example.test", "127.0.0.3")),
+                Duration.ofMillis(5),
+                null);
         var matrix = SessionMatrix.of(
                 List.of(
                         session("mx1.example.test", "127.0.0.1", 10, null),
@@ -102,10 +134,10 @@ class SessionMatrixTest {
                         session("mx2.example.test", "127.0.0.2", 10, null),
                         session("mx3.example.test", "127.0.0.3", 20, null)),
                 Map.of(),
-                Set.of());
+                Set.of(),
+                Optional.of(plan));
 
-        assertThat(matrix.ties())
-                .containsExactly(new SessionMatrix.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
+        assertThat(matrix.ties()).containsExactly(new MxPlan.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
     }
 
     @Test
@@ -123,7 +155,8 @@ class SessionMatrixTest {
                                 exchange(Phase.MAIL, 530, 2),
                                 exchange(Phase.RCPT, 250, 1)))),
                 Map.of(),
-                Set.of());
+                Set.of(),
+                Optional.empty());
 
         var rcpt = matrix.rows().getFirst().cells().get(4);
         assertThat(rcpt.state()).isEqualTo("void");
@@ -136,7 +169,7 @@ class SessionMatrixTest {
         var running = session("mx.example.test", "127.0.0.1", 10, null);
         var progress = Map.of(running.key(), List.of(exchange(Phase.BANNER, 220, 4000), exchange(Phase.EHLO, 250, 3)));
 
-        var matrix = SessionMatrix.of(List.of(running), progress, Set.of(Phase.TLS));
+        var matrix = SessionMatrix.of(List.of(running), progress, Set.of(Phase.TLS), Optional.empty());
 
         assertThat(matrix.phases())
                 .containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.TLS, Phase.MAIL, Phase.RCPT);
