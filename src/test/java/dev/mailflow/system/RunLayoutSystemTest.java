@@ -203,6 +203,9 @@ class RunLayoutSystemTest {
 
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("rcptTo-error")).isEmpty());
+        // htmx settles the swapped form a moment after it lands; focus moves then.
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> "rcptTo".equals(d.switchTo().activeElement().getAttribute("id")));
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("rcptTo");
         assertThat(driver.findElements(By.cssSelector("#probe-form .error")))
                 .as("the problem is said once")
