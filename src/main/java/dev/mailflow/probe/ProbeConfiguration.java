@@ -6,6 +6,8 @@ import dev.mailflow.dns.DnsProperties;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.egress.TargetProperties;
+import dev.mailflow.posture.PostureChecks;
+import dev.mailflow.posture.PostureProperties;
 import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.tls.TlsHandshaker;
 import dev.mailflow.tls.TlsInspector;
@@ -46,6 +48,11 @@ class ProbeConfiguration {
     }
 
     @Bean
+    PostureChecks postureChecks(PostureProperties posture, DnsProperties dns, TargetPolicy targets) {
+        return PostureChecks.from(posture, dns, targets);
+    }
+
+    @Bean
     ProbeService probeService(
             SmtpProperties smtp,
             ProbeProperties limits,
@@ -55,13 +62,15 @@ class ProbeConfiguration {
             TargetPolicy targets,
             TlsHandshaker tls,
             Diagnoser diagnoser,
+            PostureChecks posture,
             List<RunObserver> observers) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
-        var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
+        var execution = new RunExecution(
+                resolver, targets, slots, sessions, diagnoser, new PostureStep(posture, diagnoser), clock);
         return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);
     }
 

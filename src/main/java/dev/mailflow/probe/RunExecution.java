@@ -35,6 +35,7 @@ final class RunExecution {
     private final SessionSlots slots;
     private final SessionRunner sessions;
     private final Diagnoser diagnoser;
+    private final PostureStep posture;
     private final Clock clock;
 
     RunExecution(
@@ -43,20 +44,23 @@ final class RunExecution {
             SessionSlots slots,
             SessionRunner sessions,
             Diagnoser diagnoser,
+            PostureStep posture,
             Clock clock) {
         this.resolver = resolver;
         this.targets = targets;
         this.slots = slots;
         this.sessions = sessions;
         this.diagnoser = diagnoser;
+        this.posture = posture;
         this.clock = clock;
     }
 
     /**
      * 1. Build the MX plan (or resolve the explicit host) and publish it.
      * 2. List the targets: every address of every host, in preference order.
-     * 3. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1).
-     * 4. Diagnose the facts and publish verdict and findings; end the run.
+     * 3. Start the posture checks, which run beside the sessions.
+     * 4. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1).
+     * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
         try {
@@ -64,13 +68,14 @@ final class RunExecution {
             run.plan(plan);
             announce(run, plan);
             var targetList = targets(plan, probe.port());
+            var checks = posture.start(run, probe, plan);
             if (probe.allMx()) {
                 runAll(run, probe, targetList);
             } else {
                 runUntilAnswered(run, probe, targetList);
             }
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
-            publish(run, diagnosis);
+            publish(run, posture.finish(run, checks, diagnosis));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

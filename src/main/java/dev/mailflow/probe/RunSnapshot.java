@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param owner the user who started the run (null when anonymous)
  * @param sessions in the order they were started; a running session has no result yet
+ * @param postureExpected whether posture checks were started (not for an explicit host, nor when off)
+ * @param posture the posture checks finished so far, in the order they finished
  * @param progress the replies each running session has had so far, by session key, so a live view
  *     fills in phase by phase; a session's result replaces them once it is over
  */
@@ -29,11 +31,14 @@ public record RunSnapshot(
         List<SessionRecord> sessions,
         Optional<Diagnosis> diagnosis,
         List<ProbeEvent> events,
+        boolean postureExpected,
+        List<PostureEntry> posture,
         Map<String, List<Exchange>> progress) {
 
     public RunSnapshot {
         sessions = List.copyOf(sessions);
         events = List.copyOf(events);
+        posture = List.copyOf(posture);
         progress = Map.copyOf(progress);
     }
 

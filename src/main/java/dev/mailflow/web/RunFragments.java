@@ -40,6 +40,18 @@ class RunFragments {
             }
             case "verdict" -> context.setVariable("answer", VerdictView.of(run));
             case "finding" -> context.setVariable("f", RunView.finding(run, event));
+            case "posture" -> {
+                // The row of the check this event announces, swapped in by its id.
+                var posture = event.detail(EventDetail.Posture.class);
+                var entries = run.posture();
+                context.setVariable(
+                        "row",
+                        posture == null || posture.index() >= entries.size()
+                                ? null
+                                : PostureView.Row.of(posture.check(), entries));
+                context.setVariable("oob", true);
+                fragment = "postureRow";
+            }
             case "done" -> {
                 // The status, the actions a finished run offers, the certificates, and the answer when
                 // mailflow failed before a verdict (each swapped in by id).
