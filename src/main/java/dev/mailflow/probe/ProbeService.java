@@ -3,9 +3,12 @@ package dev.mailflow.probe;
 import dev.mailflow.smtp.Phase;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,9 @@ public class ProbeService {
     private final RateLimits rates;
     private final RunStore store;
     private final AtomicInteger admitted = new AtomicInteger();
-    private final SecureRandom random = new SecureRandom();
+    private final Set<String> keepWhenDone = ConcurrentHashMap.newKeySet();
+    /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
+    private final SecureRandom random = drbg();
 
     ProbeService(
             ProbeValidation validation,
@@ -55,6 +60,32 @@ public class ProbeService {
      *     {@code mailflow.limits} window is full
      */
     public ProbeRun start(ProbeRequest request, Requester requester) {
+        return begin(request, requester, null, true);
+    }
+
+    /**
+     * Starts a run like {@link #start}, for the Prometheus exporter: every session ends within
+     * {@code budget} of now, and the run is neither kept in the recent runs nor shown to the
+     * {@link RunObserver}s (history, audit, metrics) unless {@link #keep} is called for it, because a
+     * scrape every few seconds would drown them.
+     */
+    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget) {
+        return begin(request, requester, budget, false);
+    }
+
+    /**
+     * Hands a run started with {@link #startUnlisted} to the recent runs and the observers, now if
+     * it is over, else when it ends. Observers see it once, whichever comes first.
+     */
+    public void keep(ProbeRun run) {
+        store.add(run);
+        keepWhenDone.add(run.id());
+        if (run.isDone() && keepWhenDone.remove(run.id())) {
+            notifyObservers(run);
+        }
+    }
+
+    private ProbeRun begin(ProbeRequest request, Requester requester, Duration budget, boolean listed) {
         var probe = validation.validate(request);
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
@@ -68,10 +99,13 @@ public class ProbeService {
                     limits.retryAfter());
         }
         var run = new ProbeRun(newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime());
+        var endNanos = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         try {
             rates.admit(requester.name(), probe.domain(), data);
-            store.add(run);
-            Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));
+            if (listed) {
+                store.add(run);
+            }
+            Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe, endNanos, listed));
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
             throw e;
@@ -79,17 +113,23 @@ public class ProbeService {
         return run;
     }
 
-    private void execute(ProbeRun run, ValidatedProbe probe) {
+    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed) {
         try {
-            execution.execute(run, probe);
+            execution.execute(run, probe, endNanos);
         } finally {
             admitted.decrementAndGet();
-            for (var observer : observers) {
-                try {
-                    observer.finished(run);
-                } catch (RuntimeException e) {
-                    log.warn("run observer {} failed", observer.getClass().getSimpleName(), e);
-                }
+            if (listed || keepWhenDone.remove(run.id())) {
+                notifyObservers(run);
+            }
+        }
+    }
+
+    private void notifyObservers(ProbeRun run) {
+        for (var observer : observers) {
+            try {
+                observer.finished(run);
+            } catch (RuntimeException e) {
+                log.warn("run observer {} failed", observer.getClass().getSimpleName(), e);
             }
         }
     }
@@ -115,6 +155,14 @@ public class ProbeService {
     /** Sessions waiting for a slot. */
     public int sessionsQueued() {
         return slots.waiting();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** 128 random bits: a run id cannot be guessed from another. */

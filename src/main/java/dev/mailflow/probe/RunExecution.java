@@ -63,6 +63,11 @@ final class RunExecution {
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
+        execute(run, probe, Long.MAX_VALUE);
+    }
+
+    /** As above, every session ending by {@code endNanos} ({@link System#nanoTime()}). */
+    void execute(ProbeRun run, ValidatedProbe probe, long endNanos) {
         try {
             var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
             run.plan(plan);
@@ -70,9 +75,9 @@ final class RunExecution {
             var targetList = targets(plan, probe.port());
             var checks = posture.start(run, probe, plan);
             if (probe.allMx()) {
-                runAll(run, probe, targetList);
+                runAll(run, probe, targetList, endNanos);
             } else {
-                runUntilAnswered(run, probe, targetList);
+                runUntilAnswered(run, probe, targetList, endNanos);
             }
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
             publish(run, posture.finish(run, checks, diagnosis));
@@ -123,12 +128,18 @@ final class RunExecution {
         return list;
     }
 
-    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList) throws InterruptedException {
+    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
+            throws InterruptedException {
         targetList.forEach(t -> run.addSession(t.pending()));
+        if (targetList.size() == 1) {
+            // One address (a host target, an MX with one address): no thread to hand it to.
+            session(run, probe, targetList.getFirst(), endNanos);
+            return;
+        }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
-                futures.add(executor.submit(() -> session(run, probe, target)));
+                futures.add(executor.submit(() -> session(run, probe, target, endNanos)));
             }
             for (var future : futures) {
                 try {
@@ -140,11 +151,11 @@ final class RunExecution {
         }
     }
 
-    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList)
+    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
             throws InterruptedException {
         for (var target : targetList) {
             run.addSession(target.pending());
-            var result = session(run, probe, target);
+            var result = session(run, probe, target, endNanos);
             if (!result.senderTriesNextAddress()) {
                 return;
             }
@@ -152,7 +163,8 @@ final class RunExecution {
         }
     }
 
-    private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
+    private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target, long endNanos)
+            throws InterruptedException {
         var key = target.key();
         run.append(
                 key,
@@ -179,7 +191,8 @@ final class RunExecution {
                     Duration.ZERO);
         } else {
             try (var slot = slots.acquire(target.address())) {
-                result = sessions.run(probe, target, new EventRecorder(run, key));
+                var timeLeft = endNanos == Long.MAX_VALUE ? null : Duration.ofNanos(endNanos - System.nanoTime());
+                result = sessions.run(probe, target, new EventRecorder(run, key), timeLeft);
             }
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.

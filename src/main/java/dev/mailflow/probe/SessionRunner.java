@@ -2,10 +2,12 @@ package dev.mailflow.probe;
 
 import dev.mailflow.smtp.SessionListener;
 import dev.mailflow.smtp.SessionResult;
+import java.time.Duration;
 
 /** Runs one SMTP session of a probe against one checked target. */
 @FunctionalInterface
 interface SessionRunner {
 
-    SessionResult run(ValidatedProbe probe, Target target, SessionListener listener);
+    /** @param timeLeft when not null, every step and the whole session end within it */
+    SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration timeLeft);
 }

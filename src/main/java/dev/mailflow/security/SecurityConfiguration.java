@@ -18,9 +18,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may do what. Two filter chains: the JSON API and the actuator take HTTP Basic, keep no
+ * Who may do what. Two filter chains: the JSON API, {@code /probe} and the actuator take HTTP Basic
+ * or a machine token ({@code Authorization: Bearer}), keep no
  * session and need no CSRF token (nothing a browser sends on its own); pages sign in with a form
  * (or OIDC when a provider is configured) and keep CSRF protection, htmx sending the token.
  *
@@ -51,9 +53,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<MachineTokens> tokens) throws Exception {
         var problems = new ProblemResponses();
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/probe", "/probe/**")
                 .authorizeHttpRequests(requests -> requests
                         // The request was authorized before it went async; a stream's end is not a new request.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
@@ -62,6 +64,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/probes")
                         .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/probe", "/probe/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/tokens", "/api/tokens/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .hasRole(Role.VIEWER.name()))
                 .httpBasic(basic -> basic.realmName("mailflow").authenticationEntryPoint(problems))
@@ -71,6 +77,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 // No cookie authenticates these calls, so a forged cross-site request carries no credentials.
                 .csrf(csrf -> csrf.disable());
+        // Absent only in web-layer test slices; without it a Bearer header authenticates nobody.
+        tokens.ifAvailable(
+                t -> http.addFilterBefore(new BearerTokenFilter(t, problems), BasicAuthenticationFilter.class));
         return http.build();
     }
 
@@ -103,6 +112,8 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again")
                                 .hasRole(Role.OPERATOR.name())
+                                .requestMatchers("/tokens", "/tokens/**")
+                                .hasRole(Role.ADMIN.name())
                                 .anyRequest()
                                 .hasRole(Role.VIEWER.name()))
                 .formLogin(login -> login.loginPage("/login").permitAll())
