@@ -98,7 +98,7 @@ class ArchitectureTest {
     /** The Prometheus exporter reads a run's facts like metrics does; nothing depends on it. */
     @ArchTest
     static final ArchRule exporterUsesProbe =
-            uses("exporter", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns");
+            uses("exporter", "probe", "diagnosis", "posture", "smtp", "tls", "mail", "text", "dns");
 
     @ArchTest
     static final ArchRule nothingDependsOnExporter = noClasses()

@@ -1,6 +1,7 @@
 package dev.mailflow.exporter;
 
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.diagnosis.Severity;
 import java.util.EnumMap;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,15 @@ class RunMetrics implements ScrapeMetrics {
                     "outcome",
                     each.name());
         }
+        // The reason of the run's most severe finding that names one (none for a deliverable run).
+        registry.gauge(
+                "probe_smtp_reason_info",
+                "Why the mail would not be delivered, read from code and text (1 for the reason)");
+        diagnosis.flatMap(Diagnosis::reason).ifPresent(reason -> {
+            for (var each : Reason.values()) {
+                registry.add("probe_smtp_reason_info", each == reason ? 1 : 0, "reason", each.name());
+            }
+        });
         var counts = new EnumMap<Severity, Integer>(Severity.class);
         diagnosis.ifPresent(d -> d.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum)));
         for (var severity : Severity.values()) {

@@ -51,6 +51,8 @@ class ExporterIntegrationTest {
             ScriptedSmtpServer.start(s -> s.startTls(SelfSignedTls.serverContext("mx.untrusted.test")));
     static final ScriptedSmtpServer SILENT = ScriptedSmtpServer.start(s -> s.banner(Action.silence()));
     static final int REFUSED = closedPort();
+    /** On 127.0.0.2, which the test blocklist lists; refuses the recipient as a real server would. */
+    static final ScriptedSmtpServer REJECTING = rejecting();
 
     static final TestDnsServer DNS = TestDnsServer.builder()
             .zone("healthy.test", """
@@ -59,6 +61,18 @@ class ExporterIntegrationTest {
                     """)
             .zone("untrusted.test", """
                     mx   A  127.0.0.1
+                    """)
+            .zone("rejecting.test", """
+                    @    MX 10 mx
+                    mx   A  127.0.0.2
+                    """)
+            .zone("sender.test", """
+                    @       TXT "v=spf1 ip4:198.51.100.0/24 -all"
+                    _dmarc  TXT "v=DMARC1; p=reject"
+                    """)
+            .zone("bl.test", """
+                    2.0.0.127  A   127.0.0.2
+                    2.0.0.127  TXT "listed for testing"
                     """)
             .start();
 
@@ -74,7 +88,14 @@ class ExporterIntegrationTest {
         registry.add(
                 "mailflow.targets.ports",
                 () -> HEALTHY.address().getPort() + "," + UNTRUSTED.address().getPort() + ","
-                        + SILENT.address().getPort() + "," + REFUSED);
+                        + SILENT.address().getPort() + "," + REFUSED + ","
+                        + REJECTING.address().getPort());
+        registry.add("mailflow.posture.dnsbl-zones", () -> "bl.test");
+        registry.add("mailflow.posture.our-addresses", () -> "192.0.2.77");
+        registry.add("mailflow.modules.checked.port", () -> REJECTING.address().getPort());
+        registry.add("mailflow.modules.checked.tls", () -> "NONE");
+        registry.add("mailflow.modules.checked.mail-from", () -> "probe@sender.test");
+        registry.add("mailflow.modules.checked.rcpt-to", () -> "nobody@{domain}");
         registry.add("mailflow.smtp.port", () -> HEALTHY.address().getPort());
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
         registry.add("mailflow.limits.runs-per-user", () -> "1000");
@@ -105,6 +126,7 @@ class ExporterIntegrationTest {
         HEALTHY.close();
         UNTRUSTED.close();
         SILENT.close();
+        REJECTING.close();
         DNS.close();
     }
 
@@ -178,7 +200,38 @@ class ExporterIntegrationTest {
                         "probe_smtp_starttls_offered",
                         "probe_mx_hosts",
                         "probe_smtp_outcome_info",
-                        "probe_smtp_findings");
+                        "probe_smtp_findings",
+                        "probe_smtp_reason_info",
+                        "probe_mta_sts_mode_info",
+                        "probe_dane_valid",
+                        "probe_dnssec_secure",
+                        "probe_dnsbl_listed",
+                        "probe_spf_result_info",
+                        "probe_dmarc_policy_info");
+    }
+
+    @Test
+    void aRefusedRecipientNamesItsReasonAndThePostureOfBothDomains() throws Exception {
+        var metrics = probe("target=rejecting.test&module=checked", null).body();
+
+        assertThat(metrics.lines().toList())
+                .contains(
+                        "probe_smtp_outcome_info{outcome=\"BOUNCE\"} 1",
+                        "probe_smtp_reason_info{reason=\"RECIPIENT_UNKNOWN\"} 1",
+                        "probe_smtp_reason_info{reason=\"RATE_LIMITED\"} 0",
+                        "probe_spf_result_info{result=\"FAIL\"} 1",
+                        "probe_spf_result_info{result=\"PASS\"} 0",
+                        "probe_dmarc_policy_info{policy=\"REJECT\"} 1",
+                        "probe_dmarc_policy_info{policy=\"NONE\"} 0",
+                        "probe_dnsbl_listed{mx=\"mx.rejecting.test\",address=\"127.0.0.2\",zone=\"bl.test\"} 1",
+                        "probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0");
+        // No MTA-STS record, no TLSA record, and no trust anchor for the test DNS server (DNSSEC
+        // cannot be judged): the families are declared without a series, never a false 0.
+        assertThat(names(metrics)).contains("probe_mta_sts_mode_info", "probe_dane_valid", "probe_dnssec_secure");
+        assertThat(metrics.lines())
+                .noneMatch(line -> line.startsWith("probe_mta_sts_mode_info")
+                        || line.startsWith("probe_dane_valid")
+                        || line.startsWith("probe_dnssec_secure"));
     }
 
     @Test
@@ -361,6 +414,17 @@ class ExporterIntegrationTest {
 
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static ScriptedSmtpServer rejecting() {
+        try {
+            return ScriptedSmtpServer.startOn(
+                    java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 2}),
+                    0,
+                    s -> s.on("RCPT", "550 5.1.1 <nobody@rejecting.test>: Recipient address rejected: User unknown"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int closedPort() {
