@@ -1,9 +1,9 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.egress.PolicyRefusedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 
@@ -76,9 +76,8 @@ final class SessionStop extends Exception {
         if (e instanceof SocketTimeoutException) {
             return new SessionStop(SessionOutcome.TIMED_OUT, phase, "no answer in time (" + message + ")");
         }
-        // The probe's guarded Connector refuses forbidden targets with this message prefix.
-        if (e instanceof SocketException && lower.startsWith("not allowed by policy")) {
-            return new SessionStop(SessionOutcome.POLICY_REFUSED, phase, message);
+        if (e instanceof PolicyRefusedException refused) {
+            return new SessionStop(SessionOutcome.POLICY_REFUSED, phase, refused.reason());
         }
         if (e instanceof NoRouteToHostException || lower.contains("unreachable")) {
             return new SessionStop(SessionOutcome.UNREACHABLE, phase, message);
