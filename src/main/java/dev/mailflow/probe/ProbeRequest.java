@@ -1,11 +1,14 @@
 package dev.mailflow.probe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.Ret;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A probe as a user asked for it (the JSON contract of {@code POST /api/probes}); nothing here is
@@ -22,12 +25,15 @@ import java.util.List;
 public record ProbeRequest(
         String domain,
         String mailFrom,
-        List<String> rcptTo,
+        @JsonDeserialize(using = RecipientListReader.class) List<String> rcptTo,
         String host,
         Integer port,
         String ehlo,
         TlsMode tls,
-        @JsonProperty("notify") List<Notify> dsnNotify,
+
+        @JsonProperty("notify") @JsonSetter(contentNulls = Nulls.FAIL)
+        List<Notify> dsnNotify,
+
         Phase quitAfter,
         Boolean allMx,
         Message message,

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,8 @@ public class ProbeService {
         }
         var run = new ProbeRun(newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime());
         try {
-            rates.admit(requester.name(), probe.domain(), data);
+            rates.admit(
+                    requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
             store.add(run);
             Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));
         } catch (RuntimeException e) {
@@ -77,6 +79,16 @@ public class ProbeService {
             throw e;
         }
         return run;
+    }
+
+    /** What {@link #start} would refuse in this request's fields; empty when it is valid. Starts nothing. */
+    public List<FieldProblem> problems(ProbeRequest request) {
+        try {
+            validation.validate(request);
+            return List.of();
+        } catch (InvalidProbeException e) {
+            return e.problems();
+        }
     }
 
     private void execute(ProbeRun run, ValidatedProbe probe) {

@@ -1,6 +1,7 @@
 package dev.mailflow.smtp;
 
 import dev.mailflow.egress.PolicyRefusedException;
+import dev.mailflow.text.UntrustedText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -94,25 +95,8 @@ final class SessionStop extends Exception {
         return new SessionStop(SessionOutcome.CLOSED, phase, "the connection failed: " + message);
     }
 
-    /** The reply as one short line: server text is data, so controls (a bare CR or LF) are shown escaped. */
+    /** The reply as one short line: server text is data, shown only through the one sanitizer. */
     static String quote(SmtpReply reply) {
-        var text = new StringBuilder();
-        for (char c : (reply.code() + " " + reply.text()).toCharArray()) {
-            if (text.length() >= MAX_DETAIL) {
-                return text.append('…').toString();
-            }
-            switch (c) {
-                case '\r' -> text.append("\\r");
-                case '\n' -> text.append("\\n");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        text.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
-                }
-            }
-        }
-        return text.toString();
+        return UntrustedText.shown(reply.code() + " " + reply.text(), MAX_DETAIL);
     }
 }

@@ -8,6 +8,7 @@ import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.text.UntrustedText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class EscalationNote {
         var session = failingSession(run, top.orElse(null));
         var sb = new StringBuilder();
         sb.append("mailflow test of ")
-                .append(TranscriptLine.visible(RunView.target(run)))
+                .append(UntrustedText.visible(RunView.target(run)))
                 .append('\n');
         line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
         line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
@@ -120,7 +121,7 @@ final class EscalationNote {
                 .map(e -> {
                     var text = e.text().substring(CONNECTED.length());
                     var end = text.indexOf(" in ");
-                    var address = TranscriptLine.visible(end < 0 ? text : text.substring(0, end));
+                    var address = UntrustedText.visible(end < 0 ? text : text.substring(0, end));
                     return Objects.equals(e.session(), key) ? address : address + " (seen on " + e.session() + ")";
                 })
                 .findFirst();
@@ -142,12 +143,12 @@ final class EscalationNote {
         var command = exchange.command() == null || exchange.command().isEmpty()
                 ? "(connection opened; the server greets first)"
                 : exchange.command();
-        sb.append("  C: ").append(TranscriptLine.visible(command)).append('\n');
+        sb.append("  C: ").append(UntrustedText.visible(command)).append('\n');
         var lines = exchange.reply().lines();
         lines.stream()
                 .limit(MAX_REPLY_LINES)
-                .forEach(l ->
-                        sb.append("  S: ").append(TranscriptLine.visible(l)).append('\n'));
+                .forEach(
+                        l -> sb.append("  S: ").append(UntrustedText.visible(l)).append('\n'));
         if (lines.size() > MAX_REPLY_LINES) {
             sb.append("  (").append(lines.size() - MAX_REPLY_LINES).append(" more lines)\n");
         }
@@ -155,7 +156,7 @@ final class EscalationNote {
 
     private static void finding(StringBuilder sb, Finding f) {
         sb.append("\nFinding: ")
-                .append(TranscriptLine.visible(f.title()))
+                .append(UntrustedText.visible(f.title()))
                 .append(" [")
                 .append(word(f.severity().name()))
                 .append("]\n");
@@ -176,14 +177,14 @@ final class EscalationNote {
             sb.append("  ")
                     .append(i + 1)
                     .append(". ")
-                    .append(TranscriptLine.visible(items.get(i)))
+                    .append(UntrustedText.visible(items.get(i)))
                     .append('\n');
         }
     }
 
     private static void line(StringBuilder sb, String name, String value) {
         sb.append(String.format("%-20s", name + ":"))
-                .append(TranscriptLine.visible(value))
+                .append(UntrustedText.visible(value))
                 .append('\n');
     }
 

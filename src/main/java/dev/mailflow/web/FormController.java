@@ -6,6 +6,7 @@ import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.TooBusyException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,8 +50,15 @@ class FormController {
             Requester requester,
             HttpServletResponse response) {
         var isHtmx = "true".equals(htmx);
+        var formProblems = form.problems();
+        if (!formProblems.isEmpty()) {
+            // Every problem at once: what the form could not read, and what the service finds in the rest.
+            var all = new ArrayList<>(formProblems);
+            all.addAll(probes.problems(form.request()));
+            return formAgain(form, FormErrors.of(all), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
+        }
         try {
-            var run = probes.start(form.toRequest(), requester);
+            var run = probes.start(form.request(), requester);
             if (!isHtmx) {
                 var redirect = new RedirectView("/probes/" + run.id());
                 redirect.setStatusCode(HttpStatus.SEE_OTHER);
@@ -61,9 +69,7 @@ class FormController {
         } catch (InvalidProbeException e) {
             return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {
-            // Rounded up: a client that comes back on time must find the window open.
-            var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setHeader("Retry-After", e.retryAfterHeader());
             // The message is mailflow's own (which limit, how long to wait), never the request's text.
             return formAgain(
                     form,

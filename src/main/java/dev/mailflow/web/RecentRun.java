@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        TranscriptLine.visible(RunView.target(r)),
+                        UntrustedText.visible(RunView.target(r)),
                         r.status().name().toLowerCase(Locale.ROOT),
                         r.startedAt()))
                 .toList();

@@ -7,6 +7,7 @@ import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +46,7 @@ record RunView(
         var lines = events.stream().map(reader::read).toList();
         var planText = events.stream()
                 .filter(e -> e.kind() == ProbeEvent.Kind.PLAN)
-                .map(e -> TranscriptLine.visible(e.text()))
+                .map(e -> UntrustedText.visible(e.text()))
                 .findFirst()
                 .orElse(null);
         var verdictEvent =
@@ -65,7 +66,7 @@ record RunView(
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
                 SessionMatrix.of(run.sessions()),
                 diagnosis.map(Diagnosis::outcome).orElse(null),
-                verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
+                verdictEvent.map(e -> UntrustedText.visible(e.text())).orElse(null),
                 findings,
                 events.isEmpty() ? 0 : events.getLast().seq());
     }

@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.text.UntrustedText;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ final class TranscriptReader {
                 event.session(),
                 event.kind(),
                 Direction.of(event.kind()),
-                TranscriptLine.visible(event.text()),
+                UntrustedText.visible(event.text()),
                 code,
                 code == null ? null : hint(event.text()),
                 replyMs);

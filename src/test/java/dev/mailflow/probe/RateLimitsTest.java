@@ -119,11 +119,11 @@ class RateLimitsTest {
 
     @Test
     void waitsReadAsAPersonWouldSayThem() {
-        assertThat(RateLimits.words(Duration.ofMinutes(10))).isEqualTo("10 minutes");
-        assertThat(RateLimits.words(Duration.ofHours(1))).isEqualTo("1 hour");
-        assertThat(RateLimits.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
-        assertThat(RateLimits.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
-        assertThat(RateLimits.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+        assertThat(RetryAfter.words(Duration.ofMinutes(10))).isEqualTo("10 minutes");
+        assertThat(RetryAfter.words(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(RetryAfter.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
     }
 
     static final class MovableClock extends Clock {
