@@ -61,8 +61,20 @@ class ProbeConfiguration {
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
-        var execution = new RunExecution(resolver, targets, slots, sessions, diagnoser, clock);
+        var execution = new RunExecution(
+                resolver,
+                targets,
+                slots,
+                sessions,
+                diagnoser,
+                clock,
+                smtp.timeouts().total());
         return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);
+    }
+
+    @Bean
+    RunShutdown runShutdown(ProbeService probes) {
+        return new RunShutdown(probes);
     }
 
     /** One structured line per finished run on the {@code mailflow.audit} logger. */

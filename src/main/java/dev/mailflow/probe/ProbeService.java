@@ -3,9 +3,12 @@ package dev.mailflow.probe;
 import dev.mailflow.smtp.Phase;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ public class ProbeService {
     private final RateLimits rates;
     private final RunStore store;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final Map<ProbeRun, Thread> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final SecureRandom random = new SecureRandom();
 
     ProbeService(
@@ -62,6 +67,9 @@ public class ProbeService {
             throw new InvalidProbeException(List.of(new FieldProblem(
                     "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
         }
+        if (stopping) {
+            throw new TooBusyException("mailflow is shutting down; try again shortly", limits.retryAfter());
+        }
         if (admitted.incrementAndGet() > limits.maxRuns()) {
             admitted.decrementAndGet();
             throw new TooBusyException(
@@ -73,7 +81,9 @@ public class ProbeService {
             rates.admit(
                     requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
             store.add(run);
-            Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe));
+            var thread = Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> execute(run, probe));
+            running.put(run, thread);
+            thread.start();
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
             throw e;
@@ -96,13 +106,51 @@ public class ProbeService {
             execution.execute(run, probe);
         } finally {
             admitted.decrementAndGet();
-            for (var observer : observers) {
-                try {
-                    observer.finished(run);
-                } catch (RuntimeException e) {
-                    log.warn("run observer {} failed", observer.getClass().getSimpleName(), e);
-                }
+            finished(run);
+        }
+    }
+
+    /** Tells the observers (audit, metrics) once per run, whoever gets here first. */
+    private void finished(ProbeRun run) {
+        if (running.remove(run) == null) {
+            return;
+        }
+        for (var observer : observers) {
+            try {
+                observer.finished(run);
+            } catch (RuntimeException e) {
+                log.warn("run observer {} failed", observer.getClass().getSimpleName(), e);
             }
+        }
+    }
+
+    /**
+     * Shutdown: no new runs; every running run is interrupted, so it ends as INTERRUPTED and is
+     * audited like any other. A run that has not ended within {@code grace} is ended here.
+     */
+    void interruptAll(Duration grace) {
+        stopping = true;
+        var runs = List.copyOf(running.entrySet());
+        runs.forEach(entry -> entry.getValue().interrupt());
+        long end = System.nanoTime() + grace.toNanos();
+        for (var entry : runs) {
+            try {
+                long left = end - System.nanoTime();
+                if (left > 0) {
+                    entry.getValue().join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (var entry : runs) {
+            var run = entry.getKey();
+            if (!run.isDone()) {
+                run.append(null, null, ProbeEvent.Kind.ERROR, "mailflow shut down while the run was going on.");
+                run.finish(RunStatus.INTERRUPTED, clock.instant());
+            }
+            finished(run);
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +36,7 @@ final class RunExecution {
     private final SessionRunner sessions;
     private final Diagnoser diagnoser;
     private final Clock clock;
+    private final Duration runTotal;
 
     RunExecution(
             MxResolver resolver,
@@ -42,24 +44,28 @@ final class RunExecution {
             SessionSlots slots,
             SessionRunner sessions,
             Diagnoser diagnoser,
-            Clock clock) {
+            Clock clock,
+            Duration runTotal) {
         this.resolver = resolver;
         this.targets = targets;
         this.slots = slots;
         this.sessions = sessions;
         this.diagnoser = diagnoser;
         this.clock = clock;
+        this.runTotal = runTotal;
     }
 
     /**
      * 1. Build the MX plan (or resolve the explicit host) and publish it.
      * 2. List the targets: every address of every host, in preference order.
-     * 3. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1).
+     * 3. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1),
+     *    all within the run's one deadline ({@code mailflow.smtp.timeouts.total} from its start).
      * 4. Diagnose the facts and publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
         try {
             var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
+            stopIfInterrupted();
             run.plan(plan);
             announce(run, plan);
             var targetList = targets(plan, probe.port());
@@ -68,12 +74,13 @@ final class RunExecution {
             } else {
                 runUntilAnswered(run, probe, targetList);
             }
+            stopIfInterrupted();
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
             publish(run, diagnosis);
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.append(null, null, Kind.ERROR, "The run was interrupted.");
+            run.append(null, null, Kind.ERROR, "The run was interrupted (mailflow is shutting down).");
             run.finish(RunStatus.INTERRUPTED, clock.instant());
         } catch (RuntimeException e) {
             // The user sees that mailflow failed, never the stack trace; the log keeps it for us.
@@ -81,6 +88,13 @@ final class RunExecution {
             run.append(
                     null, null, Kind.ERROR, "mailflow failed: " + e.getClass().getSimpleName());
             run.finish(RunStatus.FAILED, clock.instant());
+        }
+    }
+
+    /** A session that was interrupted ends as an error of its own; the run must still end as INTERRUPTED. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 
@@ -128,6 +142,10 @@ final class RunExecution {
                     future.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    // get() cleared the flag, so close() would wait for the sessions' own deadlines.
+                    executor.shutdownNow();
+                    throw e;
                 }
             }
         }
@@ -175,9 +193,7 @@ final class RunExecution {
                     null,
                     Duration.ZERO);
         } else {
-            try (var slot = slots.acquire(target.address())) {
-                result = sessions.run(probe, target, new EventRecorder(run, key));
-            }
+            result = underDeadline(run, probe, target);
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.
         var pending = target.pending();
@@ -189,6 +205,25 @@ final class RunExecution {
                 Kind.OUTCOME,
                 result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
         return result;
+    }
+
+    /**
+     * Waiting for a slot counts against the run's deadline: a session that cannot start before it
+     * ends is TIMED_OUT without connecting, and one that starts gets only what is left.
+     */
+    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
+        var left = runTotal.minusMillis(run.elapsedMillis());
+        var slot = left.isPositive() ? slots.acquire(target.address(), left) : Optional.<SessionSlots.Slot>empty();
+        if (slot.isEmpty()) {
+            var why = "no session slot came free within the run's deadline of " + runTotal.toSeconds()
+                    + " s (mailflow.smtp.timeouts.total); nothing was contacted";
+            return new SessionResult(
+                    SessionOutcome.TIMED_OUT, Phase.CONNECT, why, List.of(), Map.of(), null, Duration.ZERO);
+        }
+        try (var held = slot.get()) {
+            var budget = runTotal.minusMillis(run.elapsedMillis());
+            return sessions.run(probe, target, new EventRecorder(run, target.key()), budget);
+        }
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {

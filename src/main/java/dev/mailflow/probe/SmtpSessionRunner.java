@@ -10,6 +10,7 @@ import dev.mailflow.smtp.SmtpSession;
 import dev.mailflow.smtp.Timeouts;
 import dev.mailflow.tls.TlsHandshaker;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Runs a real SMTP session; every connection goes through the target policy's guarded connect. */
 final class SmtpSessionRunner implements SessionRunner {
@@ -30,7 +31,10 @@ final class SmtpSessionRunner implements SessionRunner {
     }
 
     @Override
-    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener) {
+    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration budget) {
+        var bounded = budget.compareTo(timeouts.total()) < 0
+                ? new Timeouts(timeouts.connect(), timeouts.banner(), timeouts.command(), timeouts.data(), budget)
+                : timeouts;
         var plan = new SessionPlan(
                 target.socketAddress(),
                 target.host().name(),
@@ -40,7 +44,7 @@ final class SmtpSessionRunner implements SessionRunner {
                 probe.tls(),
                 probe.quitAfter(),
                 probe.dsnNotify(),
-                timeouts);
+                bounded);
         var options = SessionOptions.defaults()
                 .withPipelining(probe.pipelining())
                 .withRet(probe.ret())
