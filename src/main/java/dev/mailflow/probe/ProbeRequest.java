@@ -88,7 +88,7 @@ public record ProbeRequest(
                 pipelining,
                 ret,
                 envid,
-                new Auth(auth.username(), null));
+                new Auth(auth.username(), null, auth.untrustedTls()));
     }
 
     /** The test message sent with DATA (subject and body only: never raw data). */
@@ -97,16 +97,31 @@ public record ProbeRequest(
     /**
      * A user name and password for AUTH PLAIN or LOGIN (RFC 4954). The password is read from JSON
      * but never written to it, and never printed.
+     *
+     * @param untrustedTls true sends the credentials even over TLS whose certificate is not trusted
+     *     or does not name the host (a lab server); the run's findings and audit line say so
      */
     public record Auth(
             String username,
 
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-            String password) {
+            String password,
+
+            Boolean untrustedTls) {
+
+        public Auth(String username, String password) {
+            this(username, password, null);
+        }
+
+        /** Whether the request opted in to sending credentials over untrusted TLS. */
+        public boolean overUntrustedTls() {
+            return Boolean.TRUE.equals(untrustedTls);
+        }
 
         @Override
         public String toString() {
-            return "Auth[username=" + username + ", password=" + (password == null ? "none" : "****") + "]";
+            return "Auth[username=" + username + ", password=" + (password == null ? "none" : "****")
+                    + ", untrustedTls=" + untrustedTls + "]";
         }
     }
 }

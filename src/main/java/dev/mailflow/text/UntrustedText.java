@@ -25,17 +25,18 @@ public final class UntrustedText {
     }
 
     /**
-     * {@code text} as one visible line (see the class comment), cut after {@code max} characters of
-     * the original with an ellipsis; null is empty.
+     * {@code text} as one visible line (see the class comment) of at most {@code max} of its
+     * characters: a longer text keeps {@code max - 1} and ends with an ellipsis. Null is empty.
      */
     public static String shown(String text, int max) {
         if (text == null) {
             return "";
         }
         var out = new StringBuilder(Math.min(text.length(), max) + 8);
+        int keep = text.codePointCount(0, text.length()) > max ? max - 1 : max;
         int i = 0;
         int taken = 0;
-        while (i < text.length() && taken < max) {
+        while (i < text.length() && taken < keep) {
             int c = text.codePointAt(i);
             if (c == '\t' || !hidden(c)) {
                 out.appendCodePoint(c);

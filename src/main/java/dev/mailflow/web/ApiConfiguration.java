@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The request body limit (before anything else reads the body) and the API's JSON converter. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BodyLimitProperties.class)
+@EnableConfigurationProperties({BodyLimitProperties.class, ProbeProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper mapper;
