@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RecipientListReader;
 import dev.mailflow.text.UntrustedText;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.SerializableString;
@@ -53,6 +54,12 @@ final class JsonConverter extends JacksonJsonHttpMessageConverter {
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
+    }
+
+    /** Text (the HTML stream's rendered fragments) is the string converter's to write, as without this one. */
+    @Override
+    public boolean canWrite(ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+        return !CharSequence.class.isAssignableFrom(valueClass) && super.canWrite(type, valueClass, mediaType);
     }
 
     @Override
