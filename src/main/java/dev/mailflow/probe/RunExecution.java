@@ -8,14 +8,11 @@ import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.smtp.Phase;
-import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,12 +28,9 @@ final class RunExecution {
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
 
     private final MxResolver resolver;
-    private final TargetPolicy targets;
-    private final SessionSlots slots;
-    private final SessionRunner sessions;
     private final Diagnoser diagnoser;
     private final Clock clock;
-    private final Duration runTotal;
+    private final SessionStep step;
 
     RunExecution(
             MxResolver resolver,
@@ -47,12 +41,9 @@ final class RunExecution {
             Clock clock,
             Duration runTotal) {
         this.resolver = resolver;
-        this.targets = targets;
-        this.slots = slots;
-        this.sessions = sessions;
         this.diagnoser = diagnoser;
         this.clock = clock;
-        this.runTotal = runTotal;
+        this.step = new SessionStep(targets, slots, sessions, runTotal);
     }
 
     /**
@@ -135,7 +126,7 @@ final class RunExecution {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
-                futures.add(executor.submit(() -> session(run, probe, target)));
+                futures.add(executor.submit(() -> step.run(run, probe, target)));
             }
             for (var future : futures) {
                 try {
@@ -155,7 +146,7 @@ final class RunExecution {
             throws InterruptedException {
         for (var target : targetList) {
             run.addSession(target.pending());
-            var result = session(run, probe, target);
+            var result = step.run(run, probe, target);
             if (!unreachable(result)) {
                 return;
             }
@@ -171,59 +162,6 @@ final class RunExecution {
             case DEFERRED -> result.phase() == Phase.BANNER;
             default -> false;
         };
-    }
-
-    private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
-        var key = target.key();
-        run.append(
-                key,
-                Phase.CONNECT,
-                Kind.SESSION,
-                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port());
-        var decision = targets.check(target.address(), target.port());
-        SessionResult result;
-        if (!decision.allowed()) {
-            run.append(key, Phase.CONNECT, Kind.ERROR, decision.reason());
-            result = new SessionResult(
-                    SessionOutcome.POLICY_REFUSED,
-                    Phase.CONNECT,
-                    decision.reason(),
-                    List.of(),
-                    Map.of(),
-                    null,
-                    Duration.ZERO);
-        } else {
-            result = underDeadline(run, probe, target);
-        }
-        // The result first, then its event: whoever renders the OUTCOME event finds the session over.
-        var pending = target.pending();
-        run.replaceSession(new SessionRecord(
-                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
-        run.append(
-                key,
-                result.phase(),
-                Kind.OUTCOME,
-                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
-        return result;
-    }
-
-    /**
-     * Waiting for a slot counts against the run's deadline: a session that cannot start before it
-     * ends is TIMED_OUT without connecting, and one that starts gets only what is left.
-     */
-    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
-        var left = runTotal.minusMillis(run.elapsedMillis());
-        var slot = left.isPositive() ? slots.acquire(target.address(), left) : Optional.<SessionSlots.Slot>empty();
-        if (slot.isEmpty()) {
-            var why = "no session slot came free within the run's deadline of " + runTotal.toSeconds()
-                    + " s (mailflow.smtp.timeouts.total); nothing was contacted";
-            return new SessionResult(
-                    SessionOutcome.TIMED_OUT, Phase.CONNECT, why, List.of(), Map.of(), null, Duration.ZERO);
-        }
-        try (var held = slot.get()) {
-            var budget = runTotal.minusMillis(run.elapsedMillis());
-            return sessions.run(probe, target, new EventRecorder(run, target.key()), budget);
-        }
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {
