@@ -74,8 +74,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule smtpUsesTlsAndSyntax = uses("smtp", "tls", "mail", "text", "egress");
 
+    /** Value types only: replies and results of smtp, TLS facts, the MX plan (DiagnosisArchitectureTest). */
     @ArchTest
-    static final ArchRule diagnosisUsesOnlyValueTypes = uses("diagnosis", "smtp", "tls", "mail", "text");
+    static final ArchRule diagnosisUsesOnlyValueTypes = uses("diagnosis", "smtp", "tls", "mail", "text", "dns");
 
     @ArchTest
     static final ArchRule probeUsesTheEngine =

@@ -3,28 +3,24 @@ package dev.mailflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application on a random port, against a real DNS server and real SMTP servers started
  * here: a probe goes in through the JSON API, its events come out over SSE as they happen, and the
  * result, the run page and the metrics agree with what the servers said.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProbeFlowIntegrationTest {
+class ProbeFlowIntegrationTest extends RunningApp {
 
     /** The MX host's server: a hostile banner, a known and an unknown recipient. */
     static final ScriptedSmtpServer MX = ScriptedSmtpServer.start(s -> s.banner(
@@ -43,14 +39,14 @@ class ProbeFlowIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add(
-                "mailflow.targets.ports",
-                () -> MX.address().getPort() + "," + ANONYMOUS_REFUSED.address().getPort());
-        registry.add("mailflow.smtp.port", () -> MX.address().getPort());
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        reach(
+                registry,
+                DNS,
+                "127.0.0.0/8",
+                "probe.contoso.test",
+                MX.address().getPort(),
+                MX.address().getPort(),
+                ANONYMOUS_REFUSED.address().getPort());
         TestUser.register(registry);
     }
 
@@ -60,18 +56,6 @@ class ProbeFlowIntegrationTest {
         ANONYMOUS_REFUSED.close();
         DNS.close();
     }
-
-    @LocalServerPort
-    int port;
-
-    private AppClient app;
-
-    @BeforeEach
-    void connect() {
-        app = AppClient.signedIn(port);
-    }
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aProbeThroughTheApiStreamsItsEventsAndEndsWithAVerdict() throws Exception {

@@ -2,7 +2,7 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -12,22 +12,17 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each error of the Exchange procedure "Use Telnet to test SMTP communication" played by a real
  * server, through the whole application: the run page names the causes the procedure lists and who
  * must act, and the escalation note quotes the exchange that failed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SeedErrorsFlowIntegrationTest {
+class SeedErrorsFlowIntegrationTest extends RunningApp {
 
     static final String BANNER = "220 mail1.fabrikam.test Microsoft ESMTP MAIL Service ready";
 
@@ -53,19 +48,17 @@ class SeedErrorsFlowIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestUser.register(registry);
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add(
-                "mailflow.targets.ports",
-                () -> String.join(
-                                ",",
-                                List.of(EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED, UNKNOWN_USER).stream()
-                                        .map(s -> String.valueOf(s.address().getPort()))
-                                        .toList())
-                        + "," + CLOSED_PORT);
-        registry.add("mailflow.smtp.port", () -> UNKNOWN_USER.address().getPort());
-        registry.add("mailflow.smtp.helo-name", () -> "contoso.test");
+        reach(
+                registry,
+                DNS,
+                "127.0.0.0/8",
+                "contoso.test",
+                UNKNOWN_USER.address().getPort(),
+                EHLO_REFUSED.address().getPort(),
+                SENDER_REFUSED.address().getPort(),
+                ANONYMOUS_REFUSED.address().getPort(),
+                UNKNOWN_USER.address().getPort(),
+                CLOSED_PORT);
     }
 
     @AfterAll
@@ -73,18 +66,6 @@ class SeedErrorsFlowIntegrationTest {
         List.of(EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED, UNKNOWN_USER).forEach(ScriptedSmtpServer::close);
         DNS.close();
     }
-
-    @LocalServerPort
-    int port;
-
-    private AppClient app;
-
-    @BeforeEach
-    void connect() {
-        app = AppClient.signedIn(port);
-    }
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void connectionFailed() throws Exception {

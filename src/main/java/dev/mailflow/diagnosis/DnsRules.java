@@ -1,7 +1,9 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxFlaw;
+import dev.mailflow.dns.MxPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +23,9 @@ final class DnsRules {
             return List.of();
         }
         var findings = new ArrayList<Finding>();
-        var vars = Map.of("domain", String.valueOf(dns.domain()), "status", String.valueOf(dns.status()));
+        var vars = Map.of("domain", String.valueOf(dns.domain()), "status", String.valueOf(dns.outcome()));
         terminal(dns).ifPresent(id -> findings.add(wording.finding(id, null, evidence(dns), vars)));
-        if ("IMPLICIT_MX".equals(dns.status())) {
+        if (dns.outcome() == DnsOutcome.IMPLICIT_MX) {
             findings.add(wording.finding("dns.implicit-mx", null, evidence(dns), vars));
         }
         // With every host dangling the lookup is NO_MAIL_HOSTS, reported above; one dangling host
@@ -33,14 +35,14 @@ final class DnsRules {
         for (var host : dns.hosts()) {
             var hostVars = Map.of("host", host.name(), "domain", String.valueOf(dns.domain()));
             var line = new Evidence(null, null, "MX " + host.preference() + " " + host.name());
-            if (host.flaws().contains("DANGLING") || host.addresses().isEmpty()) {
+            if (host.flaws().contains(MxFlaw.DANGLING) || host.addresses().isEmpty()) {
                 var severity = allDangling ? Severity.CRITICAL : Severity.WARNING;
                 findings.add(wording.finding("dns.dangling-mx", severity, line, hostVars));
             }
-            if (host.flaws().contains("CNAME")) {
+            if (host.flaws().contains(MxFlaw.CNAME)) {
                 findings.add(wording.finding("dns.mx-cname", null, line, hostVars));
             }
-            if (host.flaws().contains("IP_LITERAL")) {
+            if (host.flaws().contains(MxFlaw.IP_LITERAL)) {
                 findings.add(wording.finding("dns.mx-ip-literal", null, line, hostVars));
             }
         }
@@ -54,42 +56,36 @@ final class DnsRules {
     }
 
     /** The finding id of a lookup result that ends delivery before any connection, if any. */
-    static Optional<String> terminal(DnsFacts dns) {
-        if (dns == null || dns.status() == null) {
+    static Optional<String> terminal(MxPlan dns) {
+        if (dns == null || dns.outcome() == null) {
             return Optional.empty();
         }
-        return switch (dns.status()) {
-            case "NULL_MX" -> Optional.of("dns.null-mx");
-            case "NXDOMAIN" -> Optional.of("dns.nxdomain");
-            case "NO_MAIL_HOSTS" -> Optional.of("dns.no-mail-hosts");
-            case "SERVFAIL", "TIMEOUT", "REFUSED", "ERROR" -> Optional.of("dns.lookup-failed");
-            default -> Optional.empty();
+        return switch (dns.outcome()) {
+            case NULL_MX -> Optional.of("dns.null-mx");
+            case NXDOMAIN -> Optional.of("dns.nxdomain");
+            case NO_MAIL_HOSTS -> Optional.of("dns.no-mail-hosts");
+            case SERVFAIL, TIMEOUT, REFUSED, ERROR -> Optional.of("dns.lookup-failed");
+            case OK, IMPLICIT_MX, EXPLICIT -> Optional.empty();
         };
     }
 
     /** The first group of MX hosts sharing a preference (RFC 5321 §5.1: senders pick at random). */
-    static Optional<Map<String, String>> ties(DnsFacts dns, Wording wording) {
+    static Optional<Map<String, String>> ties(MxPlan dns, Wording wording) {
         if (dns == null) {
             return Optional.empty();
         }
-        var byPreference = new LinkedHashMap<Integer, List<String>>();
-        for (var host : dns.hosts()) {
-            byPreference
-                    .computeIfAbsent(host.preference(), p -> new ArrayList<>())
-                    .add(host.name());
-        }
-        return byPreference.entrySet().stream()
-                .filter(e -> e.getValue().size() > 1)
+        return dns.ties().stream()
                 .findFirst()
-                .map(e -> Map.of(
-                        "preference", String.valueOf(e.getKey()),
-                        "hosts", joinAnd(e.getValue()),
-                        "which", wording.verdicts().get(e.getValue().size() == 2 ? "either" : "anyOf")));
+                .map(tie -> Map.of(
+                        "preference", String.valueOf(tie.preference()),
+                        "hosts", joinAnd(tie.hosts()),
+                        "which", wording.verdicts().get(tie.hosts().size() == 2 ? "either" : "anyOf")));
     }
 
-    private static Evidence evidence(DnsFacts dns) {
-        var line = "NULL_MX".equals(dns.status()) ? "MX 0 ." : dns.status() + " " + dns.domain();
-        if (dns.detail() != null && !dns.detail().isBlank() && !"NULL_MX".equals(dns.status())) {
+    private static Evidence evidence(MxPlan dns) {
+        var nullMx = dns.nullMx();
+        var line = nullMx ? "MX 0 ." : dns.outcome() + " " + dns.domain();
+        if (dns.detail() != null && !dns.detail().isBlank() && !nullMx) {
             line = line + ": " + SessionView.bounded(dns.detail());
         }
         return new Evidence(null, null, line);

@@ -1,9 +1,12 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Delivery status notifications asked for but not possible. A client may send NOTIFY only to a
@@ -20,7 +23,7 @@ final class DsnRules {
 
     List<Finding> findings(RunFacts run) {
         // NOTIFY=NEVER asks for no report at all, so losing it loses nothing.
-        if (run.dsnNotify().isEmpty() || run.dsnNotify().equals(List.of("NEVER"))) {
+        if (run.dsnNotify().isEmpty() || run.dsnNotify().equals(Set.of(Notify.NEVER))) {
             return List.of();
         }
         var findings = new ArrayList<Finding>();
@@ -33,7 +36,12 @@ final class DsnRules {
                     .findFirst()
                     .ifPresent(rcpt -> {
                         var vars = new HashMap<>(session.vars());
-                        vars.put("notify", String.join(",", run.dsnNotify()));
+                        vars.put(
+                                "notify",
+                                run.dsnNotify().stream()
+                                        .map(Notify::name)
+                                        .sorted()
+                                        .collect(Collectors.joining(",")));
                         var evidence = session.evidence(Phase.RCPT, rcpt.command());
                         findings.add(wording.finding("rcpt.dsn-not-offered", null, evidence, vars));
                     });

@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class ReplyRules {
      */
     private static boolean starttlsSkipped(RunFacts run, SessionView session, Wording.Pick pick) {
         return pick.text().id().equals("tls.starttls-required")
-                && "NONE".equals(run.tls())
+                && run.tls() == TlsMode.NONE
                 && session.extensions().containsKey("STARTTLS");
     }
 

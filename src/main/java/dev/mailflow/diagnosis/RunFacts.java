@@ -1,30 +1,35 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.Notify;
+import dev.mailflow.smtp.TlsMode;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Everything a diagnosis may look at: the request's names, the MX lookup and every session in the
+ * Everything a diagnosis may look at: the request's names, the MX plan and every session in the
  * order they ran.
  *
  * @param ehlo the EHLO name we used
  * @param mailFrom the sender, empty for the null sender
- * @param tls the TLS mode requested, as its enum name
- * @param dsnNotify the DSN NOTIFY values asked for (RFC 3461 §4.1), as enum names; empty when none
+ * @param dns the MX plan, null when there is none (an explicit host's plan has outcome EXPLICIT)
+ * @param tls the TLS mode requested
+ * @param dsnNotify the DSN NOTIFY values asked for (RFC 3461 §4.1); empty when none
  */
 public record RunFacts(
         String domain,
         String ehlo,
         String mailFrom,
         List<String> rcptTo,
-        String tls,
-        DnsFacts dns,
+        TlsMode tls,
+        MxPlan dns,
         List<SessionFacts> sessions,
-        List<String> dsnNotify) {
+        Set<Notify> dsnNotify) {
 
     public RunFacts {
         rcptTo = List.copyOf(rcptTo);
         sessions = List.copyOf(sessions);
-        dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
+        dsnNotify = dsnNotify == null ? Set.of() : Set.copyOf(dsnNotify);
     }
 
     /** A run that asked for no delivery status notification. */
@@ -33,9 +38,9 @@ public record RunFacts(
             String ehlo,
             String mailFrom,
             List<String> rcptTo,
-            String tls,
-            DnsFacts dns,
+            TlsMode tls,
+            MxPlan dns,
             List<SessionFacts> sessions) {
-        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, List.of());
+        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, Set.of());
     }
 }

@@ -55,13 +55,9 @@ record SessionView(SessionFacts facts) {
         return banner().map(e -> e.reply().codeClass() == 2).orElse(false);
     }
 
-    /** Failed before any SMTP was spoken: the cases where a sender simply tries the next address. */
+    /** Failed before any SMTP was spoken, so a sender simply tries the next address. */
     boolean failedToConnect() {
-        return switch (outcome()) {
-            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
-            case TIMED_OUT -> phase() == Phase.CONNECT;
-            default -> false;
-        };
+        return facts.result() != null && facts.result().senderTriesNextAddress() && phase() == Phase.CONNECT;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +36,12 @@ final class TlsRules {
             if (session.outcome() == SessionOutcome.TLS_FAILED
                     && !offered
                     && tls == null
-                    && !"IMPLICIT".equals(run.tls())) {
+                    && run.tls() != TlsMode.IMPLICIT) {
                 findings.add(wording.finding("tls.required-not-offered", null, evidence, vars));
             } else if (tls != null) {
                 credentials(session, tls, evidence, vars, findings);
                 certificate(tls, evidence, vars, findings);
-            } else if ("OPPORTUNISTIC".equals(run.tls()) && ehloAnswered(session) && !offered) {
+            } else if (run.tls() == TlsMode.OPPORTUNISTIC && ehloAnswered(session) && !offered) {
                 findings.add(wording.finding("tls.not-offered", null, evidence, vars));
             }
         }

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class LocalPartSyntax {
 
+    /** RFC 5321 §4.5.3.1.1. */
+    static final int MAX_LOCAL_OCTETS = 64;
+
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
 
     private LocalPartSyntax() {}
@@ -34,7 +37,7 @@ final class LocalPartSyntax {
         if (local.isEmpty()) {
             throw new InvalidInputException("the local part is empty");
         }
-        if (local.getBytes(StandardCharsets.UTF_8).length > MailAddress.MAX_LOCAL_OCTETS) {
+        if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
             throw new InvalidInputException("the local part is longer than 64 octets");
         }
         if (local.startsWith("\"")) {

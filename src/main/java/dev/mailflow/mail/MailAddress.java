@@ -14,7 +14,6 @@ public record MailAddress(String localPart, String domain) {
     /** The null reverse-path, {@code MAIL FROM:<>}. */
     public static final MailAddress NULL_SENDER = new MailAddress("", "");
 
-    static final int MAX_LOCAL_OCTETS = 64;
     static final int MAX_PATH_OCTETS = 256;
 
     public MailAddress {

@@ -1,5 +1,6 @@
 package dev.mailflow.metrics;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunObserver;
@@ -10,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,8 @@ class ProbeMetrics implements RunObserver {
     }
 
     @Override
-    public void finished(ProbeRun run) {
+    public void finished(ProbeRun finished) {
+        var run = finished.snapshot();
         var outcome = run.status() == RunStatus.COMPLETED
                 ? run.diagnosis().map(d -> d.outcome().name()).orElse("UNKNOWN")
                 : run.status().name();
@@ -78,23 +80,12 @@ class ProbeMetrics implements RunObserver {
         connectTimes(run.events()).forEach(phaseTimers.get(Phase.CONNECT)::record);
     }
 
-    /** Connect time per session: from its SESSION event to the last event it wrote in phase CONNECT. */
+    /** Connect time per session that connected, as the session measured it. */
     static List<Duration> connectTimes(List<ProbeEvent> events) {
-        var started = new HashMap<String, Long>();
-        var lastConnect = new HashMap<String, Long>();
-        for (var event : events) {
-            if (event.session() == null) {
-                continue;
-            }
-            if (event.kind() == ProbeEvent.Kind.SESSION) {
-                started.put(event.session(), event.at());
-            } else if (event.phase() == Phase.CONNECT && event.kind() != ProbeEvent.Kind.OUTCOME) {
-                lastConnect.put(event.session(), event.at());
-            }
-        }
-        return lastConnect.entrySet().stream()
-                .filter(e -> started.containsKey(e.getKey()))
-                .map(e -> Duration.ofMillis(e.getValue() - started.get(e.getKey())))
+        return events.stream()
+                .map(e -> e.detail(EventDetail.Connected.class))
+                .filter(Objects::nonNull)
+                .map(c -> Duration.ofMillis(c.ms()))
                 .toList();
     }
 

@@ -1,7 +1,9 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.probe.ProbeEvent.Kind;
+import dev.mailflow.smtp.Connected;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.ServerLine;
 import dev.mailflow.smtp.SessionListener;
 import dev.mailflow.tls.TlsFacts;
 
@@ -22,8 +24,8 @@ final class EventRecorder implements SessionListener {
     }
 
     @Override
-    public void received(Phase phase, String line) {
-        run.append(session, phase, Kind.RECEIVED, line);
+    public void received(Phase phase, ServerLine line) {
+        run.append(session, phase, Kind.RECEIVED, line.text(), reply(line));
     }
 
     @Override
@@ -32,8 +34,32 @@ final class EventRecorder implements SessionListener {
     }
 
     @Override
+    public void connected(Connected connected) {
+        run.append(
+                session,
+                Phase.CONNECT,
+                Kind.INFO,
+                connected.note(),
+                new EventDetail.Connected(
+                        Connected.endpoint(connected.local()),
+                        Connected.endpoint(connected.remote()),
+                        connected.took().toMillis()));
+    }
+
+    @Override
     public void tls(TlsFacts facts) {
-        run.append(session, Phase.TLS, Kind.TLS, describe(facts));
+        run.append(session, Phase.TLS, Kind.TLS, describe(facts), new EventDetail.Tls(facts));
+    }
+
+    private static EventDetail.Reply reply(ServerLine line) {
+        var reply = line.completes();
+        if (reply == null) {
+            return line.code() == 0 ? null : new EventDetail.Reply(line.code(), null, null);
+        }
+        return new EventDetail.Reply(
+                line.code(),
+                reply.enhancedStatus().map(Object::toString).orElse(null),
+                reply.took().toMillis());
     }
 
     static String describe(TlsFacts facts) {

@@ -63,6 +63,26 @@ public final class ProbeRun {
         return startedAt;
     }
 
+    /** Everything about the run at this instant, read in one go. */
+    public RunSnapshot snapshot() {
+        lock.lock();
+        try {
+            return new RunSnapshot(
+                    id,
+                    request,
+                    owner,
+                    startedAt,
+                    status,
+                    Optional.ofNullable(finishedAt),
+                    Optional.ofNullable(plan),
+                    sessions,
+                    Optional.ofNullable(diagnosis),
+                    events);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<Instant> finishedAt() {
         lock.lock();
         try {
@@ -158,6 +178,10 @@ public final class ProbeRun {
     }
 
     ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text) {
+        return append(session, phase, kind, text, null);
+    }
+
+    ProbeEvent append(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
         lock.lock();
         try {
             if (status != RunStatus.RUNNING) {
@@ -166,18 +190,23 @@ public final class ProbeRun {
             if (events.size() >= MAX_EVENTS - 1 && kind != ProbeEvent.Kind.DONE) {
                 if (!truncated) {
                     truncated = true;
-                    add(null, null, ProbeEvent.Kind.ERROR, "Too many events; the rest of this run is not recorded.");
+                    add(
+                            null,
+                            null,
+                            ProbeEvent.Kind.ERROR,
+                            "Too many events; the rest of this run is not recorded.",
+                            null);
                 }
                 return null;
             }
-            return add(session, phase, kind, text);
+            return add(session, phase, kind, text, detail);
         } finally {
             lock.unlock();
         }
     }
 
-    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text) {
-        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text);
+    private ProbeEvent add(String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        var event = new ProbeEvent(events.size() + 1, elapsedMillis(), session, phase, kind, text, detail);
         events.add(event);
         appended.signalAll();
         return event;
@@ -226,7 +255,7 @@ public final class ProbeRun {
             if (status != RunStatus.RUNNING) {
                 return;
             }
-            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name());
+            add(null, null, ProbeEvent.Kind.DONE, finalStatus.name(), new EventDetail.Done(finalStatus));
             status = finalStatus;
             finishedAt = at;
             appended.signalAll();

@@ -17,6 +17,12 @@ public record Requester(String name, boolean maySendData, boolean seesEveryRun) 
         Objects.requireNonNull(name, "name");
     }
 
+    /** Who is asking in the current request; security provides it from the signed-in user. */
+    public interface Current {
+
+        Requester get();
+    }
+
     /** Owners see their own runs; a run without an owner is visible only to those who see every run. */
     boolean mayRead(ProbeRun run) {
         return seesEveryRun || name.equals(run.owner());

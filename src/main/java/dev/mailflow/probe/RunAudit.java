@@ -34,7 +34,8 @@ final class RunAudit implements RunObserver {
         log.info(line(run));
     }
 
-    static String line(ProbeRun run) {
+    static String line(ProbeRun finished) {
+        var run = finished.snapshot();
         var sessions = run.sessions();
         var contacted = sessions.stream()
                 .map(s -> s.address() + ":" + s.port())
@@ -65,7 +66,7 @@ final class RunAudit implements RunObserver {
      * The domain as asked for, or the first recipient's; the plan's name only when neither is given
      * (with an explicit host the plan is named after the host).
      */
-    private static String targetDomain(ProbeRun run) {
+    private static String targetDomain(RunSnapshot run) {
         var request = run.request();
         if (request.domain() != null && !request.domain().isBlank()) {
             return request.domain().strip();

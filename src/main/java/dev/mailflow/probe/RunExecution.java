@@ -7,7 +7,6 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.probe.ProbeEvent.Kind;
-import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,32 +146,25 @@ final class RunExecution {
         for (var target : targetList) {
             run.addSession(target.pending());
             var result = step.run(run, probe, target);
-            if (!unreachable(result)) {
+            if (!result.senderTriesNextAddress()) {
                 return;
             }
             run.append(null, null, Kind.INFO, target.host().name() + " could not be reached; trying the next address");
         }
     }
 
-    /** A sending MTA moves on to the next address after these (RFC 5321 §5.1, §4.5.4.1). */
-    private static boolean unreachable(SessionResult result) {
-        return switch (result.outcome()) {
-            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
-            case TIMED_OUT, DEADLINE, CLOSED, TLS_FAILED -> result.phase().compareTo(Phase.MAIL) < 0;
-            case DEFERRED -> result.phase() == Phase.BANNER;
-            default -> false;
-        };
-    }
-
     private static void publish(ProbeRun run, Diagnosis diagnosis) {
         run.diagnosis(diagnosis);
-        for (var finding : diagnosis.findings()) {
+        var findings = diagnosis.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            var finding = findings.get(i);
             run.append(
                     finding.evidence() == null ? null : finding.evidence().session(),
                     finding.evidence() == null ? null : finding.evidence().phase(),
                     Kind.FINDING,
-                    finding.title());
+                    finding.title(),
+                    new EventDetail.Finding(i, finding.id()));
         }
-        run.append(null, null, Kind.VERDICT, diagnosis.verdict());
+        run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(diagnosis.outcome()));
     }
 }

@@ -35,7 +35,13 @@ final class SessionStep {
                 key,
                 Phase.CONNECT,
                 Kind.SESSION,
-                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port());
+                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port(),
+                new EventDetail.Session(
+                        target.host().name(),
+                        target.address().getHostAddress(),
+                        target.port(),
+                        target.host().preference(),
+                        probe.ehlo().value()));
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {
@@ -59,7 +65,8 @@ final class SessionStep {
                 key,
                 result.phase(),
                 Kind.OUTCOME,
-                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()));
+                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()),
+                new EventDetail.Outcome(result.outcome(), result.phase()));
         return result;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * hierarchy (an ADMIN may send DATA without holding SENDER itself). Never from request parameters.
  */
 @Component
-class CurrentRequester implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+class CurrentRequester implements HandlerMethodArgumentResolver, WebMvcConfigurer, Requester.Current {
 
     private final RoleHierarchy hierarchy;
 
@@ -44,6 +44,11 @@ class CurrentRequester implements HandlerMethodArgumentResolver, WebMvcConfigure
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binders) {
+        return get();
+    }
+
+    @Override
+    public Requester get() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !authentication.isAuthenticated()

@@ -2,7 +2,7 @@ package dev.mailflow.smtp;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -48,11 +48,12 @@ final class Connection implements AutoCloseable {
         return plain;
     }
 
-    /** Our end of the connection, {@code address:port}; IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
-    String egress() {
-        var local = plain.getLocalAddress();
-        var host = local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
-        return host + ":" + plain.getLocalPort();
+    /** Both ends of the connection. */
+    Connected connected(Duration took) {
+        return new Connected(
+                (InetSocketAddress) plain.getLocalSocketAddress(),
+                (InetSocketAddress) plain.getRemoteSocketAddress(),
+                took);
     }
 
     boolean isTls() {

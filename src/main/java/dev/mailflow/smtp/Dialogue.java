@@ -4,6 +4,7 @@ import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 
 import dev.mailflow.tls.TlsFacts;
+import dev.mailflow.tls.TlsHandshaker;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -11,9 +12,12 @@ import java.time.Duration;
 /** One connection attempt of a {@link SmtpSession}, from connect to QUIT. */
 final class Dialogue {
 
+    /** The collaborators a dialogue needs, passed around as one value. */
+    record Parts(Connector connector, SessionListener listener, TlsHandshaker handshaker) {}
+
     private static final Duration QUIT_WAIT = Duration.ofSeconds(5);
 
-    private final SmtpSession.Parts parts;
+    private final Parts parts;
     private final SessionPlan plan;
     private final SessionOptions options;
     private final TlsMode tls;
@@ -24,7 +28,7 @@ final class Dialogue {
     private Phase at = Phase.CONNECT;
 
     Dialogue(
-            SmtpSession.Parts parts,
+            Parts parts,
             SessionPlan plan,
             SessionOptions options,
             TlsMode tls,
@@ -109,13 +113,7 @@ final class Dialogue {
             var socket = parts.connector().connect(plan.address(), bounded);
             deadline.guard(socket);
             connection = new Connection(socket, parts.listener(), transcript);
-            // Our egress address is what the other side's logs and blocklists know us by.
-            parts.listener()
-                    .note(
-                            Phase.CONNECT,
-                            "connected from " + connection.egress() + " in "
-                                    + Duration.ofNanos(System.nanoTime() - started)
-                                            .toMillis() + " ms");
+            parts.listener().connected(connection.connected(Duration.ofNanos(System.nanoTime() - started)));
         } catch (SocketTimeoutException e) {
             if (bounded.compareTo(wanted) < 0) {
                 throw new SessionStop(

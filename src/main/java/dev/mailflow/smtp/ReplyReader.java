@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,7 +68,6 @@ final class ReplyReader {
             }
             String text = raw.text();
             lines.add(text);
-            listener.received(phase, text);
             flaws.addAll(raw.flaws());
             var line = Line.parse(text);
             if (code < 0) {
@@ -80,22 +80,31 @@ final class ReplyReader {
             }
             if (raw.overBudget()) {
                 flaws.add(ReplyFlaw.REPLY_TOO_LARGE);
-                drain(phase);
-                break;
-            }
-            if (raw.eof()) {
+            } else if (raw.eof()) {
                 flaws.add(ReplyFlaw.EOF_MID_REPLY);
-                break;
             }
             // A malformed line ends the reply unless an earlier line promised more; waiting for a
             // continuation nobody announced would turn one bad line into a timeout.
-            if (line.code() == 0 ? !promisedMore : !line.continues()) {
-                break;
+            boolean ends = raw.overBudget() || raw.eof() || (line.code() == 0 ? !promisedMore : !line.continues());
+            var lineCode = line.malformed() ? 0 : line.code();
+            if (!ends) {
+                listener.received(phase, new ServerLine(text, lineCode, null));
+                if (line.code() > 0) {
+                    promisedMore = line.continues();
+                }
+                continue;
             }
-            if (line.code() > 0) {
-                promisedMore = line.continues();
+            var reply = reply(code, lines, sinceNanos, flaws);
+            listener.received(phase, new ServerLine(text, lineCode, reply));
+            if (raw.overBudget()) {
+                drain(phase);
             }
+            return reply;
         }
+        return reply(code, lines, sinceNanos, flaws);
+    }
+
+    private static SmtpReply reply(int code, List<String> lines, long sinceNanos, Set<ReplyFlaw> flaws) {
         String first = lines.isEmpty() ? "" : lines.get(0);
         var enhanced = code > 0 && first.length() > 4
                 ? EnhancedStatus.leading(first.substring(4)).orElse(null)

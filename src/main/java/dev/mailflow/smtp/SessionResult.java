@@ -26,4 +26,18 @@ public record SessionResult(
         exchanges = List.copyOf(exchanges);
         extensions = Map.copyOf(extensions);
     }
+
+    /**
+     * Whether a sending MTA gives up on this address and tries the next one (RFC 5321 §5.1,
+     * §4.5.4.1): it could not connect, the connection failed before the mail transaction began, or
+     * the greeting deferred.
+     */
+    public boolean senderTriesNextAddress() {
+        return switch (outcome) {
+            case REFUSED, UNREACHABLE, POLICY_REFUSED -> true;
+            case TIMED_OUT, DEADLINE, CLOSED, TLS_FAILED -> phase.compareTo(Phase.MAIL) < 0;
+            case DEFERRED -> phase == Phase.BANNER;
+            default -> false;
+        };
+    }
 }

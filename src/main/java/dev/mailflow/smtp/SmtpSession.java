@@ -11,15 +11,12 @@ import java.util.EnumSet;
  */
 public final class SmtpSession {
 
-    /** The collaborators a dialogue needs, passed around as one value. */
-    record Parts(Connector connector, SessionListener listener, TlsHandshaker handshaker) {}
-
     private static final EnumSet<Phase> STOP_POINTS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
-    private final Parts parts;
+    private final Dialogue.Parts parts;
 
     public SmtpSession(Connector connector, SessionListener listener, TlsHandshaker handshaker) {
-        this.parts = new Parts(connector, listener, handshaker);
+        this.parts = new Dialogue.Parts(connector, listener, handshaker);
     }
 
     /** Runs the session to its stop-point with {@link SessionOptions#defaults()}; never throws. */

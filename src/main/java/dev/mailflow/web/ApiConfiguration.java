@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The request body limit (before anything else reads the body) and the API's JSON converter. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BodyLimitProperties.class, ProbeProperties.class})
+@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper mapper;
@@ -24,7 +24,7 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimit> bodyLimit(BodyLimitProperties properties) {
+    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties) {
         var registration = new FilterRegistrationBean<>(new BodyLimit(properties));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -23,7 +23,7 @@ final class BodyLimit extends OncePerRequestFilter {
 
     private final long max;
 
-    BodyLimit(BodyLimitProperties properties) {
+    BodyLimit(WebProperties properties) {
         this.max = properties.maxRequestBody().toBytes();
     }
 

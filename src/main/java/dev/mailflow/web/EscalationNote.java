@@ -2,8 +2,9 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
@@ -31,17 +32,15 @@ final class EscalationNote {
     /** A hostile server can send long replies; a note quotes at most this many lines of one. */
     static final int MAX_REPLY_LINES = 40;
 
-    private static final String CONNECTED = "connected from ";
-
     private EscalationNote() {}
 
-    static String of(ProbeRun run) {
+    static String of(RunSnapshot run) {
         var diagnosis = run.diagnosis();
         var top = diagnosis.flatMap(d -> d.findings().stream().findFirst());
         var session = failingSession(run, top.orElse(null));
         var sb = new StringBuilder();
         sb.append("mailflow test of ")
-                .append(UntrustedText.visible(RunView.target(run)))
+                .append(UntrustedText.visible(RunView.target(run.request())))
                 .append('\n');
         line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
         line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
@@ -78,7 +77,7 @@ final class EscalationNote {
     }
 
     /** The session the top finding points at, else the first that did not complete, else the last. */
-    static Optional<SessionRecord> failingSession(ProbeRun run, Finding top) {
+    static Optional<SessionRecord> failingSession(RunSnapshot run, Finding top) {
         var sessions = run.sessions();
         var key = top == null || top.evidence() == null ? null : top.evidence().session();
         return sessions.stream()
@@ -111,30 +110,28 @@ final class EscalationNote {
                 .or(() -> exchanges.isEmpty() ? Optional.empty() : Optional.of(exchanges.getLast()));
     }
 
-    /** Our end of the connection, from the session's CONNECT note ("connected from a:p in n ms"). */
-    static Optional<String> egress(ProbeRun run, Optional<SessionRecord> session) {
+    /** Our end of the connection, as the session's connect recorded it (else another session's). */
+    static Optional<String> egress(RunSnapshot run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.INFO && e.phase() == Phase.CONNECT)
-                .filter(e -> e.text() != null && e.text().startsWith(CONNECTED))
+                .filter(e -> e.detail() instanceof EventDetail.Connected)
                 .sorted(Comparator.comparing((ProbeEvent e) -> !Objects.equals(e.session(), key)))
                 .map(e -> {
-                    var text = e.text().substring(CONNECTED.length());
-                    var end = text.indexOf(" in ");
-                    var address = UntrustedText.visible(end < 0 ? text : text.substring(0, end));
+                    var address = UntrustedText.visible(
+                            e.detail(EventDetail.Connected.class).local());
                     return Objects.equals(e.session(), key) ? address : address + " (seen on " + e.session() + ")";
                 })
                 .findFirst();
     }
 
-    private static String ehlo(ProbeRun run, Optional<SessionRecord> session) {
+    /** The EHLO name the session greeted with (every session of a run uses the same). */
+    private static String ehlo(RunSnapshot run, Optional<SessionRecord> session) {
         var key = session.map(SessionRecord::key).orElse(null);
         return run.events().stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.SENT && e.phase() == Phase.EHLO)
                 .filter(e -> key == null || key.equals(e.session()))
-                .map(ProbeEvent::text)
-                .filter(t -> t != null && t.length() > 5)
-                .map(t -> t.substring(5))
+                .map(e -> e.detail(EventDetail.Session.class))
+                .filter(Objects::nonNull)
+                .map(EventDetail.Session::ehlo)
                 .findFirst()
                 .orElseGet(() -> Objects.requireNonNullElse(run.request().ehlo(), "(this host's name)"));
     }

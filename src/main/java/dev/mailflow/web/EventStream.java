@@ -7,14 +7,19 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One subscriber of one run: a virtual thread that waits on the run itself for events after the
- * last one sent, sends them, sends a heartbeat comment when nothing came, and ends after DONE or
- * when the browser goes away. There is no listener registry, so nothing is left behind.
+ * Opens the event streams of runs, HTML and JSON alike. Each subscriber is a virtual thread that
+ * waits on the run itself for events after the last one sent, sends them, sends a heartbeat comment
+ * when nothing came, and ends after DONE or when the browser goes away. There is no listener
+ * registry, so nothing is left behind.
  */
-final class EventStream {
+@Component
+class EventStream {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
@@ -24,7 +29,29 @@ final class EventStream {
      */
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(5);
 
-    private EventStream() {}
+    private final Duration heartbeat;
+
+    EventStream(WebProperties web) {
+        this.heartbeat = web.heartbeat();
+    }
+
+    /**
+     * The stream of {@code run} from where the subscriber left off, each event encoded by {@code
+     * encode}; 204 when the run is over and nothing is left, which tells EventSource to stop
+     * reconnecting.
+     */
+    ResponseEntity<SseEmitter> open(
+            ProbeRun run,
+            String lastEventId,
+            String afterParam,
+            Function<ProbeEvent, SseEmitter.SseEventBuilder> encode) {
+        var after = after(lastEventId, afterParam);
+        if (run.isDone() && run.eventsAfter(after).isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        var emitter = subscribe(run, after, heartbeat, encode);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+    }
 
     /**
      * Where a (re)connecting subscriber starts: the {@code Last-Event-ID} header wins over the
@@ -46,7 +73,7 @@ final class EventStream {
         }
     }
 
-    static SseEmitter open(
+    private static SseEmitter subscribe(
             ProbeRun run, long after, Duration heartbeat, Function<ProbeEvent, SseEmitter.SseEventBuilder> encode) {
         var emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
         var subscriber = Thread.ofVirtual()

@@ -6,7 +6,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Friendly pages for what a person can run into; anything else is Boot's error page (no trace). */
-@ControllerAdvice(assignableTypes = {FormController.class, RunController.class, CodesController.class})
+@ControllerAdvice(
+        assignableTypes = {FormController.class, RunController.class, EscalationController.class, CodesController.class
+        })
 class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)

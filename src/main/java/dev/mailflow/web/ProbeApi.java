@@ -6,15 +6,12 @@ import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunStatus;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -33,11 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProbeApi {
 
     private final ProbeService probes;
-    private final Duration heartbeat;
+    private final EventStream streams;
 
-    ProbeApi(ProbeService probes, @Value("${mailflow.web.heartbeat:15s}") Duration heartbeat) {
+    ProbeApi(ProbeService probes, EventStream streams) {
         this.probes = probes;
-        this.heartbeat = heartbeat;
+        this.streams = streams;
     }
 
     @PostMapping("/api/probes")
@@ -50,48 +47,32 @@ class ProbeApi {
 
     @GetMapping("/api/probes/{id}")
     ResponseEntity<ProbeResult> result(
-            @PathVariable String id,
-            @RequestParam(name = "download", required = false) String download,
-            Requester requester) {
-        var run = find(id, requester);
+            ProbeRun run, @RequestParam(name = "download", required = false) String download) {
         var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (download != null) {
             response.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(TranscriptText.fileName(run, "json"))
+                            .filename(TranscriptText.fileName(run.id(), "json"))
                             .build()
                             .toString());
         }
-        return response.body(ProbeResult.of(run));
+        return response.body(ProbeResult.of(run.snapshot()));
     }
 
     @GetMapping("/api/probes/{id}/events")
     ResponseEntity<SseEmitter> events(
-            @PathVariable String id,
+            ProbeRun run,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(name = "after", required = false) String afterParam,
-            Requester requester) {
-        var run = find(id, requester);
-        var after = EventStream.after(lastEventId, afterParam);
-        if (run.isDone() && run.eventsAfter(after).isEmpty()) {
-            return ResponseEntity.noContent().build();
-        }
-        var emitter = EventStream.open(
+            @RequestParam(name = "after", required = false) String afterParam) {
+        return streams.open(
                 run,
-                after,
-                heartbeat,
+                lastEventId,
+                afterParam,
                 event -> SseEmitter.event()
                         .id(String.valueOf(event.seq()))
                         .name(event.kind().name().toLowerCase(Locale.ROOT))
                         .data(event, MediaType.APPLICATION_JSON));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
-    }
-
-    /** Another user's run is "not found" too: its existence is not revealed. */
-    private ProbeRun find(String id, Requester requester) {
-        return probes.find(id, requester)
-                .orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
     }
 
     record Started(String id, RunStatus status) {}

@@ -3,7 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -18,10 +18,10 @@ record ProbeResult(
         Instant finishedAt,
         String verdict,
         Dns dns,
-        List<SessionView> sessions,
+        List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(ProbeRun run) {
+    static ProbeResult of(RunSnapshot run) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -32,7 +32,7 @@ record ProbeResult(
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionView.of(s, events)).toList(),
+                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 

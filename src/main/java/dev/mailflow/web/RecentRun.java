@@ -16,7 +16,7 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        UntrustedText.visible(RunView.target(r)),
+                        UntrustedText.visible(RunView.target(r.request())),
                         r.status().name().toLowerCase(Locale.ROOT),
                         r.startedAt()))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import java.util.Locale;
@@ -22,9 +23,14 @@ class RunFragments {
         this.engine = engine;
     }
 
-    String render(ProbeRun run, ProbeEvent event, TranscriptLine line) {
+    String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
         var fragment = line.event();
+        if (fragment.equals("line")) {
+            context.setVariable("line", line);
+            return engine.process("fragments/run", Set.of("line"), context);
+        }
+        var run = live.snapshot();
         switch (fragment) {
             case "plan" -> {
                 context.setVariable("planText", line.text());
@@ -38,23 +44,23 @@ class RunFragments {
                                 .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
                                 .orElse("unknown"));
             }
-            case "finding" -> context.setVariable("f", RunView.finding(run, event, run.events()));
+            case "finding" -> context.setVariable("f", RunView.finding(run, event));
             case "done" -> {
-                context.setVariable("statusWord", line.text().toLowerCase(Locale.ROOT));
+                var done = event.detail(EventDetail.Done.class);
+                context.setVariable(
+                        "statusWord",
+                        done == null ? "unknown" : done.status().name().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
             }
             case "session", "outcome" -> {
                 // The transcript line, and the matrix with this session's new state swapped in by id.
                 context.setVariable("line", line);
-                context.setVariable("matrix", SessionMatrix.of(run.sessions()));
+                context.setVariable("matrix", SessionMatrix.of(run.sessions(), run.plan()));
                 context.setVariable("runId", run.id());
                 context.setVariable("oob", true);
                 return engine.process("fragments/run", Set.of("line", "matrix"), context);
             }
-            default -> {
-                context.setVariable("line", line);
-                fragment = "line";
-            }
+            default -> throw new IllegalStateException("no fragment for " + fragment);
         }
         return engine.process("fragments/run", Set.of(fragment), context);
     }

@@ -1,18 +1,17 @@
 package dev.mailflow.web;
 
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every session of a run side by side: one row per (MX host, address), one column per phase, each
@@ -22,7 +21,7 @@ import java.util.TreeMap;
  * @param phases the columns: the phases any session reached, CONNECT to DATA
  * @param ties MX preferences shared by several hosts (RFC 5321 §5.1: the sender picks at random)
  */
-record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
+record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) {
 
     /** Columns always shown; TLS, AUTH and DATA only when a session went there. */
     private static final Set<Phase> ALWAYS =
@@ -30,7 +29,7 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
 
     private static final Set<Phase> COLUMNS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
-    static SessionMatrix of(List<SessionRecord> sessions) {
+    static SessionMatrix of(List<SessionRecord> sessions, Optional<MxPlan> plan) {
         var shown = EnumSet.copyOf(ALWAYS);
         for (var session : sessions) {
             var result = session.result();
@@ -53,31 +52,12 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<Tie> ties) {
                 .sorted(Comparator.comparingInt(SessionRecord::preference))
                 .map(s -> Row.of(s, phases))
                 .toList();
-        return new SessionMatrix(phases, rows, ties(sessions));
-    }
-
-    private static List<Tie> ties(List<SessionRecord> sessions) {
-        var hostsByPreference = new TreeMap<Integer, LinkedHashMap<String, Boolean>>();
-        for (var s : sessions) {
-            hostsByPreference
-                    .computeIfAbsent(s.preference(), p -> new LinkedHashMap<>())
-                    .put(s.host(), true);
-        }
-        var ties = new ArrayList<Tie>();
-        hostsByPreference.forEach((preference, hosts) -> {
-            if (hosts.size() > 1) {
-                ties.add(new Tie(preference, List.copyOf(hosts.keySet())));
-            }
-        });
-        return ties;
+        return new SessionMatrix(phases, rows, plan.map(MxPlan::ties).orElse(List.of()));
     }
 
     boolean isEmpty() {
         return rows.isEmpty();
     }
-
-    /** Several hosts with one preference. */
-    record Tie(int preference, List<String> hosts) {}
 
     /**
      * One session.

@@ -1,7 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.text.UntrustedText;
 import java.util.Locale;
 
@@ -13,12 +13,12 @@ final class TranscriptText {
 
     private TranscriptText() {}
 
-    static String of(ProbeRun run) {
+    static String of(RunSnapshot run) {
         var sb = new StringBuilder();
         sb.append("# mailflow transcript\n");
         sb.append("# run:     ").append(run.id()).append('\n');
         sb.append("# target:  ")
-                .append(UntrustedText.visible(RunView.target(run)))
+                .append(UntrustedText.visible(RunView.target(run.request())))
                 .append('\n');
         sb.append("# started: ").append(run.startedAt()).append('\n');
         run.finishedAt().ifPresent(at -> sb.append("# finished: ").append(at).append('\n'));
@@ -42,7 +42,7 @@ final class TranscriptText {
     }
 
     /** A file name from the id's safe characters only. */
-    static String fileName(ProbeRun run, String extension) {
-        return "mailflow-" + run.id().replaceAll("[^A-Za-z0-9_-]", "") + "." + extension;
+    static String fileName(String runId, String extension) {
+        return "mailflow-" + runId.replaceAll("[^A-Za-z0-9_-]", "") + "." + extension;
     }
 }

@@ -8,6 +8,7 @@ import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class DiagnoserTest {
 
     @Test
     void aRunWithoutDnsAndWithoutSessionsCannotTell() {
-        var facts = new RunFacts("example.org", "contoso.com", "", List.of(), "OPPORTUNISTIC", null, List.of());
+        var facts = new RunFacts("example.org", "contoso.com", "", List.of(), TlsMode.OPPORTUNISTIC, null, List.of());
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.UNKNOWN);
         assertThat(diagnosis.verdict()).isEqualTo("Cannot tell: no SMTP session ran.");
@@ -76,7 +77,7 @@ class DiagnoserTest {
                 "contoso.com",
                 "a@contoso.com",
                 List.of("b@example.org"),
-                "NONE",
+                TlsMode.NONE,
                 null,
                 List.of(session));
     }

@@ -3,14 +3,17 @@ package dev.mailflow.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** DSN asked for and not advertised: when it is a finding and when it is not. */
@@ -66,9 +69,9 @@ class DsnRulesTest {
                 "contoso.com",
                 "a@contoso.com",
                 List.of("b@example.org"),
-                "NONE",
+                TlsMode.NONE,
                 null,
                 List.of(session),
-                notify);
+                notify.stream().map(Notify::valueOf).collect(Collectors.toSet()));
     }
 }

@@ -1,19 +1,28 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxFlaw;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.ReplyFlaw;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -47,16 +56,16 @@ record GoldenCase(String name, Facts facts, Expect expect) {
             String ehlo,
             String mailFrom,
             List<String> rcptTo,
-            String tls,
+            TlsMode tls,
             Dns dns,
             List<Session> sessions,
 
             @com.fasterxml.jackson.annotation.JsonProperty("notify")
-            List<String> dsnNotify) {}
+            List<Notify> dsnNotify) {}
 
-    record Dns(String status, String detail, List<Host> hosts) {}
+    record Dns(DnsOutcome status, String detail, List<Host> hosts) {}
 
-    record Host(int preference, String name, List<String> addresses, List<String> flaws) {}
+    record Host(int preference, String name, List<String> addresses, Set<MxFlaw> flaws) {}
 
     record Session(
             String host,
@@ -81,17 +90,22 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                         ? null
                         : rcptTo.getFirst().substring(rcptTo.getFirst().indexOf('@') + 1);
         var hosts = facts.dns() == null || facts.dns().hosts() == null
-                ? List.<DnsFacts.Host>of()
+                ? List.<Host>of()
                 : facts.dns().hosts().stream()
-                        .map(h -> new DnsFacts.Host(
+                        .map(h -> new Host(
                                 h.preference(),
                                 h.name(),
                                 h.addresses() == null ? List.of() : h.addresses(),
-                                h.flaws() == null ? List.of() : h.flaws()))
+                                h.flaws() == null ? Set.of() : h.flaws()))
                         .toList();
         var dns = facts.dns() == null
                 ? null
-                : new DnsFacts(domain, facts.dns().status(), facts.dns().detail(), hosts);
+                : new MxPlan(
+                        domain,
+                        facts.dns().status(),
+                        hosts.stream().map(GoldenCase::mxHost).toList(),
+                        Duration.ofMillis(20),
+                        facts.dns().detail());
         var sessions = facts.sessions() == null
                 ? List.<SessionFacts>of()
                 : facts.sessions().stream().map(s -> session(s, hosts)).toList();
@@ -100,13 +114,27 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 Objects.requireNonNullElse(facts.ehlo(), "contoso.com"),
                 Objects.requireNonNullElse(facts.mailFrom(), "helpdesk@contoso.com"),
                 rcptTo,
-                Objects.requireNonNullElse(facts.tls(), "OPPORTUNISTIC"),
+                Objects.requireNonNullElse(facts.tls(), TlsMode.OPPORTUNISTIC),
                 dns,
                 sessions,
-                facts.dsnNotify());
+                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()));
     }
 
-    private static SessionFacts session(Session s, List<DnsFacts.Host> hosts) {
+    private static MxHost mxHost(Host host) {
+        var addresses = host.addresses().stream().map(GoldenCase::literal).toList();
+        return new MxHost(host.preference(), host.name(), addresses, Duration.ofMillis(5), host.flaws());
+    }
+
+    /** The golden files hold address literals only; parsing one looks nothing up. */
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address literal: " + address, e);
+        }
+    }
+
+    private static SessionFacts session(Session s, List<Host> hosts) {
         var mx = hosts.stream().filter(h -> h.name().equals(s.host())).findFirst();
         var address = s.address() != null
                 ? s.address()
@@ -116,7 +144,7 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         var port = s.port() == null ? 25 : s.port();
         var preference = s.preference() != null
                 ? s.preference()
-                : mx.map(DnsFacts.Host::preference).orElse(0);
+                : mx.map(Host::preference).orElse(0);
         var steps = s.exchanges() == null ? List.<Step>of() : s.exchanges();
         var exchanges = steps.stream().map(GoldenCase::exchange).toList();
         var phase = s.phase() != null

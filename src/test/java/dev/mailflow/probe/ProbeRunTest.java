@@ -112,4 +112,21 @@ class ProbeRunTest {
         return new ProbeRequest(
                 null, null, List.of("kate@example.com"), null, null, null, null, null, null, null, null);
     }
+
+    @Test
+    void aSnapshotsStatusAndEventsAgree() {
+        var run = TestRuns.running("s1");
+        run.append(null, null, ProbeEvent.Kind.INFO, "working");
+        var running = run.snapshot();
+        run.finish(RunStatus.COMPLETED, TestRuns.STARTED);
+        var done = run.snapshot();
+
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(running.events()).extracting(ProbeEvent::kind).containsExactly(ProbeEvent.Kind.INFO);
+        assertThat(running.finishedAt()).isEmpty();
+        assertThat(done.isDone()).isTrue();
+        assertThat(done.events().getLast().kind()).isEqualTo(ProbeEvent.Kind.DONE);
+        assertThat(done.lastSeq()).isEqualTo(2);
+        assertThat(done.finishedAt()).hasValue(TestRuns.STARTED);
+    }
 }

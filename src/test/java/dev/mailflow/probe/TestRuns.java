@@ -53,6 +53,16 @@ public final class TestRuns {
         return run.append(session, phase, kind, text);
     }
 
+    public static ProbeEvent event(
+            ProbeRun run, String session, Phase phase, ProbeEvent.Kind kind, String text, EventDetail detail) {
+        return run.append(session, phase, kind, text, detail);
+    }
+
+    /** A server line that completes its reply, {@code ms} after the command. */
+    private static void reply(ProbeRun run, Phase phase, String line, int code, String enhanced, long ms) {
+        run.append(SESSION, phase, ProbeEvent.Kind.RECEIVED, line, new EventDetail.Reply(code, enhanced, ms));
+    }
+
     public static void finish(ProbeRun run, RunStatus status) {
         run.finish(status, STARTED.plusSeconds(3));
     }
@@ -82,17 +92,27 @@ public final class TestRuns {
         }
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com [192.0.2.25]");
         run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
-        run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
-        run.append(SESSION, Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 " + banner);
+        run.append(
+                SESSION,
+                Phase.CONNECT,
+                ProbeEvent.Kind.SESSION,
+                "mx.example.com [192.0.2.25]:25",
+                new EventDetail.Session("mx.example.com", "192.0.2.25", 25, 10, "contoso.com"));
+        reply(run, Phase.BANNER, "220 " + banner, 220, null, 3);
         run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.SENT, "EHLO contoso.com");
-        run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.RECEIVED, "250-mx.example.com");
-        run.append(SESSION, Phase.EHLO, ProbeEvent.Kind.RECEIVED, "250 8BITMIME");
+        run.append(
+                SESSION,
+                Phase.EHLO,
+                ProbeEvent.Kind.RECEIVED,
+                "250-mx.example.com",
+                new EventDetail.Reply(250, null, null));
+        reply(run, Phase.EHLO, "250 8BITMIME", 250, null, 2);
         run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.SENT, "MAIL FROM:<helpdesk@contoso.com>");
-        run.append(SESSION, Phase.MAIL, ProbeEvent.Kind.RECEIVED, "250 2.1.0 Ok");
+        reply(run, Phase.MAIL, "250 2.1.0 Ok", 250, "2.1.0", 2);
         run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.SENT, "RCPT TO:<kate@example.com>");
-        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.RECEIVED, rcptReply);
+        reply(run, Phase.RCPT, rcptReply, 550, "5.1.1", 7);
         run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.SENT, "QUIT");
-        run.append(SESSION, Phase.QUIT, ProbeEvent.Kind.RECEIVED, "221 Bye");
+        reply(run, Phase.QUIT, "221 Bye", 221, null, 1);
         var reply = new SmtpReply(550, new EnhancedStatus(5, 1, 1), List.of(rcptReply), Duration.ofMillis(7), Set.of());
         var result = new SessionResult(
                 SessionOutcome.REJECTED,
@@ -103,7 +123,12 @@ public final class TestRuns {
                 null,
                 Duration.ofMillis(40));
         run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
-        run.append(SESSION, Phase.RCPT, ProbeEvent.Kind.OUTCOME, "REJECTED in RCPT");
+        run.append(
+                SESSION,
+                Phase.RCPT,
+                ProbeEvent.Kind.OUTCOME,
+                "REJECTED in RCPT",
+                new EventDetail.Outcome(SessionOutcome.REJECTED, Phase.RCPT));
         var finding = new Finding(
                 Severity.CRITICAL,
                 "rcpt.unknown-user",
@@ -115,8 +140,18 @@ public final class TestRuns {
                 List.of("RFC 3463 §3.2"));
         run.diagnosis(new Diagnosis(
                 Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));
-        run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail to kate@example.com would bounce: unknown user");
-        run.append(null, null, ProbeEvent.Kind.FINDING, "The mailbox does not exist");
+        run.append(
+                null,
+                null,
+                ProbeEvent.Kind.VERDICT,
+                "Mail to kate@example.com would bounce: unknown user",
+                new EventDetail.Verdict(Diagnosis.Verdict.BOUNCE));
+        run.append(
+                null,
+                null,
+                ProbeEvent.Kind.FINDING,
+                "The mailbox does not exist",
+                new EventDetail.Finding(0, "rcpt.unknown-user"));
         return run;
     }
 
@@ -136,7 +171,7 @@ public final class TestRuns {
                         break;
                     }
                     Thread.sleep(gap);
-                    run.append(e.session(), e.phase(), e.kind(), e.text());
+                    run.append(e.session(), e.phase(), e.kind(), e.text(), e.detail());
                 }
                 run.finish(source.status(), Instant.now());
             } catch (InterruptedException e) {

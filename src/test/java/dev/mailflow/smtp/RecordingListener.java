@@ -17,8 +17,8 @@ final class RecordingListener implements SessionListener {
     }
 
     @Override
-    public void received(Phase phase, String line) {
-        lines.add("S: " + line);
+    public void received(Phase phase, ServerLine line) {
+        lines.add("S: " + line.text());
     }
 
     @Override

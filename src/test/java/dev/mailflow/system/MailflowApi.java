@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,13 @@ final class MailflowApi {
 
     /** A fresh password per JVM: the test configures the app with it, nothing else knows it. */
     static final String PASSWORD = java.util.UUID.randomUUID().toString();
+
+    /** Configures the single default user as {@link #USER}, an ADMIN (it sees every run). */
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.user.name", () -> USER);
+        registry.add("spring.security.user.password", () -> PASSWORD);
+        registry.add("spring.security.user.roles", () -> "ADMIN");
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();

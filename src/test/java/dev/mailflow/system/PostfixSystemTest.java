@@ -45,9 +45,7 @@ class PostfixSystemTest {
         registry.add("mailflow.smtp.port", () -> port);
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
         registry.add("mailflow.probe.data-enabled", () -> "true");
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        MailflowApi.register(registry);
     }
 
     @BeforeAll

@@ -3,7 +3,7 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Script;
@@ -17,22 +17,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The complete probe, whole application against real servers on loopback: every MX host and
  * address side by side (IPv4 on 127.0.0.x, IPv6 on ::1), the delivery verdict when the first MX
  * refuses, pipelining on and off, RET and ENVID, and AUTH whose password never comes back out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CompleteProbeIntegrationTest {
+class CompleteProbeIntegrationTest extends RunningApp {
 
     static final String PASSWORD = "Sup3r-s3cret-pw";
 
@@ -122,20 +117,17 @@ class CompleteProbeIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestUser.register(registry);
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8,::1/128");
-        registry.add(
-                "mailflow.targets.ports",
-                () -> String.join(
-                        ",",
-                        String.valueOf(BOTH_ACCEPT.port()),
-                        String.valueOf(IPV6_DEFERS.port()),
-                        String.valueOf(DSN.address().getPort()),
-                        String.valueOf(NO_DSN.address().getPort()),
-                        String.valueOf(SUBMISSION.address().getPort())));
-        registry.add("mailflow.smtp.port", BOTH_ACCEPT::port);
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        reach(
+                registry,
+                DNS,
+                "127.0.0.0/8,::1/128",
+                "probe.contoso.test",
+                BOTH_ACCEPT.port(),
+                BOTH_ACCEPT.port(),
+                IPV6_DEFERS.port(),
+                DSN.address().getPort(),
+                NO_DSN.address().getPort(),
+                SUBMISSION.address().getPort());
     }
 
     @AfterAll
@@ -147,18 +139,6 @@ class CompleteProbeIntegrationTest {
         SUBMISSION.close();
         DNS.close();
     }
-
-    @LocalServerPort
-    int port;
-
-    private AppClient app;
-
-    @BeforeEach
-    void connect() {
-        app = AppClient.signedIn(port);
-    }
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void whenTheFirstMxRefusesTheSecondDeliversAndBothAreShown() throws Exception {

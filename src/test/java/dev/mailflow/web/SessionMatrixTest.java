@@ -2,15 +2,21 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.MxHost;
+import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +35,40 @@ class SessionMatrixTest {
         return new SessionResult(outcome, phase, null, List.of(exchanges), Map.of(), null, Duration.ofMillis(50));
     }
 
+    static MxHost mx(int preference, String name, String... addresses) throws UnknownHostException {
+        var list = new java.util.ArrayList<InetAddress>();
+        for (var address : addresses) {
+            list.add(InetAddress.getByName(address));
+        }
+        return new MxHost(preference, name, list, Duration.ofMillis(1), Set.of());
+    }
+
     @Test
-    void eachSessionIsARowWithOneCellPerPhase() {
-        var matrix = SessionMatrix.of(List.of(
-                session(
-                        "mx2.example.test",
-                        "127.0.0.1",
-                        20,
-                        result(
-                                SessionOutcome.COMPLETED,
-                                Phase.RCPT,
-                                exchange(Phase.BANNER, 220, 4),
-                                exchange(Phase.EHLO, 250, 3),
-                                exchange(Phase.MAIL, 250, 2),
-                                exchange(Phase.RCPT, 250, 5),
-                                exchange(Phase.RCPT, 550, 6))),
-                session("mx1.example.test", "::1", 10, result(SessionOutcome.REFUSED, Phase.CONNECT)),
-                session("mx1.example.test", "127.0.0.3", 10, null)));
+    void eachSessionIsARowWithOneCellPerPhase() throws Exception {
+        var matrix = SessionMatrix.of(
+                List.of(
+                        session(
+                                "mx2.example.test",
+                                "127.0.0.1",
+                                20,
+                                result(
+                                        SessionOutcome.COMPLETED,
+                                        Phase.RCPT,
+                                        exchange(Phase.BANNER, 220, 4),
+                                        exchange(Phase.EHLO, 250, 3),
+                                        exchange(Phase.MAIL, 250, 2),
+                                        exchange(Phase.RCPT, 250, 5),
+                                        exchange(Phase.RCPT, 550, 6))),
+                        session("mx1.example.test", "::1", 10, result(SessionOutcome.REFUSED, Phase.CONNECT)),
+                        session("mx1.example.test", "127.0.0.3", 10, null)),
+                Optional.of(new MxPlan(
+                        "example.test",
+                        DnsOutcome.OK,
+                        List.of(
+                                mx(10, "mx1.example.test", "::1", "127.0.0.3"),
+                                mx(20, "mx2.example.test", "127.0.0.1")),
+                        Duration.ofMillis(5),
+                        null)));
 
         assertThat(matrix.phases()).containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.MAIL, Phase.RCPT);
         assertThat(matrix.rows())
@@ -73,16 +96,18 @@ class SessionMatrixTest {
 
     @Test
     void aFailureNamesItsReplyAndTheLaterPhasesAreNotReached() {
-        var matrix = SessionMatrix.of(List.of(session(
-                "mx.example.test",
-                "127.0.0.1",
-                10,
-                result(
-                        SessionOutcome.REJECTED,
-                        Phase.MAIL,
-                        exchange(Phase.BANNER, 220, 1),
-                        exchange(Phase.EHLO, 250, 1),
-                        exchange(Phase.MAIL, 530, 2)))));
+        var matrix = SessionMatrix.of(
+                List.of(session(
+                        "mx.example.test",
+                        "127.0.0.1",
+                        10,
+                        result(
+                                SessionOutcome.REJECTED,
+                                Phase.MAIL,
+                                exchange(Phase.BANNER, 220, 1),
+                                exchange(Phase.EHLO, 250, 1),
+                                exchange(Phase.MAIL, 530, 2)))),
+                Optional.empty());
 
         var cells = matrix.rows().getFirst().cells();
         assertThat(cells.get(3)).isEqualTo(new SessionMatrix.Cell("fail", "530 rejected", 2L));
@@ -91,14 +116,24 @@ class SessionMatrixTest {
     }
 
     @Test
-    void hostsSharingAPreferenceAreATie() {
-        var matrix = SessionMatrix.of(List.of(
-                session("mx1.example.test", "127.0.0.1", 10, null),
-                session("mx1.example.test", "::1", 10, null),
-                session("mx2.example.test", "127.0.0.2", 10, null),
-                session("mx3.example.test", "127.0.0.3", 20, null)));
+    void hostsSharingAPreferenceAreATie() throws Exception {
+        var plan = new MxPlan(
+                "example.test",
+                DnsOutcome.OK,
+                List.of(
+                        mx(10, "mx1.example.test", "127.0.0.1", "::1"),
+                        mx(10, "mx2.example.test", "127.0.0.2"),
+                        mx(20, "mx3.example.test", "127.0.0.3")),
+                Duration.ofMillis(5),
+                null);
+        var matrix = SessionMatrix.of(
+                List.of(
+                        session("mx1.example.test", "127.0.0.1", 10, null),
+                        session("mx1.example.test", "::1", 10, null),
+                        session("mx2.example.test", "127.0.0.2", 10, null),
+                        session("mx3.example.test", "127.0.0.3", 20, null)),
+                Optional.of(plan));
 
-        assertThat(matrix.ties())
-                .containsExactly(new SessionMatrix.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
+        assertThat(matrix.ties()).containsExactly(new MxPlan.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
     }
 }

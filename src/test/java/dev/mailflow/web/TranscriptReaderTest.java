@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.smtp.Phase;
@@ -21,14 +22,19 @@ class TranscriptReaderTest {
         return new ProbeEvent(seq, at, S, Phase.EHLO, kind, text);
     }
 
+    /** A received line as the reply reader describes it: its code, and the reply time on the last line. */
+    static ProbeEvent received(long seq, long at, String text, int code, Long replyMs) {
+        return new ProbeEvent(seq, at, S, Phase.EHLO, Kind.RECEIVED, text, new EventDetail.Reply(code, null, replyMs));
+    }
+
     @Test
     void theLastLineOfAReplyShowsHowLongTheServerTook() {
         var knowledge = mock(Knowledge.class);
         var reader = new TranscriptReader(knowledge);
 
         reader.read(event(1, 100, Kind.SENT, "EHLO contoso.com"));
-        var first = reader.read(event(2, 130, Kind.RECEIVED, "250-mx.example.com"));
-        var last = reader.read(event(3, 145, Kind.RECEIVED, "250 SIZE 1000"));
+        var first = reader.read(received(2, 130, "250-mx.example.com", 250, null));
+        var last = reader.read(received(3, 145, "250 SIZE 1000", 250, 45L));
 
         assertThat(first.code()).isEqualTo(250);
         assertThat(first.replyMs()).isNull();
@@ -55,7 +61,7 @@ class TranscriptReaderTest {
                 null);
         when(knowledge.explain("550 5.1.1 unknown")).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
 
-        var line = new TranscriptReader(knowledge).read(event(1, 5, Kind.RECEIVED, "550 5.1.1 unknown"));
+        var line = new TranscriptReader(knowledge).read(received(1, 5, "550 5.1.1 unknown", 550, 5L));
 
         assertThat(line.codeHint()).isEqualTo("Bad destination mailbox");
     }

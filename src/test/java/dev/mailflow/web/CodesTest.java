@@ -12,24 +12,16 @@ import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
-import dev.mailflow.probe.ProbeService;
-import dev.mailflow.security.SecurityConfiguration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class CodesTests {
+@WebSliceTest
+class CodesTest {
 
     static final CodeEntry MAILBOX = entry("550", CodeEntry.Kind.BASIC, "Mailbox unavailable");
     static final CodeEntry BAD_MAILBOX = entry("5.1.1", CodeEntry.Kind.ENHANCED, "Bad destination mailbox address");
@@ -38,10 +30,7 @@ class CodesTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    ProbeService probes;
-
-    @MockitoBean
+    @Autowired
     Knowledge knowledge;
 
     static CodeEntry entry(String key, CodeEntry.Kind kind, String title) {

@@ -15,14 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -33,18 +31,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class ProbeApiTests {
+@WebSliceTest
+class ProbeApiTest {
 
     static final String REQUEST = """
             { "domain": "example.com", "mailFrom": "helpdesk@contoso.com", "rcptTo": ["kate@example.com"],
@@ -56,11 +48,8 @@ class ProbeApiTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
-
-    @MockitoBean
-    Knowledge knowledge;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {
@@ -229,5 +218,42 @@ class ProbeApiTests {
         assertThat(banner.get("kind").asString()).isEqualTo("RECEIVED");
         assertThat(banner.get("text").asString()).isEqualTo("220 hi\revent: done");
         assertThat(banner.get("session").asString()).isEqualTo(TestRuns.SESSION);
+    }
+
+    @Test
+    void eachStreamedEventCarriesItsTypedDetail() throws Exception {
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+
+        var result = mvc.perform(get("/api/probes/r1/events"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        result.getAsyncResult(10_000);
+        var sse = Sse.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        var json = JsonMapper.builder().build();
+        var events = sse.events().stream().map(e -> json.readTree(e.data())).toList();
+
+        var session = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SESSION"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session.get("detail").get("type").asString()).isEqualTo("session");
+        assertThat(session.get("detail").get("ehlo").asString()).isEqualTo("contoso.com");
+        var rcpt = events.stream()
+                .filter(e -> e.get("kind").asString().equals("RECEIVED")
+                        && e.get("phase").asString().equals("RCPT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(rcpt.get("detail").get("type").asString()).isEqualTo("reply");
+        assertThat(rcpt.get("detail").get("code").asInt()).isEqualTo(550);
+        assertThat(rcpt.get("detail").get("enhanced").asString()).isEqualTo("5.1.1");
+        assertThat(rcpt.get("detail").get("ms").asLong()).isEqualTo(7);
+        var sent = events.stream()
+                .filter(e -> e.get("kind").asString().equals("SENT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent.get("detail").isNull()).isTrue();
+        var done = events.getLast();
+        assertThat(done.get("detail").get("type").asString()).isEqualTo("done");
+        assertThat(done.get("detail").get("status").asString()).isEqualTo("COMPLETED");
     }
 }

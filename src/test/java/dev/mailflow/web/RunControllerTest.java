@@ -18,7 +18,6 @@ import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,29 +25,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
+@WebSliceTest
 @TestPropertySource(properties = "mailflow.web.heartbeat=50ms")
-class RunControllerTests {
+class RunControllerTest {
 
     static final String HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)>";
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
 
-    @MockitoBean
+    @Autowired
     Knowledge knowledge;
 
     @BeforeEach
@@ -234,5 +228,14 @@ class RunControllerTests {
         result.getAsyncResult(10_000);
         // SSE is always UTF-8 (HTML Living Standard §9.2.5); the content type names no charset.
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anUnknownRunIsA404ForEveryPageOfARun() throws Exception {
+        mvc.perform(get("/probes/nope/stream").accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/probes/nope/transcript.txt")).andExpect(status().isNotFound());
+        mvc.perform(get("/probes/nope/escalation.txt")).andExpect(status().isNotFound());
+        mvc.perform(get("/probes/nope/escalation")).andExpect(status().isNotFound());
     }
 }

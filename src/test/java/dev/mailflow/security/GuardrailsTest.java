@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
-class GuardrailsTests {
+class GuardrailsTest {
 
     static final ScriptedSmtpServer MX = ScriptedSmtpServer.start(s -> s.on("DATA", "354 go ahead"));
 

@@ -8,37 +8,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest
-@Import({RunFragments.class, SecurityConfiguration.class})
-@WithMockUser(roles = "OPERATOR")
-class EscalationControllerTests {
+@WebSliceTest
+class EscalationControllerTest {
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     ProbeService probes;
-
-    @MockitoBean
-    Knowledge knowledge;
 
     ProbeRun given(ProbeRun run) {
         when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
@@ -52,7 +42,8 @@ class EscalationControllerTests {
                 TestRuns.SESSION,
                 Phase.CONNECT,
                 ProbeEvent.Kind.INFO,
-                "connected from 198.51.100.7:40123 in 4 ms");
+                "connected from 198.51.100.7:40123 in 4 ms",
+                new EventDetail.Connected("198.51.100.7:40123", "192.0.2.25:25", 4));
         TestRuns.finish(run, RunStatus.COMPLETED);
         return run;
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * One session of the JSON result. The transcript comes from the run's events (so it is complete
  * even for a running session); outcome, TLS and replies from the session's result once it ended.
  */
-record SessionView(
+record SessionReport(
         String host,
         String address,
         int port,
@@ -21,7 +21,7 @@ record SessionView(
         TlsFacts tls,
         List<Reply> replies) {
 
-    static SessionView of(SessionRecord session, List<ProbeEvent> events) {
+    static SessionReport of(SessionRecord session, List<ProbeEvent> events) {
         var transcript = events.stream()
                 .filter(e -> session.key().equals(e.session()))
                 .filter(e -> e.kind() != ProbeEvent.Kind.SESSION)
@@ -29,7 +29,7 @@ record SessionView(
                 .toList();
         var result = session.result();
         if (result == null) {
-            return new SessionView(
+            return new SessionReport(
                     session.host(), session.address(), session.port(), null, null, transcript, null, List.of());
         }
         var replies = result.exchanges().stream()
@@ -40,7 +40,7 @@ record SessionView(
                         x.reply().text(),
                         x.reply().took() == null ? 0 : x.reply().took().toMillis()))
                 .toList();
-        return new SessionView(
+        return new SessionReport(
                 session.host(),
                 session.address(),
                 session.port(),

@@ -1,0 +1,46 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.dns.MxPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run as it was at one instant, read under the run's lock: the status, the sessions and the
+ * events always agree (a run is over exactly when its last event is DONE). Views read this instead
+ * of asking the run field by field while it moves on.
+ *
+ * @param owner the user who started the run (null when anonymous)
+ * @param sessions in the order they were started; a running session has no result yet
+ */
+public record RunSnapshot(
+        String id,
+        ProbeRequest request,
+        String owner,
+        Instant startedAt,
+        RunStatus status,
+        Optional<Instant> finishedAt,
+        Optional<MxPlan> plan,
+        List<SessionRecord> sessions,
+        Optional<Diagnosis> diagnosis,
+        List<ProbeEvent> events) {
+
+    public RunSnapshot {
+        sessions = List.copyOf(sessions);
+        events = List.copyOf(events);
+    }
+
+    public boolean isDone() {
+        return status != RunStatus.RUNNING;
+    }
+
+    /** The seq of the last event, 0 before the first. */
+    public long lastSeq() {
+        return events.isEmpty() ? 0 : events.getLast().seq();
+    }
+
+    public Optional<SessionRecord> session(String key) {
+        return sessions.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}
