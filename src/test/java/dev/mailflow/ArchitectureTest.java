@@ -78,18 +78,23 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule diagnosisUsesOnlyValueTypes = uses("diagnosis", "smtp", "tls", "mail", "text", "dns");
 
+    /** Mail security posture: DNS questions, the egress guard for policy fetches, TLS facts of sessions. */
+    @ArchTest
+    static final ArchRule postureUsesDnsEgressTls = uses("posture", "dns", "egress", "tls", "mail", "text");
+
     @ArchTest
     static final ArchRule probeUsesTheEngine =
-            uses("probe", "dns", "egress", "smtp", "tls", "mail", "text", "diagnosis");
+            uses("probe", "dns", "egress", "smtp", "tls", "mail", "text", "diagnosis", "posture");
 
     @ArchTest
     static final ArchRule webUsesProbeAndValueTypes = uses(
-                    "web", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
+                    "web", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
             .allowEmptyShould(true);
 
     @ArchTest
     /** Like web, metrics reads the value types a run exposes (phases, DNS outcomes, verdicts). */
-    static final ArchRule metricsUsesProbe = uses("metrics", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns")
+    static final ArchRule metricsUsesProbe = uses(
+                    "metrics", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -9,6 +9,9 @@ import java.util.List;
  *     such as {@code microsoft:5.7.606}
  * @param match for vendor entries, the case-insensitive text a reply must contain (null otherwise)
  * @param vendorNotes where a vendor uses this code differently from the registry, say how
+ * @param reason for vendor entries, the reason a reply matching this entry is refused (null for the
+ *     {@code generic:} fallbacks, which only help the code decide)
+ * @param detail for vendor entries, what the reason's detail is (which list, which provider code)
  */
 public record CodeEntry(
         String key,
@@ -22,7 +25,26 @@ public record CodeEntry(
         Owner owner,
         Nature nature,
         List<String> refs,
-        List<String> vendorNotes) {
+        List<String> vendorNotes,
+        Reason reason,
+        String detail) {
+
+    /** An entry that names no reason of its own: every basic and enhanced code. */
+    public CodeEntry(
+            String key,
+            Kind kind,
+            String vendor,
+            String match,
+            String title,
+            String meaning,
+            List<String> causes,
+            List<String> fixes,
+            Owner owner,
+            Nature nature,
+            List<String> refs,
+            List<String> vendorNotes) {
+        this(key, kind, vendor, match, title, meaning, causes, fixes, owner, nature, refs, vendorNotes, null, null);
+    }
 
     public CodeEntry {
         causes = causes == null ? List.of() : List.copyOf(causes);

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class ConnectionRules {
 
+    static final String PORT25_BLOCKED = "connect.port25-blocked";
+
     /** Beyond this a greeting is deliberately delayed; RFC 5321 §4.5.3.2.1 lets senders wait 5 min. */
     static final Duration GREETING_DELAY = Duration.ofSeconds(15);
 
@@ -32,7 +34,7 @@ final class ConnectionRules {
         if (!sessions.isEmpty() && sessions.stream().allMatch(ConnectionRules::timedOutOnConnect)) {
             // Every MX silent at once is far likelier our own network than all of theirs.
             var first = sessions.getFirst();
-            findings.add(wording.finding("connect.port25-blocked", null, first.outcomeEvidence(), first.vars()));
+            findings.add(wording.finding(PORT25_BLOCKED, null, first.outcomeEvidence(), first.vars()));
         }
         var nolisting = nolisting(sessions);
         nolisting.ifPresent(primary ->

@@ -3,6 +3,8 @@ package dev.mailflow.diagnosis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A pure function from a run's facts to its verdict and findings. The rule classes decide when a
@@ -16,15 +18,44 @@ public final class Diagnoser {
     private final ReplyRules replies;
     private final DsnRules dsn;
     private final DeliveryVerdict verdict;
+    private final Wording wording;
+
+    private static final String PORT25_OPEN = "posture.port25-recipient-silent";
 
     public Diagnoser(Knowledge knowledge) {
         var wording = knowledge.wording();
+        this.wording = wording;
         this.dns = new DnsRules(wording);
         this.connections = new ConnectionRules(wording);
         this.tls = new TlsRules(wording);
         this.replies = new ReplyRules(knowledge);
         this.dsn = new DsnRules(wording);
         this.verdict = new DeliveryVerdict(wording, replies);
+    }
+
+    /**
+     * A finding of the posture checks ({@code knowledge/posture.yaml}), with the check's evidence.
+     *
+     * @throws IllegalArgumentException for an id that is not a posture finding
+     */
+    public Finding posture(String id, Map<String, String> vars, String evidence) {
+        if (!id.startsWith("posture.")) {
+            throw new IllegalArgumentException("not a posture finding: " + id);
+        }
+        return wording.finding(id, null, evidence == null ? null : new Evidence(null, null, evidence), vars);
+    }
+
+    /** The diagnosis with the posture's findings added, most severe first. */
+    public Diagnosis withPosture(Diagnosis diagnosis, List<Finding> posture) {
+        var all = new ArrayList<>(diagnosis.findings());
+        // When reference hosts answered on port 25, the sessions' guess that our port 25 is
+        // blocked is wrong; the posture's finding says who must act instead.
+        if (posture.stream().anyMatch(f -> f.id().equals(PORT25_OPEN))) {
+            all.removeIf(f -> f.id().equals(ConnectionRules.PORT25_BLOCKED));
+        }
+        all.addAll(posture);
+        all.sort(Comparator.comparing(Finding::severity));
+        return new Diagnosis(diagnosis.outcome(), diagnosis.verdict(), List.copyOf(new LinkedHashSet<>(all)));
     }
 
     public Diagnosis diagnose(RunFacts facts) {

@@ -8,10 +8,17 @@ import java.util.List;
  *
  * @param code the basic code, or null when the input had none
  * @param enhanced the enhanced code as written (e.g. {@code 5.1.1}), or null
+ * @param reason why the server refused, read from code and text together (for a 2xx or 3xx reply:
+ *     unrecognised, there is nothing to explain)
  */
-public record Explanation(String input, Integer code, String enhanced, List<CodeEntry> entries) {
+public record Explanation(String input, Integer code, String enhanced, List<CodeEntry> entries, ReplyReason reason) {
 
     public Explanation {
         entries = List.copyOf(entries);
+        reason = reason == null ? ReplyReason.UNRECOGNISED : reason;
+    }
+
+    public Explanation(String input, Integer code, String enhanced, List<CodeEntry> entries) {
+        this(input, code, enhanced, entries, null);
     }
 }

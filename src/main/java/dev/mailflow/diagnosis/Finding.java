@@ -7,6 +7,8 @@ import java.util.List;
  * act, and the line that shows it.
  *
  * @param id a stable identifier (e.g. {@code rcpt.unknown-user}), used in tests and links
+ * @param reason why mail is refused or held, from the fixed vocabulary; null for findings that
+ *     report no refusal (an accepted recipient, a certificate about to expire)
  */
 public record Finding(
         Severity severity,
@@ -16,7 +18,20 @@ public record Finding(
         List<String> fixes,
         Owner owner,
         Evidence evidence,
-        List<String> refs) {
+        List<String> refs,
+        Reason reason) {
+
+    public Finding(
+            Severity severity,
+            String id,
+            String title,
+            List<String> causes,
+            List<String> fixes,
+            Owner owner,
+            Evidence evidence,
+            List<String> refs) {
+        this(severity, id, title, causes, fixes, owner, evidence, refs, null);
+    }
 
     public Finding {
         causes = List.copyOf(causes);

@@ -11,6 +11,8 @@ import java.util.List;
  *     owner and refs not given here come from the matched entry
  * @param artifact whether the refusal comes from how the test ran (our name, our IP address), so a
  *     real sender would not meet it
+ * @param reason the reason this finding reports; for reply findings also the reason whose text
+ *     picks it ({@code UNRECOGNISED} marks the catch-alls)
  */
 record FindingText(
         String id,
@@ -22,7 +24,8 @@ record FindingText(
         List<String> refs,
         List<Phase> phases,
         List<String> entries,
-        Boolean artifact) {
+        Boolean artifact,
+        Reason reason) {
 
     FindingText {
         causes = causes == null ? List.of() : List.copyOf(causes);
@@ -38,6 +41,21 @@ record FindingText(
     }
 
     boolean appliesTo(Phase phase, CodeEntry entry) {
-        return (phases.isEmpty() || phases.contains(phase)) && entries.contains(entry.key());
+        return fits(phase) && entries.contains(entry.key());
+    }
+
+    /**
+     * A reply without a phase (one pasted in the explainer) fits every finding except those about the
+     * greeting alone: most pasted replies answer a command.
+     */
+    boolean fits(Phase phase) {
+        if (phase == null) {
+            return !phases.equals(List.of(Phase.BANNER));
+        }
+        return phases.isEmpty() || phases.contains(phase);
+    }
+
+    boolean catchAll() {
+        return reason == Reason.UNRECOGNISED;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SmtpReply;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +31,13 @@ public final class Knowledge {
     private final Map<Integer, String> secondDigit;
     private final Map<Integer, String> statusClass;
     private final Wording wording;
+    private final ReplyWording replyWording;
+    private final ReasonClassifier classifier;
 
-    private Knowledge(List<KnowledgeFiles.CodeFile> files, KnowledgeFiles.WordingFile wordingFile) {
+    private Knowledge(
+            List<KnowledgeFiles.CodeFile> files,
+            KnowledgeFiles.WordingFile wordingFile,
+            KnowledgeFiles.ReasonsFile reasonsFile) {
         var all = new ArrayList<CodeEntry>();
         var keys = new LinkedHashMap<String, CodeEntry>();
         var patterns = new LinkedHashMap<CodeEntry, Pattern>();
@@ -45,6 +51,9 @@ public final class Knowledge {
             for (var entry : file.entries()) {
                 if (keys.putIfAbsent(entry.key(), entry) != null) {
                     throw new IllegalStateException("duplicate knowledge key " + entry.key());
+                }
+                if (entry.kind() != CodeEntry.Kind.VENDOR && (entry.reason() != null || entry.detail() != null)) {
+                    throw new IllegalStateException("only vendor entries name a reason: " + entry.key());
                 }
                 if (entry.kind() == CodeEntry.Kind.VENDOR) {
                     patterns.put(entry, Pattern.compile(entry.match(), Pattern.CASE_INSENSITIVE));
@@ -62,13 +71,15 @@ public final class Knowledge {
         this.secondDigit = Map.copyOf(second);
         this.statusClass = Map.copyOf(classes);
         this.wording = new Wording(wordingFile, byKey);
+        this.replyWording = new ReplyWording(wording, reasonsFile);
+        this.classifier = new ReasonClassifier(reasonsFile, replyWording);
     }
 
     /** Loads the built-in knowledge files; fails fast when one is broken. */
     public static Knowledge load() {
         var files =
                 KnowledgeFiles.CODE_FILES.stream().map(KnowledgeFiles::codes).toList();
-        return new Knowledge(files, KnowledgeFiles.wording());
+        return new Knowledge(files, KnowledgeFiles.wording(), KnowledgeFiles.reasons());
     }
 
     /** Every entry: basic codes, enhanced codes, vendor entries. */
@@ -100,16 +111,44 @@ public final class Knowledge {
     /** Explains a pasted reply line ("550 5.1.1 <x@y>: Recipient address rejected: User unknown"). */
     public Explanation explain(String replyLine) {
         var line = ReplyLine.parse(replyLine);
-        return explanation(ReplyLine.bounded(replyLine), line);
+        return explanation(ReplyLine.bounded(replyLine), line, null);
     }
 
-    /** Explains a reply a session received. */
-    public Explanation explain(SmtpReply reply) {
+    /**
+     * Explains every remote reply in a pasted text: one reply line, a multi-line reply, or a whole
+     * bounce message (see {@link BounceText}).
+     */
+    public List<Explanation> explainAll(String pasted) {
+        return BounceText.replies(pasted).stream()
+                .map(line -> explanation(line.normalized(), line, null))
+                .toList();
+    }
+
+    /**
+     * Explains every remote reply in a pasted text with the reason, causes, fixes and owner a live
+     * probe would give it; the text is read up to {@link #MAX_PASTED} characters.
+     */
+    public List<ExplainedReply> explainText(String pasted) {
+        return new ReplyExplainer(this, replyWording).explain(pasted);
+    }
+
+    /** How much of a pasted text is read; more than any real bounce. */
+    public static final int MAX_PASTED = BounceText.MAX_CHARS;
+
+    /** Why a reply a session received refused or deferred; null for a 2xx or 3xx reply. */
+    public Reason reason(SmtpReply reply, Phase phase) {
+        if (reply.codeClass() != 4 && reply.codeClass() != 5) {
+            return null;
+        }
+        return explain(reply, phase).reason().reason();
+    }
+
+    /** Explains a reply a session received in the given phase. */
+    public Explanation explain(SmtpReply reply, Phase phase) {
         var code = reply.code() == 0 ? null : reply.code();
-        var text = ReplyLine.parse(reply.text()).text();
-        var line = new ReplyLine(code, reply.enhanced(), text);
+        var line = new ReplyLine(code, reply.enhanced(), BounceText.joinedText(reply.lines()));
         return explanation(
-                reply.lines().isEmpty() ? "" : ReplyLine.bounded(reply.lines().get(0)), line);
+                reply.lines().isEmpty() ? "" : ReplyLine.bounded(reply.lines().get(0)), line, phase);
     }
 
     /** The meaning of a basic code's first digit, e.g. "5yz permanent negative completion...". */
@@ -159,7 +198,11 @@ public final class Knowledge {
         return wording;
     }
 
-    private Explanation explanation(String input, ReplyLine line) {
+    ReplyWording replyWording() {
+        return replyWording;
+    }
+
+    private Explanation explanation(String input, ReplyLine line, Phase phase) {
         var found = new ArrayList<CodeEntry>();
         var normalized = line.normalized();
         if (line.code() != null || line.enhanced() != null) {
@@ -183,7 +226,11 @@ public final class Knowledge {
             addIfPresent(found, byKey.get(line.code() / 100 + "xx"));
         }
         var enhanced = line.enhanced() == null ? null : line.enhanced().toString();
-        return new Explanation(input, line.code(), enhanced, found);
+        var failure = line.code() == null
+                ? line.enhanced() == null || line.enhanced().statusClass() != 2
+                : line.code() >= 400;
+        var reason = failure ? classifier.classify(phase, line, found) : ReplyReason.UNRECOGNISED;
+        return new Explanation(input, line.code(), enhanced, found, reason);
     }
 
     private CodeEntry enhancedEntry(EnhancedStatus status, boolean withVendorsAndFallback) {

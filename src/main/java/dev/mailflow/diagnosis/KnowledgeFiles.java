@@ -14,6 +14,10 @@ final class KnowledgeFiles {
     static final List<String> CODE_FILES =
             List.of("knowledge/codes.yaml", "knowledge/enhanced.yaml", "knowledge/vendors.yaml");
     static final String FINDINGS_FILE = "knowledge/findings.yaml";
+    /** The posture checks' findings (package posture), in the findings' shape. */
+    static final String POSTURE_FILE = "knowledge/posture.yaml";
+
+    static final String REASONS_FILE = "knowledge/reasons.yaml";
 
     // Strict: a misspelt field in a data file must fail the build, not vanish silently.
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -47,12 +51,71 @@ final class KnowledgeFiles {
         }
     }
 
+    /**
+     * The reasons' phrase patterns, in order of precedence, and the sentence that notes a contradiction
+     * between code and text.
+     */
+    record ReasonsFile(String contradiction, List<ReasonText> reasons) {
+
+        ReasonsFile {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * What makes a reply text name one reason, and what that reason means for the person reading.
+     *
+     * @param phrases case-insensitive regular expressions, each matched as whole words
+     * @param details first match wins; {@code value} may use the match's groups ({@code $1})
+     * @param findings the findings a reply the text names this reason becomes: the first whose phases
+     *     fit
+     */
+    record ReasonText(
+            Reason reason,
+            String title,
+            List<String> findings,
+            List<String> phrases,
+            List<Detail> details,
+            List<String> causes,
+            List<String> fixes,
+            Owner owner,
+            List<String> refs) {
+
+        ReasonText {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+            phrases = phrases == null ? List.of() : List.copyOf(phrases);
+            details = details == null ? List.of() : List.copyOf(details);
+            causes = causes == null ? List.of() : List.copyOf(causes);
+            fixes = fixes == null ? List.of() : List.copyOf(fixes);
+            refs = refs == null ? List.of() : List.copyOf(refs);
+        }
+    }
+
+    record Detail(String match, String value) {}
+
+    static ReasonsFile reasons() {
+        return read(REASONS_FILE, ReasonsFile.class);
+    }
+
     static CodeFile codes(String resource) {
         return read(resource, CodeFile.class);
     }
 
+    /** The posture file holds only findings. */
+    record PostureFile(List<FindingText> findings) {
+
+        PostureFile {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
+
+    /** The findings file with the posture findings added (a duplicate id fails the load). */
     static WordingFile wording() {
-        return read(FINDINGS_FILE, WordingFile.class);
+        var wording = read(FINDINGS_FILE, WordingFile.class);
+        var posture = read(POSTURE_FILE, PostureFile.class);
+        var all = new java.util.ArrayList<>(wording.findings());
+        all.addAll(posture.findings());
+        return new WordingFile(wording.verdicts(), wording.skips(), all);
     }
 
     private static <T> T read(String resource, Class<T> type) {

@@ -30,10 +30,12 @@ final class ReplyRules {
 
     private final Knowledge knowledge;
     private final Wording wording;
+    private final ReplyWording replyWording;
 
     ReplyRules(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.wording = knowledge.wording();
+        this.replyWording = knowledge.replyWording();
     }
 
     /** A reply finding and whether it comes from how the test ran rather than from the recipient. */
@@ -73,29 +75,32 @@ final class ReplyRules {
         if (reply == null || (reply.codeClass() != 4 && reply.codeClass() != 5)) {
             return Optional.empty();
         }
-        var explanation = knowledge.explain(reply);
-        return wording.forReply(exchange.phase(), explanation.entries()).map(pick -> {
-            var severity = pick.text().severity();
-            // A 4xx is a delay, never by itself a lost mail.
-            if (reply.isTransient() && severity == Severity.CRITICAL) {
-                severity = Severity.WARNING;
-            }
-            if (session.recoveredAfter(exchange)) {
-                severity = Severity.INFO;
-            }
-            var vars = new HashMap<>(session.vars());
-            vars.put("phase", exchange.phase().name());
-            vars.put("ehlo", SessionView.bounded(run.ehlo()));
-            var finding = wording.finding(pick, severity, session.evidence(exchange), vars);
-            return new Explained(finding, pick.text().artifact() || starttlsSkipped(run, session, pick));
-        });
+        var explanation = knowledge.explain(reply, exchange.phase());
+        return replyWording
+                .forReply(exchange.phase(), explanation.entries(), explanation.reason())
+                .map(pick -> {
+                    var severity = pick.text().severity();
+                    // A 4xx is a delay, never by itself a lost mail.
+                    if (reply.isTransient() && severity == Severity.CRITICAL) {
+                        severity = Severity.WARNING;
+                    }
+                    if (session.recoveredAfter(exchange)) {
+                        severity = Severity.INFO;
+                    }
+                    var vars = new HashMap<>(session.vars());
+                    vars.put("phase", exchange.phase().name());
+                    vars.put("ehlo", SessionView.bounded(run.ehlo()));
+                    vars.put("codes", CodeWords.of(knowledge, explanation));
+                    var finding = replyWording.finding(pick, severity, session.evidence(exchange), vars);
+                    return new Explained(finding, pick.text().artifact() || starttlsSkipped(run, session, pick));
+                });
     }
 
     /**
      * A server that demands STARTTLS while this test ran with TLS off says nothing about real
      * senders: they start TLS when it is offered (RFC 3207 §4).
      */
-    private static boolean starttlsSkipped(RunFacts run, SessionView session, Wording.Pick pick) {
+    private static boolean starttlsSkipped(RunFacts run, SessionView session, ReplyWording.Pick pick) {
         return pick.text().id().equals("tls.starttls-required")
                 && run.tls() == TlsMode.NONE
                 && session.extensions().containsKey("STARTTLS");

@@ -1,12 +1,10 @@
 package dev.mailflow.diagnosis;
 
-import dev.mailflow.smtp.Phase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +38,10 @@ final class Wording {
         return List.copyOf(findings.values());
     }
 
+    boolean has(String id) {
+        return findings.containsKey(id);
+    }
+
     Map<String, String> verdicts() {
         return verdicts;
     }
@@ -47,24 +49,6 @@ final class Wording {
     Map<String, String> skips() {
         return skips;
     }
-
-    /** The finding a 4xx/5xx reply becomes: the first of its entries that some finding lists. */
-    Optional<Pick> forReply(Phase phase, List<CodeEntry> explained) {
-        for (var entry : explained) {
-            for (var text : findings.values()) {
-                if (text.appliesTo(phase, entry)) {
-                    return Optional.of(new Pick(text, entry, explained.getFirst()));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A reply finding, the knowledge entry that chose it and the most specific entry of the reply
-     * (often the same; not when a generic finding was chosen through a fallback entry).
-     */
-    record Pick(FindingText text, CodeEntry entry, CodeEntry primary) {}
 
     boolean isArtifact(String id) {
         var text = findings.get(id);
@@ -82,30 +66,8 @@ final class Wording {
                 fill(text.fixes(), vars),
                 text.owner(),
                 evidence,
-                text.refs());
-    }
-
-    /** A reply finding: the finding's own texts first, then the knowledge entry's. */
-    Finding finding(Pick pick, Severity severity, Evidence evidence, Map<String, String> vars) {
-        var text = pick.text();
-        var primary = pick.primary();
-        var withEntry = new LinkedHashMap<>(vars);
-        withEntry.put("entry", primary.title());
-        return new Finding(
-                severity,
-                text.id(),
-                fill(text.title(), withEntry),
-                union(
-                        fill(text.causes(), withEntry),
-                        primary.causes(),
-                        pick.entry().causes()),
-                union(
-                        fill(text.fixes(), withEntry),
-                        primary.fixes(),
-                        pick.entry().fixes()),
-                text.owner() == null ? primary.owner() : text.owner(),
-                evidence,
-                union(text.refs(), primary.refs(), pick.entry().refs()));
+                text.refs(),
+                text.reason());
     }
 
     String verdict(String key, Map<String, String> vars) {
@@ -136,12 +98,12 @@ final class Wording {
         return sb.toString();
     }
 
-    private static List<String> fill(List<String> templates, Map<String, String> vars) {
+    static List<String> fill(List<String> templates, Map<String, String> vars) {
         return templates.stream().map(t -> fill(t, vars)).toList();
     }
 
     @SafeVarargs
-    private static List<String> union(List<String>... lists) {
+    static List<String> union(List<String>... lists) {
         var all = new LinkedHashSet<String>();
         for (var list : lists) {
             all.addAll(list);

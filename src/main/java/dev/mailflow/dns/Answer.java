@@ -10,9 +10,9 @@ import org.xbill.DNS.Record;
  *
  * @param detail a short sentence for anything but FOUND and NO_DATA
  */
-record Answer(Status status, List<Record> records, List<Name> aliases, String detail) {
+public record Answer(Status status, List<Record> records, List<Name> aliases, String detail) {
 
-    enum Status {
+    public enum Status {
         FOUND,
         /** The name exists but has no record of this type (RFC 2308 §2.2 "NODATA"). */
         NO_DATA,
@@ -35,7 +35,7 @@ record Answer(Status status, List<Record> records, List<Name> aliases, String de
         }
     }
 
-    Answer {
+    public Answer {
         records = List.copyOf(records);
         aliases = List.copyOf(aliases);
     }
@@ -51,7 +51,7 @@ record Answer(Status status, List<Record> records, List<Name> aliases, String de
     }
 
     /** True when the lookup itself went wrong, so the name may still have records. */
-    boolean failed() {
+    public boolean failed() {
         return status != Status.FOUND && status != Status.NO_DATA && status != Status.NXDOMAIN;
     }
 }

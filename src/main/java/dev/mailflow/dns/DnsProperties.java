@@ -45,7 +45,7 @@ public record DnsProperties(
      * ResolverConfig}) when none are configured. SimpleResolver retries a truncated UDP answer
      * over TCP by itself (RFC 7766 §5), so nothing else has to.
      */
-    Resolver resolver() {
+    public Resolver resolver() {
         List<SimpleResolver> resolvers = servers.isEmpty()
                 ? ResolverConfig.getCurrentConfig().servers().stream()
                         .map(SimpleResolver::new)

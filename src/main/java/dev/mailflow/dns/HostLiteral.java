@@ -13,7 +13,7 @@ import org.xbill.DNS.Address;
  * {@code 0177.0.0.1} and {@code 127.1} as 127.0.0.1, so a lenient parser lets a user reach loopback
  * past a filter that only knows dotted quads. RFC 6943 §3.1.1 recommends the strict form.
  */
-final class HostLiteral {
+public final class HostLiteral {
 
     private static final Pattern OCTET = Pattern.compile("25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]");
     private static final Pattern DOTTED_QUAD =
@@ -25,7 +25,7 @@ final class HostLiteral {
     private HostLiteral() {}
 
     /** The address of a canonical dotted quad or an IPv6 literal (brackets allowed), else empty. */
-    static Optional<InetAddress> parse(String text) {
+    public static Optional<InetAddress> parse(String text) {
         String literal = text.strip();
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);

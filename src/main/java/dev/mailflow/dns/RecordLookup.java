@@ -29,7 +29,7 @@ import org.xbill.DNS.lookup.ServerFailedException;
  * <p>The session has no cache and no hosts file: a diagnosis wants what the DNS says now, and a
  * local {@code /etc/hosts} entry must never decide where mail is sent.
  */
-final class RecordLookup {
+public final class RecordLookup {
 
     // The resolver enforces its own timeout; this margin only guards against a resolver that never
     // completes its future.
@@ -39,14 +39,14 @@ final class RecordLookup {
     private final Duration bound;
     private final String resolverName;
 
-    RecordLookup(Resolver resolver) {
+    public RecordLookup(Resolver resolver) {
         this.session = LookupSession.builder().resolver(resolver).build();
         this.bound = resolver.getTimeout().plus(MARGIN);
         this.resolverName = describe(resolver);
     }
 
     /** Starts the question; the future always completes normally. */
-    CompletableFuture<Answer> ask(Name name, int type) {
+    public CompletableFuture<Answer> ask(Name name, int type) {
         String question = Type.string(type) + " " + name.toString(true);
         return session.lookupAsync(name, type)
                 .toCompletableFuture()
@@ -57,11 +57,11 @@ final class RecordLookup {
     }
 
     /** Asks and waits. */
-    Answer answer(Name name, int type) {
+    public Answer answer(Name name, int type) {
         return ask(name, type).join();
     }
 
-    String resolverName() {
+    public String resolverName() {
         return resolverName;
     }
 

@@ -1,6 +1,8 @@
 package dev.mailflow.egress;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -30,6 +32,22 @@ public final class TargetPolicy {
 
     /** Judges one address and port; never looks anything up. */
     public TargetDecision check(InetAddress address, int port) {
+        TargetDecision byAddress = checkAddress(address);
+        if (byAddress.refused()) {
+            return byAddress;
+        }
+        if (!ports.contains(port)) {
+            return TargetDecision.refuse("port " + port + " is not allowed; allowed: "
+                    + ports.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return TargetDecision.allow();
+    }
+
+    /**
+     * Judges an address alone, for a port mailflow picks itself rather than the user (HTTPS 443 for
+     * an MTA-STS policy, RFC 8461 §3.3); never looks anything up.
+     */
+    public TargetDecision checkAddress(InetAddress address) {
         List<InetAddress> judged = new ArrayList<>();
         judged.add(address);
         judged.addAll(EmbeddedIpv4.in(address));
@@ -41,10 +59,6 @@ public final class TargetPolicy {
                         : address.getHostAddress() + " carries " + candidate.getHostAddress() + ", ";
                 return TargetDecision.refuse(subject + refusal.get());
             }
-        }
-        if (!ports.contains(port)) {
-            return TargetDecision.refuse("port " + port + " is not allowed; allowed: "
-                    + ports.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         return TargetDecision.allow();
     }
@@ -64,6 +78,10 @@ public final class TargetPolicy {
         if (decision.refused()) {
             throw new PolicyRefusedException(decision);
         }
+        return open(address, timeout);
+    }
+
+    private static Socket open(InetSocketAddress address, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
             // 0 would mean "wait forever" to Socket.connect.
@@ -72,6 +90,45 @@ public final class TargetPolicy {
         } catch (IOException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether an address lies in a range the Internet does not route to it (private, loopback,
+     * link-local, CGNAT, documentation...): the refused-by-default ranges, whatever is configured.
+     */
+    public static boolean reservedRange(InetAddress address) {
+        return RefusedRanges.metadata(address) || RefusedRanges.find(address).isPresent();
+    }
+
+    /**
+     * Like {@link #connect}, for a service port mailflow picks itself (not one of {@code
+     * mailflow.targets.ports}): the address is checked, the port is not.
+     */
+    public Socket connectService(InetSocketAddress address, Duration timeout) throws IOException {
+        if (address.isUnresolved()) {
+            throw new PolicyRefusedException(
+                    TargetDecision.refuse(address.getHostString() + " is a name, not a checked address"));
+        }
+        TargetDecision decision = checkAddress(address.getAddress());
+        if (decision.refused()) {
+            throw new PolicyRefusedException(decision);
+        }
+        return open(address, timeout);
+    }
+
+    /**
+     * The local address this host would send from to reach {@code destination}: a UDP socket
+     * "connected" to it asks the routing table and sends nothing (no packet leaves). Behind NAT it
+     * is the private address, not the one the world sees.
+     */
+    public Optional<InetAddress> sourceAddressToward(InetAddress destination) {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(destination, 25);
+            InetAddress local = probe.getLocalAddress();
+            return local == null || local.isAnyLocalAddress() ? Optional.empty() : Optional.of(local);
+        } catch (IOException | UncheckedIOException noRoute) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.mailflow.probe;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.posture.PostureCheck;
+import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.tls.TlsFacts;
@@ -20,7 +22,8 @@ import dev.mailflow.tls.TlsFacts;
     @JsonSubTypes.Type(value = EventDetail.Outcome.class, name = "outcome"),
     @JsonSubTypes.Type(value = EventDetail.Finding.class, name = "finding"),
     @JsonSubTypes.Type(value = EventDetail.Verdict.class, name = "verdict"),
-    @JsonSubTypes.Type(value = EventDetail.Done.class, name = "done")
+    @JsonSubTypes.Type(value = EventDetail.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = EventDetail.Posture.class, name = "posture")
 })
 public sealed interface EventDetail {
 
@@ -62,6 +65,9 @@ public sealed interface EventDetail {
 
     /** The diagnosis' verdict. */
     record Verdict(Diagnosis.Verdict outcome) implements EventDetail {}
+
+    /** A posture check finished: its place in the run's posture entries, the check and its status. */
+    record Posture(int index, PostureCheck.Kind check, PostureStatus status) implements EventDetail {}
 
     /** The run is over, with this status. */
     record Done(RunStatus status) implements EventDetail {}

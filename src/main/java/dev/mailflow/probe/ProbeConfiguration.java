@@ -6,6 +6,8 @@ import dev.mailflow.dns.DnsProperties;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.egress.TargetProperties;
+import dev.mailflow.posture.PostureChecks;
+import dev.mailflow.posture.PostureProperties;
 import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.tls.TlsHandshaker;
 import dev.mailflow.tls.TlsInspector;
@@ -46,6 +48,11 @@ class ProbeConfiguration {
     }
 
     @Bean
+    PostureChecks postureChecks(PostureProperties posture, DnsProperties dns, TargetPolicy targets) {
+        return PostureChecks.from(posture, dns, targets);
+    }
+
+    @Bean
     ProbeService probeService(
             SmtpProperties smtp,
             ProbeProperties limits,
@@ -55,6 +62,7 @@ class ProbeConfiguration {
             TargetPolicy targets,
             TlsHandshaker tls,
             Diagnoser diagnoser,
+            PostureChecks posture,
             List<RunObserver> observers) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
@@ -67,6 +75,7 @@ class ProbeConfiguration {
                 slots,
                 sessions,
                 diagnoser,
+                new PostureStep(posture, diagnoser),
                 clock,
                 smtp.timeouts().total());
         return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);

@@ -40,6 +40,8 @@ public record ProbeEvent(long seq, long at, String session, Phase phase, Kind ki
         OUTCOME,
         /** A diagnosis finding (text: its title; detail: {@link EventDetail.Finding}); run-level. */
         FINDING,
+        /** A posture check finished (text: check, status, summary; detail: {@link EventDetail.Posture}); run-level. */
+        POSTURE,
         /** The verdict (text: the verdict line; detail: {@link EventDetail.Verdict}); run-level. */
         VERDICT,
         /** The run is over; always the last event (detail: {@link EventDetail.Done}). */

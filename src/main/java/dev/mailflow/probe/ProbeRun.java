@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.posture.PostureReport;
 import dev.mailflow.smtp.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,9 @@ public final class ProbeRun {
     private Instant finishedAt;
     private MxPlan plan;
     private Diagnosis diagnosis;
+    private final List<PostureEntry> posture = new ArrayList<>();
+    private PostureReport postureReport;
+    private boolean postureExpected;
     private boolean truncated;
 
     ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos) {
@@ -77,7 +81,9 @@ public final class ProbeRun {
                     Optional.ofNullable(plan),
                     sessions,
                     Optional.ofNullable(diagnosis),
-                    events);
+                    events,
+                    postureExpected,
+                    posture);
         } finally {
             lock.unlock();
         }
@@ -132,6 +138,36 @@ public final class ProbeRun {
         lock.lock();
         try {
             return Optional.ofNullable(diagnosis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether posture checks were started for this run (not for an explicit host, nor when off). */
+    public boolean postureExpected() {
+        lock.lock();
+        try {
+            return postureExpected;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The posture checks finished so far, in the order they finished. */
+    public List<PostureEntry> postureEntries() {
+        lock.lock();
+        try {
+            return List.copyOf(posture);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The whole posture with its typed values (for metrics), once every check is over. */
+    public Optional<PostureReport> posture() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(postureReport);
         } finally {
             lock.unlock();
         }
@@ -234,6 +270,47 @@ public final class ProbeRun {
         lock.lock();
         try {
             sessions.replaceAll(s -> s.key().equals(record.key()) ? record : s);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void expectPosture() {
+        lock.lock();
+        try {
+            postureExpected = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds a finished check and its POSTURE event under one lock; the event's detail holds the
+     * entry's index.
+     */
+    void addPosture(PostureEntry entry, String text) {
+        lock.lock();
+        try {
+            if (status != RunStatus.RUNNING) {
+                return;
+            }
+            posture.add(entry);
+            var check = entry.check();
+            append(
+                    null,
+                    null,
+                    ProbeEvent.Kind.POSTURE,
+                    text,
+                    new EventDetail.Posture(posture.size() - 1, check.kind(), check.status()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void posture(PostureReport report) {
+        lock.lock();
+        try {
+            this.postureReport = report;
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,7 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Phase;
 import java.util.Objects;
@@ -59,7 +61,9 @@ final class RunAudit implements RunObserver {
                 + " authOverUntrustedTls="
                 + (run.request().auth() != null && run.request().auth().overUntrustedTls())
                 + " status=" + run.status()
-                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-");
+                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-")
+                + " reason="
+                + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-");
     }
 
     /**

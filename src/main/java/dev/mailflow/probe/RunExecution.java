@@ -28,6 +28,7 @@ final class RunExecution {
 
     private final MxResolver resolver;
     private final Diagnoser diagnoser;
+    private final PostureStep posture;
     private final Clock clock;
     private final SessionStep step;
 
@@ -37,10 +38,12 @@ final class RunExecution {
             SessionSlots slots,
             SessionRunner sessions,
             Diagnoser diagnoser,
+            PostureStep posture,
             Clock clock,
             Duration runTotal) {
         this.resolver = resolver;
         this.diagnoser = diagnoser;
+        this.posture = posture;
         this.clock = clock;
         this.step = new SessionStep(targets, slots, sessions, runTotal);
     }
@@ -48,9 +51,10 @@ final class RunExecution {
     /**
      * 1. Build the MX plan (or resolve the explicit host) and publish it.
      * 2. List the targets: every address of every host, in preference order.
-     * 3. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1),
+     * 3. Start the posture checks, which run beside the sessions.
+     * 4. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1),
      *    all within the run's one deadline ({@code mailflow.smtp.timeouts.total} from its start).
-     * 4. Diagnose the facts and publish verdict and findings; end the run.
+     * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
         try {
@@ -59,6 +63,7 @@ final class RunExecution {
             run.plan(plan);
             announce(run, plan);
             var targetList = targets(plan, probe.port());
+            var checks = posture.start(run, probe, plan);
             if (probe.allMx()) {
                 runAll(run, probe, targetList);
             } else {
@@ -66,7 +71,7 @@ final class RunExecution {
             }
             stopIfInterrupted();
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
-            publish(run, diagnosis);
+            publish(run, posture.finish(run, checks, diagnosis));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

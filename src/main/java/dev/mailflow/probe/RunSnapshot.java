@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param owner the user who started the run (null when anonymous)
  * @param sessions in the order they were started; a running session has no result yet
+ * @param postureExpected whether posture checks were started (not for an explicit host, nor when off)
+ * @param posture the posture checks finished so far, in the order they finished
  */
 public record RunSnapshot(
         String id,
@@ -24,11 +26,14 @@ public record RunSnapshot(
         Optional<MxPlan> plan,
         List<SessionRecord> sessions,
         Optional<Diagnosis> diagnosis,
-        List<ProbeEvent> events) {
+        List<ProbeEvent> events,
+        boolean postureExpected,
+        List<PostureEntry> posture) {
 
     public RunSnapshot {
         sessions = List.copyOf(sessions);
         events = List.copyOf(events);
+        posture = List.copyOf(posture);
     }
 
     public boolean isDone() {

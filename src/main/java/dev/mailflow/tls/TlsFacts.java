@@ -25,11 +25,17 @@ public record TlsFacts(
         chain = chain == null ? List.of() : List.copyOf(chain);
     }
 
+    /**
+     * @param sha256 the SHA-256 of the whole certificate, {@code AB:CD:...}
+     * @param spkiSha256 the SHA-256 of its SubjectPublicKeyInfo, in the same form (what DANE "3 1 1"
+     *     TLSA records pin, RFC 6698 §2.1.2)
+     */
     public record CertificateFacts(
             String subject,
             String issuer,
             List<String> subjectAltNames,
             String notBefore,
             String notAfter,
-            String sha256) {}
+            String sha256,
+            String spkiSha256) {}
 }

@@ -158,14 +158,23 @@ public final class TlsInspector implements TlsHandshaker {
                 names,
                 certificate.getNotBefore().toInstant().toString(),
                 certificate.getNotAfter().toInstant().toString(),
-                sha256(certificate));
+                sha256(certificate),
+                hex(certificate.getPublicKey().getEncoded()));
     }
 
     static String sha256(X509Certificate certificate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+            return hex(certificate.getEncoded());
         } catch (GeneralSecurityException unreadable) {
+            return null;
+        }
+    }
+
+    private static String hex(byte[] encoded) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded);
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (GeneralSecurityException noSha256) {
             return null;
         }
     }

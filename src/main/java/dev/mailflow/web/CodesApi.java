@@ -18,6 +18,8 @@ class CodesApi {
 
     @GetMapping("/api/codes/{code}")
     CodeEntry code(@PathVariable String code) {
-        return knowledge.lookup(code).orElseThrow(() -> new NotFoundException("mailflow knows no such code."));
+        return knowledge
+                .lookup(code)
+                .orElseThrow(() -> new NotFoundException("mailflow knows no such reply code.", false));
     }
 }

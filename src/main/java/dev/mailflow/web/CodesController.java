@@ -9,15 +9,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reply-code reference: a searchable list, and a page per code. */
+/**
+ * The reply-code reference: a searchable list, a page per code, and the bounce explainer (a pasted
+ * reply, multi-line reply or whole bounce, explained reply by reply).
+ */
 @Controller
 class CodesController {
 
-    /** A pasted reply starts with a basic code ({@code 550 ...}) or an enhanced one ({@code 5.1.1}). */
-    private static final Pattern REPLY = Pattern.compile("^\\s*([2-5]\\d\\d|[245]\\.\\d{1,3}\\.\\d{1,3})(\\s|$)");
+    /**
+     * A pasted reply starts with a basic code ({@code 550 ...}, or {@code 421-4.7.0 ...} as a
+     * multi-line reply's first line) or an enhanced one ({@code 5.1.1}).
+     */
+    private static final Pattern REPLY = Pattern.compile("^\\s*([2-5]\\d\\d|[245]\\.\\d{1,3}\\.\\d{1,3})([\\s-]|$)");
 
     private static final int MAX_QUERY = 1000;
 
@@ -37,21 +44,60 @@ class CodesController {
             query = query.substring(0, MAX_QUERY);
         }
         model.addAttribute("q", query);
-        if (!query.isEmpty() && REPLY.matcher(query).find()) {
-            var explanation = knowledge.explain(query);
-            model.addAttribute("explained", explanation == null ? List.of() : explanation.entries());
-        } else {
-            model.addAttribute("explained", List.of());
-        }
+        model.addAttribute("text", "");
+        model.addAttribute(
+                "explained",
+                !query.isEmpty() && REPLY.matcher(query).find() ? knowledge.explainText(query) : List.of());
         model.addAttribute("entries", filter(knowledge.entries(), query));
         return "true".equals(htmx) ? "codes :: results" : "codes";
     }
 
+    /** A whole bounce is too long for a URL: it is posted. */
+    @PostMapping("/codes")
+    String explain(@RequestParam(name = "text", required = false) String text, Model model) {
+        var pasted = text == null ? "" : text;
+        model.addAttribute("q", "");
+        model.addAttribute("entries", List.of());
+        if (pasted.length() > Knowledge.MAX_PASTED) {
+            model.addAttribute("text", "");
+            model.addAttribute("explained", List.of());
+            model.addAttribute(
+                    "textError",
+                    "The text is longer than " + Knowledge.MAX_PASTED
+                            + " characters; paste the bounce's error part rather than the whole message.");
+            return "codes";
+        }
+        model.addAttribute("text", pasted);
+        var explained = knowledge.explainText(pasted);
+        model.addAttribute("explained", explained);
+        if (pasted.isBlank()) {
+            model.addAttribute("textError", "Paste a reply line, a multi-line reply or a whole bounce message.");
+        } else if (explained.isEmpty()) {
+            model.addAttribute(
+                    "textError", "mailflow found no server reply (a line starting with a code such as 550) in it.");
+        }
+        return "codes";
+    }
+
     @GetMapping("/codes/{code}")
     String code(@PathVariable String code, Model model) {
-        var entry = knowledge.lookup(code).orElseThrow(() -> new NotFoundException("mailflow knows no such code."));
+        var entry = knowledge
+                .lookup(code)
+                .orElseThrow(() -> new NotFoundException("mailflow knows no such reply code.", false));
         model.addAttribute("entry", entry);
+        model.addAttribute("pastedNature", natureOf(code));
         return "code";
+    }
+
+    /** "4.7.1" is transient whatever the X.7.1 entry's usual nature: the first digit decides. */
+    private static CodeEntry.Nature natureOf(String code) {
+        return switch (code.strip().isEmpty() ? ' ' : code.strip().charAt(0)) {
+            case '2' -> CodeEntry.Nature.SUCCESS;
+            case '3' -> CodeEntry.Nature.INTERMEDIATE;
+            case '4' -> CodeEntry.Nature.TRANSIENT;
+            case '5' -> CodeEntry.Nature.PERMANENT;
+            default -> null;
+        };
     }
 
     private static List<CodeEntry> filter(List<CodeEntry> entries, String query) {
@@ -60,7 +106,10 @@ class CodesController {
         }
         var needle = query.toLowerCase(Locale.ROOT);
         return entries.stream()
-                .filter(e -> contains(e.key(), needle) || contains(e.title(), needle) || contains(e.meaning(), needle))
+                .filter(e -> contains(e.key(), needle)
+                        || contains(e.title(), needle)
+                        || contains(e.meaning(), needle)
+                        || contains(e.vendor(), needle))
                 .toList();
     }
 

@@ -157,6 +157,9 @@ final class EscalationNote {
                 .append(" [")
                 .append(word(f.severity().name()))
                 .append("]\n");
+        if (f.reason() != null) {
+            line(sb, "Reason", f.reason().words());
+        }
         line(sb, "Who must act", f.owner() == null ? "nobody" : word(f.owner().name()));
         list(sb, "Likely causes", f.causes());
         list(sb, "What to do", f.fixes());

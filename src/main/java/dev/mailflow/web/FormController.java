@@ -65,7 +65,10 @@ class FormController {
                 return new ModelAndView(redirect);
             }
             response.setHeader("HX-Push-Url", "/probes/" + run.id());
-            return new ModelAndView("fragments/run :: run").addObject("view", RunView.of(run.snapshot(), knowledge));
+            var snapshot = run.snapshot();
+            return new ModelAndView("fragments/run :: run")
+                    .addObject("view", RunView.of(snapshot, knowledge))
+                    .addObject("posture", PostureView.of(snapshot));
         } catch (InvalidProbeException e) {
             return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {

@@ -13,7 +13,9 @@ class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
-        var page = new ModelAndView("error/404").addObject("message", e.getMessage());
+        var page = new ModelAndView("error/404")
+                .addObject("message", e.getMessage())
+                .addObject("mayHaveExpired", e.mayHaveExpired());
         page.setStatus(HttpStatus.NOT_FOUND);
         return page;
     }

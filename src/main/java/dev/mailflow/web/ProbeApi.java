@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
@@ -30,10 +31,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ProbeApi {
 
     private final ProbeService probes;
+    private final Knowledge knowledge;
     private final EventStream streams;
 
-    ProbeApi(ProbeService probes, EventStream streams) {
+    ProbeApi(ProbeService probes, Knowledge knowledge, EventStream streams) {
         this.probes = probes;
+        this.knowledge = knowledge;
         this.streams = streams;
     }
 
@@ -57,7 +60,7 @@ class ProbeApi {
                             .build()
                             .toString());
         }
-        return response.body(ProbeResult.of(run.snapshot()));
+        return response.body(ProbeResult.of(run.snapshot(), knowledge));
     }
 
     @GetMapping("/api/probes/{id}/events")

@@ -1,7 +1,9 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
@@ -17,11 +19,13 @@ record ProbeResult(
         Instant startedAt,
         Instant finishedAt,
         String verdict,
+        List<Posture> posture,
         Dns dns,
         List<SessionReport> sessions,
         List<Finding> findings) {
 
-    static ProbeResult of(RunSnapshot run) {
+    /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
+    static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -31,8 +35,11 @@ record ProbeResult(
                 run.startedAt(),
                 run.finishedAt().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
+                run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
-                run.sessions().stream().map(s -> SessionReport.of(s, events)).toList(),
+                run.sessions().stream()
+                        .map(s -> SessionReport.of(s, events, knowledge))
+                        .toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
     }
 
@@ -58,4 +65,30 @@ record ProbeResult(
     }
 
     record Mx(int preference, String host, List<String> addresses) {}
+
+    /**
+     * One posture check: its status, the raw records it read, its evidence and the ids of the
+     * findings it raised (their texts are in {@code findings}).
+     */
+    record Posture(
+            String check,
+            String subject,
+            String status,
+            String summary,
+            List<String> records,
+            List<String> evidence,
+            List<String> findings) {
+
+        static Posture of(PostureEntry entry) {
+            var check = entry.check();
+            return new Posture(
+                    check.kind().name(),
+                    check.subject(),
+                    check.status().name(),
+                    check.summary(),
+                    check.records(),
+                    check.evidence(),
+                    entry.findings().stream().map(Finding::id).toList());
+        }
+    }
 }

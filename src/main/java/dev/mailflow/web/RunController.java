@@ -37,7 +37,9 @@ class RunController {
 
     @GetMapping("/probes/{id}")
     String run(ProbeRun run, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("view", RunView.of(run.snapshot(), knowledge));
+        var snapshot = run.snapshot();
+        model.addAttribute("view", RunView.of(snapshot, knowledge));
+        model.addAttribute("posture", PostureView.of(snapshot));
         return "true".equals(htmx) ? "fragments/run :: run" : "run";
     }
 

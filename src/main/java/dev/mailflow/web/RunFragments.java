@@ -45,6 +45,18 @@ class RunFragments {
                                 .orElse("unknown"));
             }
             case "finding" -> context.setVariable("f", RunView.finding(run, event));
+            case "posture" -> {
+                // The row of the check this event announces, swapped in by its id.
+                var posture = event.detail(EventDetail.Posture.class);
+                var entries = run.posture();
+                context.setVariable(
+                        "row",
+                        posture == null || posture.index() >= entries.size()
+                                ? null
+                                : PostureView.Row.of(posture.check(), entries));
+                context.setVariable("oob", true);
+                fragment = "postureRow";
+            }
             case "done" -> {
                 var done = event.detail(EventDetail.Done.class);
                 context.setVariable(

@@ -1,5 +1,7 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Phase;
@@ -21,7 +23,8 @@ record SessionReport(
         TlsFacts tls,
         List<Reply> replies) {
 
-    static SessionReport of(SessionRecord session, List<ProbeEvent> events) {
+    /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
+    static SessionReport of(SessionRecord session, List<ProbeEvent> events, Knowledge knowledge) {
         var transcript = events.stream()
                 .filter(e -> session.key().equals(e.session()))
                 .filter(e -> e.kind() != ProbeEvent.Kind.SESSION)
@@ -38,7 +41,8 @@ record SessionReport(
                         x.reply().code(),
                         x.reply().enhancedStatus().map(Object::toString).orElse(null),
                         x.reply().text(),
-                        x.reply().took() == null ? 0 : x.reply().took().toMillis()))
+                        x.reply().took() == null ? 0 : x.reply().took().toMillis(),
+                        knowledge.reason(x.reply(), x.phase())))
                 .toList();
         return new SessionReport(
                 session.host(),
@@ -54,5 +58,6 @@ record SessionReport(
     /** @param dir {@code C} sent by mailflow, {@code S} received from the server, {@code I} mailflow's note */
     record Line(long at, String dir, String text) {}
 
-    record Reply(Phase phase, int code, String enhanced, String text, long ms) {}
+    /** @param reason why a 4xx or 5xx reply refused; null for the others */
+    record Reply(Phase phase, int code, String enhanced, String text, long ms, Reason reason) {}
 }

@@ -30,6 +30,7 @@ record TranscriptLine(
             case SESSION -> "session";
             case OUTCOME -> "outcome";
             case VERDICT -> "verdict";
+            case POSTURE -> "posture";
             case FINDING -> "finding";
             case DONE -> "done";
             case SENT, RECEIVED, INFO, TLS, ERROR -> "line";

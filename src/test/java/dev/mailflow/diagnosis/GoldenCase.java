@@ -45,7 +45,17 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         }
     }
 
-    record Expect(String verdict, String verdictContains, String topFinding, List<String> findings) {
+    /**
+     * @param reason when given, the top finding's reason and the run's
+     * @param causeContains when given, a text one of the top finding's causes contains
+     */
+    record Expect(
+            String verdict,
+            String verdictContains,
+            String topFinding,
+            List<String> findings,
+            Reason reason,
+            String causeContains) {
         Expect {
             findings = findings == null ? List.of() : findings;
         }

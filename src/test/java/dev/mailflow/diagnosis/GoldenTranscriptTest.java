@@ -36,6 +36,15 @@ class GoldenTranscriptTest {
         assertThat(diagnosis.findings()).as(context).isNotEmpty();
         assertThat(diagnosis.findings().getFirst().id()).as(context).isEqualTo(expect.topFinding());
         assertThat(ids).as(context).containsAll(expect.findings());
+        if (expect.reason() != null) {
+            assertThat(diagnosis.findings().getFirst().reason()).as(context).isEqualTo(expect.reason());
+            assertThat(diagnosis.reason()).as(context).contains(expect.reason());
+        }
+        if (expect.causeContains() != null) {
+            assertThat(diagnosis.findings().getFirst().causes())
+                    .as(context)
+                    .anySatisfy(c -> assertThat(c).contains(expect.causeContains()));
+        }
         // Every placeholder was filled: a brace left over is a typo in the data or the rule.
         assertThat(diagnosis.verdict()).as(context).doesNotContain("{");
         diagnosis

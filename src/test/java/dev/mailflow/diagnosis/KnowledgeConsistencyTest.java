@@ -126,7 +126,7 @@ class KnowledgeConsistencyTest {
             assertThat(f.id()).matches("[a-z]+\\.[a-z0-9-]+");
             assertThat(f.severity()).as(f.id()).isNotNull();
             assertThat(f.title()).as(f.id()).isNotBlank();
-            if (f.explainsReplies()) {
+            if (f.explainsReplies() || namedByAReason(f)) {
                 // Causes, fixes, owner and refs come from the knowledge entries it lists.
                 f.entries()
                         .forEach(key -> assertThat(KNOWLEDGE.lookup(key))
@@ -160,6 +160,34 @@ class KnowledgeConsistencyTest {
         }
     }
 
+    /** The posture checks name their findings in package posture; the data is knowledge/posture.yaml. */
+    @Test
+    void everyPostureFindingIsNamedByACheckAndWritten() throws IOException {
+        var ids = KNOWLEDGE.wording().findings().stream().map(FindingText::id).toList();
+        var literal = Pattern.compile("\"(posture\\.[a-z0-9-]+)\"");
+        var named = new TreeSet<String>();
+        try (Stream<Path> sources = Files.list(Path.of("src/main/java/dev/mailflow/posture"))) {
+            for (var source : sources.toList()) {
+                literal.matcher(Files.readString(source))
+                        .results()
+                        .map(m -> m.group(1))
+                        .forEach(id -> {
+                            assertThat(ids)
+                                    .as(source.getFileName() + " names " + id)
+                                    .contains(id);
+                            named.add(id);
+                        });
+            }
+        }
+        var written = ids.stream().filter(id -> id.startsWith("posture.")).toList();
+        assertThat(written).as("posture findings no check raises").containsExactlyInAnyOrderElementsOf(named);
+        assertThat(KNOWLEDGE.wording().findings().stream()
+                        .filter(f -> f.id().startsWith("posture."))
+                        .filter(FindingText::explainsReplies))
+                .as("posture findings explain no reply")
+                .isEmpty();
+    }
+
     @Test
     void everyVerdictSentenceAndSkipReasonIsWritten() {
         assertThat(KNOWLEDGE.wording().verdicts())
@@ -181,6 +209,57 @@ class KnowledgeConsistencyTest {
             assertThat(KNOWLEDGE.wording().skips()).containsKey(outcome.name());
         }
         assertThat(KNOWLEDGE.wording().skips()).containsKey("BANNER");
+    }
+
+    @Test
+    void everyReasonIsWrittenAndReachable() {
+        var reasons = KNOWLEDGE.replyWording().reasons();
+        for (var reason : Reason.values()) {
+            if (reason == Reason.UNRECOGNISED) {
+                assertThat(reasons).as("unrecognised has no phrases").doesNotContainKey(reason);
+                continue;
+            }
+            var text = reasons.get(reason);
+            assertThat(text).as(reason + " in reasons.yaml").isNotNull();
+            assertThat(text.title()).as(reason.name()).isNotBlank();
+            assertThat(text.phrases()).as(reason.name()).isNotEmpty();
+            assertThat(text.findings()).as(reason.name()).isNotEmpty();
+            assertThat(text.causes()).as(reason.name()).isNotEmpty();
+            assertThat(text.fixes()).as(reason.name()).isNotEmpty();
+            assertThat(text.owner()).as(reason.name()).isNotNull();
+            assertThat(text.refs()).as(reason.name()).isNotEmpty();
+            sentences(reason.name(), text.causes());
+            sentences(reason.name(), text.fixes());
+            // A reply the text names this reason for must be able to land somewhere in every phase.
+            var last = KNOWLEDGE.wording().text(text.findings().getLast());
+            assertThat(last.phases())
+                    .as(reason + "'s last finding fits every phase")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void everyReplyFindingAndVendorEntryNamesAReason() {
+        for (var f : KNOWLEDGE.wording().findings()) {
+            if (f.explainsReplies()) {
+                assertThat(f.reason()).as(f.id()).isNotNull();
+            }
+        }
+        var catchAlls = KNOWLEDGE.wording().findings().stream()
+                .filter(FindingText::catchAll)
+                .map(FindingText::id)
+                .toList();
+        assertThat(catchAlls).containsExactlyInAnyOrder("reply.rejected", "reply.deferred");
+        for (var e : KNOWLEDGE.entries()) {
+            if (e.kind() == CodeEntry.Kind.VENDOR && !e.key().startsWith("generic:")) {
+                assertThat(e.reason()).as(e.key()).isNotNull();
+            }
+        }
+    }
+
+    private static boolean namedByAReason(FindingText f) {
+        return KNOWLEDGE.replyWording().reasons().values().stream()
+                .anyMatch(r -> r.findings().contains(f.id()));
     }
 
     /** One cause or fix per item: a comma in a YAML flow list would silently split a sentence. */

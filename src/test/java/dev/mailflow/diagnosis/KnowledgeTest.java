@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SmtpReply;
 import java.time.Duration;
 import java.util.List;
@@ -101,8 +102,10 @@ class KnowledgeTest {
                 List.of("554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org"),
                 Duration.ofMillis(20),
                 Set.of());
-        var e = KNOWLEDGE.explain(reply);
+        var e = KNOWLEDGE.explain(reply, Phase.RCPT);
         assertThat(e.entries().getFirst().key()).isEqualTo("spamhaus:zen");
+        assertThat(e.reason())
+                .isEqualTo(new ReplyReason(Reason.BLOCKLISTED, "zen.spamhaus.org", ReplyReason.Basis.VENDOR, null));
         assertThat(e.entries().stream().map(CodeEntry::key)).contains("X.7.1", "554", "X.7.*", "5xx");
     }
 

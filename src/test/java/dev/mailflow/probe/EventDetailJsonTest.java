@@ -3,6 +3,8 @@ package dev.mailflow.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.posture.PostureCheck;
+import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.tls.TlsFacts;
@@ -29,7 +31,8 @@ class EventDetailJsonTest {
                             List.of("mx.example.com"),
                             "2026-01-01T00:00:00Z",
                             "2026-04-01T00:00:00Z",
-                            "ab:cd")),
+                            "AB:CD",
+                            "EF:01")),
                     false,
                     "self-signed",
                     true,
@@ -39,7 +42,8 @@ class EventDetailJsonTest {
             new EventDetail.Outcome(SessionOutcome.REJECTED, Phase.RCPT),
             new EventDetail.Finding(2, "rcpt.unknown-user"),
             new EventDetail.Verdict(Diagnosis.Verdict.BOUNCE),
-            new EventDetail.Done(RunStatus.COMPLETED));
+            new EventDetail.Done(RunStatus.COMPLETED),
+            new EventDetail.Posture(3, PostureCheck.Kind.DMARC, PostureStatus.FAIL));
 
     @Test
     void everyDetailComesBackEqualFromJson() {
@@ -58,7 +62,8 @@ class EventDetailJsonTest {
                 .toList();
 
         assertThat(types)
-                .containsExactly("session", "connected", "reply", "tls", "outcome", "finding", "verdict", "done");
+                .containsExactly(
+                        "session", "connected", "reply", "tls", "outcome", "finding", "verdict", "done", "posture");
     }
 
     @Test

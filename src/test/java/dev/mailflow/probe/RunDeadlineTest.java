@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.diagnosis.Diagnoser;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.dns.DnsProperties;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.egress.TargetProperties;
 import dev.mailflow.mail.EhloName;
 import dev.mailflow.mail.MailAddress;
+import dev.mailflow.posture.PostureChecks;
+import dev.mailflow.posture.PostureProperties;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.Timeouts;
@@ -53,8 +56,18 @@ class RunDeadlineTest {
                 slots,
                 sessions,
                 new Diagnoser(Knowledge.load()),
+                new PostureStep(noPosture(), new Diagnoser(Knowledge.load())),
                 clock,
                 runTotal);
+    }
+
+    /** Posture is beside the point here (and skipped for an explicit host anyway). */
+    private PostureChecks noPosture() {
+        return PostureChecks.from(
+                new PostureProperties(
+                        false, List.of(), List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, ""),
+                new DnsProperties(List.of(DNS.server()), Duration.ofSeconds(1)),
+                targets);
     }
 
     private static ValidatedProbe probe() {

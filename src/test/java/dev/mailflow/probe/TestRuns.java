@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Evidence;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.dns.MxHost;
@@ -137,7 +138,8 @@ public final class TestRuns {
                 List.of("Check the address with the recipient"),
                 Owner.SENDER,
                 new Evidence(SESSION, Phase.RCPT, rcptReply),
-                List.of("RFC 3463 §3.2"));
+                List.of("RFC 3463 §3.2"),
+                Reason.RECIPIENT_UNKNOWN);
         run.diagnosis(new Diagnosis(
                 Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));
         run.append(

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Debian's headless Chromium on a run page opened while the run goes on: the session matrix fills
  * in from the live stream (swapped in out of band), without a reload, and the transcript still
- * grows beside it.
+ * grows beside it; the posture panel's rows arrive the same way.
  */
 @Tag("system")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -113,6 +113,11 @@ class LiveMatrixSystemTest {
         assertThat(browser.findElements(By.cssSelector("ol.transcript li")).size())
                 .isGreaterThan(5);
         assertThat(text(browser.findElement(By.id("verdict")))).contains("would be delivered via mx2.slow.test");
+        // The posture rows were pending when the page opened and arrived over the stream.
+        var posture = text(browser.findElement(By.id("posture-" + id)));
+        assertThat(posture)
+                .doesNotContain("checking")
+                .contains("mta-sts", "dmarc of the sender", "port 25 from our side");
     }
 
     /** The text as shown, in lower case: badges are shown in capitals (CSS text-transform). */

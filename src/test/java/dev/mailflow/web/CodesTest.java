@@ -9,9 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.CodeEntry;
-import dev.mailflow.diagnosis.Explanation;
+import dev.mailflow.diagnosis.ExplainedReply;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.diagnosis.Reason;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +79,20 @@ class CodesTest {
     @Test
     void aPastedReplyIsExplained() throws Exception {
         var line = "550 5.1.1 <kate@example.com>: Recipient address rejected";
-        when(knowledge.explain(line)).thenReturn(new Explanation(line, 550, "5.1.1", List.of(BAD_MAILBOX, MAILBOX)));
+        when(knowledge.explainText(line))
+                .thenReturn(List.of(new ExplainedReply(
+                        line,
+                        550,
+                        "5.1.1",
+                        Reason.RECIPIENT_UNKNOWN,
+                        null,
+                        null,
+                        "The recipient does not exist",
+                        List.of("Cause of 5.1.1"),
+                        List.of("Fix for 5.1.1"),
+                        Owner.SENDER,
+                        CodeEntry.Nature.PERMANENT,
+                        List.of(BAD_MAILBOX, MAILBOX))));
 
         var html = mvc.perform(get("/codes").param("q", line))
                 .andExpect(status().isOk())
@@ -86,7 +100,9 @@ class CodesTest {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(html).contains("What this reply means", "Bad destination mailbox address", "Cause of 5.1.1");
+        assertThat(html)
+                .contains("What this reply means", "The recipient does not exist", "recipient unknown")
+                .contains("Bad destination mailbox address", "Cause of 5.1.1");
     }
 
     @Test

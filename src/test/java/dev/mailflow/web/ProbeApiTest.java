@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
@@ -50,6 +52,9 @@ class ProbeApiTest {
 
     @Autowired
     ProbeService probes;
+
+    @Autowired
+    Knowledge knowledge;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {
@@ -133,6 +138,7 @@ class ProbeApiTest {
     @Test
     void theResultHasTheContractShape() throws Exception {
         when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "mx ESMTP")));
+        when(knowledge.reason(any(), any())).thenReturn(Reason.RECIPIENT_UNKNOWN);
 
         var json = mvc.perform(get("/api/probes/r1"))
                 .andExpect(status().isOk())
@@ -168,6 +174,8 @@ class ProbeApiTest {
                 .andExpect(jsonPath("$.sessions[0].replies[0].enhanced").value("5.1.1"))
                 .andExpect(jsonPath("$.sessions[0].replies[0].text").value("5.1.1 <kate@example.com>: User unknown"))
                 .andExpect(jsonPath("$.sessions[0].replies[0].ms").value(7))
+                .andExpect(jsonPath("$.sessions[0].replies[0].reason").value("RECIPIENT_UNKNOWN"))
+                .andExpect(jsonPath("$.findings[0].reason").value("RECIPIENT_UNKNOWN"))
                 .andExpect(jsonPath("$.findings[0].severity").value("CRITICAL"))
                 .andExpect(jsonPath("$.findings[0].id").value("rcpt.unknown-user"))
                 .andExpect(jsonPath("$.findings[0].owner").value("SENDER"))
@@ -180,11 +188,20 @@ class ProbeApiTest {
         var tree = JsonMapper.builder().build().readTree(json);
         assertThat(tree.propertyNames())
                 .containsExactly(
-                        "id", "status", "request", "startedAt", "finishedAt", "verdict", "dns", "sessions", "findings");
+                        "id",
+                        "status",
+                        "request",
+                        "startedAt",
+                        "finishedAt",
+                        "verdict",
+                        "posture",
+                        "dns",
+                        "sessions",
+                        "findings");
         assertThat(tree.get("sessions").get(0).propertyNames())
                 .containsExactly("host", "address", "port", "outcome", "phase", "transcript", "tls", "replies");
         assertThat(tree.get("findings").get(0).propertyNames())
-                .containsExactly("severity", "id", "title", "causes", "fixes", "owner", "evidence", "refs");
+                .containsExactly("severity", "id", "title", "causes", "fixes", "owner", "evidence", "refs", "reason");
         assertThat(tree.get("sessions").get(0).get("transcript").get(0).propertyNames())
                 .containsExactly("at", "dir", "text");
     }

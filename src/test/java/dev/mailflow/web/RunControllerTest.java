@@ -76,6 +76,7 @@ class RunControllerTest {
 
         assertThat(html)
                 .contains("<html", "mx.example.com", "would bounce", "The mailbox does not exist")
+                .contains("Reason: <strong>recipient unknown</strong>")
                 .contains("C:", "S:", "EHLO contoso.com", "class=\"tl tl-sent k-sent\"", "tl-received")
                 .contains("href=\"/codes/550\"", "title=\"Bad destination mailbox address\"")
                 .contains("href=\"#ev-10\"", "id=\"ev-10\"")
@@ -110,7 +111,7 @@ class RunControllerTest {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(html).contains("<html", "There is no probe run with that id.");
+        assertThat(html).contains("<html", "There is no probe run with that id.", "may have expired");
     }
 
     @Test

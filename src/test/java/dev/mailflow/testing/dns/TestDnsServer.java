@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -69,8 +70,11 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<Query> queries = new CopyOnWriteArrayList<>();
     private volatile boolean truncateUdp;
 
-    private TestDnsServer(List<Zone> zones) throws IOException {
+    private final Map<Name, DNSKEYRecord> keys;
+
+    private TestDnsServer(List<Zone> zones, Map<Name, DNSKEYRecord> keys) throws IOException {
         this.zones = new ZoneAnswers(zones);
+        this.keys = Map.copyOf(keys);
         this.sockets = new DnsSockets(this::handle);
     }
 
@@ -81,8 +85,29 @@ public final class TestDnsServer implements AutoCloseable {
     /** Collects zones; each is master-file text relative to its origin. */
     public static final class Builder {
         private final List<Zone> zones = new ArrayList<>();
+        private final Map<Name, DNSKEYRecord> keys = new ConcurrentHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Adds a DNSSEC-signed zone: a fresh key signs every RRset, and answers to queries with the
+         * DO bit carry the signatures. {@link #trustAnchor} gives the key to validate against.
+         */
+        public Builder signedZone(String origin, String records) {
+            return signed(origin, records, false);
+        }
+
+        /** Adds a signed zone whose signatures expired yesterday: a validator finds it bogus. */
+        public Builder expiredZone(String origin, String records) {
+            return signed(origin, records, true);
+        }
+
+        private Builder signed(String origin, String records, boolean expired) {
+            var signed = ZoneSigner.sign(ZoneAnswers.zone(origin, records), expired);
+            zones.add(signed.zone());
+            keys.put(signed.zone().getOrigin(), signed.key());
+            return this;
+        }
 
         /**
          * Adds a zone. {@code $ORIGIN} and {@code $TTL} are set for you, and a SOA and NS record are
@@ -95,7 +120,7 @@ public final class TestDnsServer implements AutoCloseable {
 
         public TestDnsServer start() {
             try {
-                return new TestDnsServer(zones);
+                return new TestDnsServer(zones, keys);
             } catch (IOException e) {
                 throw new IllegalStateException("could not start the test DNS server", e);
             }
@@ -124,6 +149,15 @@ public final class TestDnsServer implements AutoCloseable {
     /** Properties for {@code mailflow.dns} pointing at this server. */
     public DnsProperties properties(Duration timeout) {
         return new DnsProperties(List.of(server()), timeout);
+    }
+
+    /** The key of a signed zone as master-file text, to load as a DNSSEC trust anchor. */
+    public String trustAnchor(String origin) {
+        DNSKEYRecord key = keys.get(name(origin));
+        if (key == null) {
+            throw new IllegalArgumentException(origin + " is not a signed zone of this server");
+        }
+        return key.toString() + "\n";
     }
 
     /** Never answers questions about {@code name} (any type), over UDP or TCP. */

@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -90,6 +92,11 @@ final class ZoneAnswers {
         }
         Message response = empty(query, Rcode.NOERROR);
         response.getHeader().setFlag(Flags.AA);
+        // RFC 3225 §3: signatures only for a query with the DO bit, which the answer echoes.
+        boolean dnssecOk = query.getOPT() != null && (query.getOPT().getFlags() & ExtendedFlags.DO) != 0;
+        if (dnssecOk) {
+            response.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+        }
         List<Name> seen = new ArrayList<>();
         while (zone.isPresent() && seen.size() < MAX_CHAIN) {
             seen.add(name);
@@ -107,11 +114,17 @@ final class ZoneAnswers {
             if (found.isSuccessful()) {
                 for (RRset set : found.answers()) {
                     set.rrs(false).forEach(r -> response.addRecord(r, Section.ANSWER));
+                    if (dnssecOk) {
+                        set.sigs().forEach(r -> response.addRecord(r, Section.ANSWER));
+                    }
                 }
             } else if (found.isNXDOMAIN() || found.isNXRRSET()) {
                 // RFC 6604 §3: the rcode describes the last name of the chain.
                 response.getHeader().setRcode(found.isNXDOMAIN() ? Rcode.NXDOMAIN : Rcode.NOERROR);
                 response.addRecord(zone.get().getSOA(), Section.AUTHORITY);
+                if (dnssecOk) {
+                    Denials.add(zone.get(), name, found.isNXDOMAIN(), response);
+                }
             }
             break;
         }

@@ -1,0 +1,150 @@
+package dev.mailflow.posture;
+
+import dev.mailflow.egress.TargetPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * Fetches {@code https://mta-sts.<domain>/.well-known/mta-sts.txt} (RFC 8461 §3.3): a plain
+ * HTTP/1.1 GET over a connection opened by the target policy to an address mailflow resolved and
+ * checked itself, so the policy host is judged like any MX address and no system name lookup can
+ * answer differently (this is why it is not {@code java.net.http}, which resolves names itself).
+ * The certificate must be trusted and name the host; redirects are not followed (§3.3); the body
+ * is capped; connect, handshake and every read share one deadline.
+ */
+final class PolicyFetcher {
+
+    static final String PATH = "/.well-known/mta-sts.txt";
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private final TargetPolicy egress;
+    private final Lookups dns;
+    private final SSLSocketFactory tls;
+    private final int port;
+    private final Duration timeout;
+    private final int maxBytes;
+
+    PolicyFetcher(TargetPolicy egress, Lookups dns, SSLSocketFactory tls, int port, Duration timeout, int maxBytes) {
+        this.egress = egress;
+        this.dns = dns;
+        this.tls = tls;
+        this.port = port;
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+    }
+
+    enum Status {
+        OK,
+        NO_ADDRESS,
+        UNREACHABLE,
+        TLS_FAILED,
+        HTTP_STATUS,
+        REDIRECT,
+        WRONG_TYPE,
+        TOO_BIG
+    }
+
+    /** @param detail a short sentence on anything but OK */
+    record Fetched(Status status, String body, String detail) {}
+
+    Fetched fetch(Name host) {
+        String shown = Lookups.shown(host);
+        var addresses = dns.addresses(host);
+        if (addresses.list().isEmpty()) {
+            return new Fetched(
+                    Status.NO_ADDRESS,
+                    null,
+                    addresses.failed() ? "the address lookup of " + shown + " failed" : shown + " has no address");
+        }
+        Fetched last = null;
+        for (InetAddress address : addresses.list()) {
+            last = fetchFrom(shown, address);
+            if (last.status() != Status.UNREACHABLE) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private Fetched fetchFrom(String host, InetAddress address) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String where = host + " [" + address.getHostAddress() + "]:" + port;
+        Socket plain;
+        try {
+            plain = egress.connectService(new InetSocketAddress(address, port), timeout);
+        } catch (IOException e) {
+            return new Fetched(Status.UNREACHABLE, null, "cannot connect to " + where + ": " + e.getMessage());
+        }
+        try (plain;
+                SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true)) {
+            var parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+            // The certificate must be valid for the policy host (RFC 8461 §3.3), as for any HTTPS.
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(remaining(deadline));
+            try {
+                socket.startHandshake();
+            } catch (IOException e) {
+                return new Fetched(Status.TLS_FAILED, null, "TLS with " + where + " failed: " + e.getMessage());
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + PATH + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/plain\r\n"
+                            + "User-Agent: mailflow\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return read(socket, deadline, where);
+        } catch (IOException e) {
+            return new Fetched(Status.UNREACHABLE, null, "reading from " + where + " failed: " + e.getMessage());
+        }
+    }
+
+    private Fetched read(SSLSocket socket, long deadline, String where) throws IOException {
+        InputStream in = socket.getInputStream();
+        var head = HttpHead.read(in, MAX_HEADER_BYTES, () -> socket.setSoTimeout(remaining(deadline)));
+        if (head.status() >= 300 && head.status() < 400) {
+            return new Fetched(
+                    Status.REDIRECT,
+                    null,
+                    where + " answered " + head.status() + " (a redirect; RFC 8461 §3.3 forbids following it)");
+        }
+        if (head.status() != 200) {
+            return new Fetched(Status.HTTP_STATUS, null, where + " answered HTTP " + head.status());
+        }
+        String type = head.header("content-type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).matches("text/plain\\s*(;.*)?")) {
+            return new Fetched(
+                    Status.WRONG_TYPE,
+                    null,
+                    where + " sent the policy as " + (type == null ? "no type" : type) + ", not text/plain");
+        }
+        var body = new ByteArrayOutputStream();
+        boolean complete = HttpHead.body(in, head, body, maxBytes, () -> socket.setSoTimeout(remaining(deadline)));
+        if (!complete) {
+            return new Fetched(
+                    Status.TOO_BIG, null, "the policy at " + where + " is larger than " + maxBytes + " bytes");
+        }
+        return new Fetched(Status.OK, body.toString(StandardCharsets.UTF_8), null);
+    }
+
+    private static int remaining(long deadline) throws IOException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new IOException("out of time");
+        }
+        return (int) Math.min(left, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mailflow.posture;
+
+import dev.mailflow.dns.HostLiteral;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The posture checks of every run ({@code mailflow.posture.*}), checked when the application
+ * starts.
+ *
+ * @param enabled whether runs check the posture at all
+ * @param dnsblZones DNS blocklist zones each MX address and our addresses are looked up in; empty
+ *     turns blocklists off
+ * @param ourAddresses the organisation's real outbound mail server addresses (IP literals); empty
+ *     means the address this host sends from toward the MX hosts
+ * @param referenceTargets {@code host[:port]} (port 25 by default) that mailflow tries when every
+ *     MX address timed out at connect, to tell "their servers are silent" from "our port 25 is
+ *     blocked"; empty (the default) skips that check
+ * @param timeout how long the whole posture may take after the sessions are over
+ * @param policyTimeout connect, handshake and read time for the MTA-STS policy over HTTPS
+ * @param policyMaxBytes the largest MTA-STS policy read (RFC 8461 §3.3 expects small files)
+ * @param trustAnchors a master-file resource or file with the DNSSEC trust anchors (DS or DNSKEY);
+ *     empty means the root zone's KSKs shipped with mailflow
+ */
+@ConfigurationProperties("mailflow.posture")
+public record PostureProperties(
+        @DefaultValue("true") boolean enabled,
+
+        @DefaultValue({"zen.spamhaus.org", "bl.spamcop.net", "b.barracudacentral.org"})
+        List<String> dnsblZones,
+
+        List<String> ourAddresses,
+        List<String> referenceTargets,
+        @DefaultValue("20s") Duration timeout,
+        @DefaultValue("10s") Duration policyTimeout,
+        @DefaultValue("65536") int policyMaxBytes,
+        @DefaultValue("") String trustAnchors) {
+
+    private static final Pattern ZONE =
+            Pattern.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}\\.?");
+    private static final Pattern TARGET = Pattern.compile(
+            "(?<host>\\[[0-9A-Fa-f:.]+]|[0-9A-Za-z](?:[0-9A-Za-z.-]{0,251}[0-9A-Za-z])?)(?::(?<port>[0-9]{1,5}))?");
+
+    public PostureProperties {
+        dnsblZones = dnsblZones == null ? List.of() : List.copyOf(dnsblZones);
+        ourAddresses = ourAddresses == null ? List.of() : List.copyOf(ourAddresses);
+        referenceTargets = referenceTargets == null ? List.of() : List.copyOf(referenceTargets);
+        timeout = positive("timeout", timeout == null ? Duration.ofSeconds(20) : timeout);
+        policyTimeout = positive("policy-timeout", policyTimeout == null ? Duration.ofSeconds(10) : policyTimeout);
+        trustAnchors = trustAnchors == null ? "" : trustAnchors.strip();
+        if (policyMaxBytes < 1024 || policyMaxBytes > 1_048_576) {
+            throw new IllegalArgumentException(
+                    "mailflow.posture.policy-max-bytes must be between 1024 and 1048576, was " + policyMaxBytes);
+        }
+        for (String zone : dnsblZones) {
+            if (zone == null || !ZONE.matcher(zone).matches()) {
+                throw new IllegalArgumentException("mailflow.posture.dnsbl-zones: '" + zone + "' is not a DNS zone");
+            }
+        }
+        ourAddresses.forEach(PostureProperties::address);
+        referenceTargets.forEach(PostureProperties::reference);
+    }
+
+    /** Our addresses as addresses; each was checked at start-up. */
+    List<InetAddress> ourAddressList() {
+        return ourAddresses.stream().map(PostureProperties::address).toList();
+    }
+
+    /** A reference target split into host (a literal or a name) and port. */
+    record Reference(String host, int port) {}
+
+    List<Reference> references() {
+        return referenceTargets.stream().map(PostureProperties::reference).toList();
+    }
+
+    private static InetAddress address(String literal) {
+        return HostLiteral.parse(literal == null ? "" : literal.strip())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "mailflow.posture.our-addresses: '" + literal + "' is not an IPv4 or IPv6 address"));
+    }
+
+    private static Reference reference(String entry) {
+        var match = entry == null ? null : TARGET.matcher(entry.strip());
+        if (match == null || !match.matches()) {
+            throw new IllegalArgumentException(
+                    "mailflow.posture.reference-targets: '" + entry + "' is not host[:port]");
+        }
+        String host = match.group("host");
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1);
+            if (HostLiteral.parse(host).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "mailflow.posture.reference-targets: '" + entry + "' has an invalid IPv6 address");
+            }
+        }
+        int port = match.group("port") == null ? 25 : Integer.parseInt(match.group("port"));
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(
+                    "mailflow.posture.reference-targets: '" + entry + "' has a port outside 1-65535");
+        }
+        return new Reference(host, port);
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("mailflow.posture." + name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}
