@@ -97,6 +97,19 @@ class ArchitectureTest {
                     "metrics", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
             .allowEmptyShould(true);
 
+    /** The Prometheus exporter reads a run's facts like metrics does; nothing depends on it. */
+    @ArchTest
+    static final ArchRule exporterUsesProbe =
+            uses("exporter", "probe", "diagnosis", "smtp", "tls", "mail", "text", "dns");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnExporter = noClasses()
+            .that()
+            .resideOutsideOfPackage(BASE + ".exporter..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + ".exporter..");
+
     @ArchTest
     static final ArchRule historyUsesProbe = uses("history", "probe").allowEmptyShould(true);
 

@@ -84,6 +84,9 @@ public final class TargetPolicy {
     private static Socket open(InetSocketAddress address, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
+            // SMTP is lock-step: Nagle's algorithm would hold a command back until the server's
+            // delayed ACK of the previous segment (~40 ms), e.g. EHLO right after the TLS handshake.
+            socket.setTcpNoDelay(true);
             // 0 would mean "wait forever" to Socket.connect.
             socket.connect(address, (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE));
             return socket;

@@ -31,6 +31,7 @@ public final class ProbeRun {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
+    private final Condition ended = lock.newCondition();
     private final List<ProbeEvent> events = new ArrayList<>();
     private final List<SessionRecord> sessions = new ArrayList<>();
     private RunStatus status = RunStatus.RUNNING;
@@ -204,6 +205,25 @@ public final class ProbeRun {
         }
     }
 
+    /**
+     * Waits up to {@code maxWait} for the run to end, woken once at the end rather than at every
+     * event (a caller that only wants the result).
+     *
+     * @return whether the run is over
+     */
+    public boolean awaitDone(Duration maxWait) throws InterruptedException {
+        long nanos = maxWait.toNanos();
+        lock.lock();
+        try {
+            while (status == RunStatus.RUNNING && nanos > 0) {
+                nanos = ended.awaitNanos(nanos);
+            }
+            return status != RunStatus.RUNNING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private List<ProbeEvent> tail(long seq) {
         int from = (int) Math.max(0, Math.min(seq, events.size()));
         return List.copyOf(events.subList(from, events.size()));
@@ -336,6 +356,7 @@ public final class ProbeRun {
             status = finalStatus;
             finishedAt = at;
             appended.signalAll();
+            ended.signalAll();
         } finally {
             lock.unlock();
         }

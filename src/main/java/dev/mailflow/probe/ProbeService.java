@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -28,9 +29,11 @@ public class ProbeService {
     private final RateLimits rates;
     private final RunStore store;
     private final AtomicInteger admitted = new AtomicInteger();
-    private final Map<ProbeRun, Thread> running = new ConcurrentHashMap<>();
+    private final Map<ProbeRun, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
-    private final SecureRandom random = new SecureRandom();
+    private final Set<String> keepWhenDone = ConcurrentHashMap.newKeySet();
+    /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
+    private final SecureRandom random = drbg();
 
     ProbeService(
             ProbeValidation validation,
@@ -61,6 +64,32 @@ public class ProbeService {
      *     {@code mailflow.limits} window is full
      */
     public ProbeRun start(ProbeRequest request, Requester requester) {
+        return begin(request, requester, null, true);
+    }
+
+    /**
+     * Starts a run like {@link #start}, for the Prometheus exporter: every session ends within
+     * {@code budget} of now, and the run is neither kept in the recent runs nor shown to the
+     * {@link RunObserver}s (history, audit, metrics) unless {@link #keep} is called for it, because a
+     * scrape every few seconds would drown them.
+     */
+    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget) {
+        return begin(request, requester, budget, false);
+    }
+
+    /**
+     * Hands a run started with {@link #startUnlisted} to the recent runs and the observers, now if
+     * it is over, else when it ends. Observers see it once, whichever comes first.
+     */
+    public void keep(ProbeRun run) {
+        store.add(run);
+        keepWhenDone.add(run.id());
+        if (run.isDone() && keepWhenDone.remove(run.id())) {
+            notifyObservers(run);
+        }
+    }
+
+    private ProbeRun begin(ProbeRequest request, Requester requester, Duration budget, boolean listed) {
         var probe = validation.validate(request);
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
@@ -77,12 +106,16 @@ public class ProbeService {
                     limits.retryAfter());
         }
         var run = new ProbeRun(newId(), request.withoutSecrets(), requester.name(), clock.instant(), System.nanoTime());
+        var endNanos = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         try {
             rates.admit(
                     requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
-            store.add(run);
-            var thread = Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> execute(run, probe));
-            running.put(run, thread);
+            if (listed) {
+                store.add(run);
+            }
+            var thread =
+                    Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> execute(run, probe, endNanos, listed));
+            running.put(run, new Running(thread, listed));
             thread.start();
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
@@ -101,20 +134,29 @@ public class ProbeService {
         }
     }
 
-    private void execute(ProbeRun run, ValidatedProbe probe) {
+    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed) {
         try {
-            execution.execute(run, probe);
+            execution.execute(run, probe, endNanos);
         } finally {
             admitted.decrementAndGet();
             finished(run);
         }
     }
 
-    /** Tells the observers (audit, metrics) once per run, whoever gets here first. */
+    /**
+     * Tells the observers (audit, metrics, history) once per run, whoever gets here first: the run's
+     * own thread or the shutdown. An unlisted run only when it was kept.
+     */
     private void finished(ProbeRun run) {
-        if (running.remove(run) == null) {
-            return;
+        var ended = running.remove(run);
+        if (ended != null && (ended.listed() || keepWhenDone.remove(run.id()))) {
+            notifyObservers(run);
         }
+    }
+
+    private record Running(Thread thread, boolean listed) {}
+
+    private void notifyObservers(ProbeRun run) {
         for (var observer : observers) {
             try {
                 observer.finished(run);
@@ -131,13 +173,13 @@ public class ProbeService {
     void interruptAll(Duration grace) {
         stopping = true;
         var runs = List.copyOf(running.entrySet());
-        runs.forEach(entry -> entry.getValue().interrupt());
+        runs.forEach(entry -> entry.getValue().thread().interrupt());
         long end = System.nanoTime() + grace.toNanos();
         for (var entry : runs) {
             try {
                 long left = end - System.nanoTime();
                 if (left > 0) {
-                    entry.getValue().join(Duration.ofNanos(left));
+                    entry.getValue().thread().join(Duration.ofNanos(left));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -175,6 +217,14 @@ public class ProbeService {
     /** Sessions waiting for a slot. */
     public int sessionsQueued() {
         return slots.waiting();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** 128 random bits: a run id cannot be guessed from another. */

@@ -57,6 +57,11 @@ final class RunExecution {
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
+        execute(run, probe, Long.MAX_VALUE);
+    }
+
+    /** As above, every session ending by {@code endNanos} ({@link System#nanoTime()}). */
+    void execute(ProbeRun run, ValidatedProbe probe, long endNanos) {
         try {
             var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
             stopIfInterrupted();
@@ -65,9 +70,9 @@ final class RunExecution {
             var targetList = targets(plan, probe.port());
             var checks = posture.start(run, probe, plan);
             if (probe.allMx()) {
-                runAll(run, probe, targetList);
+                runAll(run, probe, targetList, endNanos);
             } else {
-                runUntilAnswered(run, probe, targetList);
+                runUntilAnswered(run, probe, targetList, endNanos);
             }
             stopIfInterrupted();
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
@@ -125,12 +130,18 @@ final class RunExecution {
         return list;
     }
 
-    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList) throws InterruptedException {
+    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
+            throws InterruptedException {
         targetList.forEach(t -> run.addSession(t.pending()));
+        if (targetList.size() == 1) {
+            // One address (a host target, an MX with one address): no thread to hand it to.
+            step.run(run, probe, targetList.getFirst(), endNanos);
+            return;
+        }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
-                futures.add(executor.submit(() -> step.run(run, probe, target)));
+                futures.add(executor.submit(() -> step.run(run, probe, target, endNanos)));
             }
             for (var future : futures) {
                 try {
@@ -146,11 +157,11 @@ final class RunExecution {
         }
     }
 
-    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList)
+    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
             throws InterruptedException {
         for (var target : targetList) {
             run.addSession(target.pending());
-            var result = step.run(run, probe, target);
+            var result = step.run(run, probe, target, endNanos);
             if (!result.senderTriesNextAddress()) {
                 return;
             }

@@ -8,6 +8,6 @@ import java.time.Duration;
 @FunctionalInterface
 interface SessionRunner {
 
-    /** @param budget what is left of the run's deadline: the session's total deadline is at most this */
-    SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration budget);
+    /** @param timeLeft what is left of the run's deadline: every step and the whole session end within it */
+    SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration timeLeft);
 }

@@ -29,7 +29,8 @@ final class SessionStep {
     }
 
     /** Checks the target, waits for a slot within the run's deadline, runs the session, records its result. */
-    SessionResult run(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
+    /** @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none */
+    SessionResult run(ProbeRun run, ValidatedProbe probe, Target target, long endNanos) throws InterruptedException {
         var key = target.key();
         run.append(
                 key,
@@ -55,7 +56,7 @@ final class SessionStep {
                     null,
                     Duration.ZERO);
         } else {
-            result = underDeadline(run, probe, target);
+            result = underDeadline(run, probe, target, endNanos);
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.
         var pending = target.pending();
@@ -74,8 +75,12 @@ final class SessionStep {
      * Waiting for a slot counts against the run's deadline: a session that cannot start before it
      * ends is TIMED_OUT without connecting, and one that starts gets only what is left.
      */
-    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target) throws InterruptedException {
-        var left = runTotal.minusMillis(run.elapsedMillis());
+    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target, long endNanos)
+            throws InterruptedException {
+        long now = System.nanoTime();
+        long end = Math.min(
+                endNanos, now + runTotal.minusMillis(run.elapsedMillis()).toNanos());
+        var left = Duration.ofNanos(end - now);
         var slot = left.isPositive() ? slots.acquire(target.address(), left) : Optional.<SessionSlots.Slot>empty();
         if (slot.isEmpty()) {
             var why = "no session slot came free within the run's deadline of " + runTotal.toSeconds()
@@ -84,8 +89,8 @@ final class SessionStep {
                     SessionOutcome.TIMED_OUT, Phase.CONNECT, why, List.of(), Map.of(), null, Duration.ZERO);
         }
         try (var held = slot.get()) {
-            var budget = runTotal.minusMillis(run.elapsedMillis());
-            return sessions.run(probe, target, new EventRecorder(run, target.key()), budget);
+            return sessions.run(
+                    probe, target, new EventRecorder(run, target.key()), Duration.ofNanos(end - System.nanoTime()));
         }
     }
 }

@@ -31,10 +31,7 @@ final class SmtpSessionRunner implements SessionRunner {
     }
 
     @Override
-    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration budget) {
-        var bounded = budget.compareTo(timeouts.total()) < 0
-                ? new Timeouts(timeouts.connect(), timeouts.banner(), timeouts.command(), timeouts.data(), budget)
-                : timeouts;
+    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration timeLeft) {
         var plan = new SessionPlan(
                 target.socketAddress(),
                 target.host().name(),
@@ -44,7 +41,7 @@ final class SmtpSessionRunner implements SessionRunner {
                 probe.tls(),
                 probe.quitAfter(),
                 probe.dsnNotify(),
-                bounded);
+                timeLeft == null ? timeouts : within(timeLeft));
         var options = SessionOptions.defaults()
                 .withPipelining(probe.pipelining())
                 .withRet(probe.ret())
@@ -62,5 +59,20 @@ final class SmtpSessionRunner implements SessionRunner {
             options = options.withMessage(message.dataBytes(), message.size(), message.needs8bit());
         }
         return new SmtpSession(targets::connect, listener, tls).run(plan, options);
+    }
+
+    /** The configured timeouts, none longer than {@code timeLeft} (at least a millisecond). */
+    private Timeouts within(Duration timeLeft) {
+        var left = timeLeft.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : timeLeft;
+        return new Timeouts(
+                min(timeouts.connect(), left),
+                min(timeouts.banner(), left),
+                min(timeouts.command(), left),
+                min(timeouts.data(), left),
+                min(timeouts.total(), left));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -21,7 +21,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         // RFC 9110 §11.6.1: a 401 names the scheme that would work.
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailflow\", charset=\"UTF-8\"");
-        write(response, 401, "Unauthorized", "Sign in with HTTP Basic to use the API.");
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mailflow\"");
+        write(response, 401, "Unauthorized", "Sign in with HTTP Basic or a machine token (Bearer) to use the API.");
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may do what. Two filter chains: the JSON API and the actuator take HTTP Basic, keep no
+ * Who may do what. Two filter chains: the JSON API, {@code /probe} and the actuator take HTTP Basic
+ * or a machine token ({@code Authorization: Bearer}), keep no
  * session and need no CSRF token (nothing a browser sends on its own); pages sign in with a form
  * (or OIDC when a provider is configured) and keep CSRF protection, htmx sending the token.
  *
@@ -70,9 +71,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, FailedSignIns failures) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<MachineTokens> tokens, FailedSignIns failures)
+            throws Exception {
         var problems = new ProblemResponses();
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/probe", "/probe/**")
                 .authorizeHttpRequests(requests -> requests
                         // The request was authorized before it went async; a stream's end is not a new request.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
@@ -81,6 +83,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/probes")
                         .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/probe", "/probe/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/tokens", "/api/tokens/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .hasRole(Role.VIEWER.name()))
                 .addFilterBefore(new SignInThrottle(failures), BasicAuthenticationFilter.class)
@@ -92,6 +98,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 // No cookie authenticates these calls, so a forged cross-site request carries no credentials.
                 .csrf(csrf -> csrf.disable());
+        // Absent only in web-layer test slices; without it a Bearer header authenticates nobody.
+        tokens.ifAvailable(
+                t -> http.addFilterBefore(new BearerTokenFilter(t, problems), BasicAuthenticationFilter.class));
         return http.build();
     }
 
@@ -130,6 +139,8 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(HttpMethod.POST, "/probes")
                                 .hasRole(Role.OPERATOR.name())
+                                .requestMatchers("/tokens", "/tokens/**")
+                                .hasRole(Role.ADMIN.name())
                                 .anyRequest()
                                 .hasRole(Role.VIEWER.name()))
                 .addFilterBefore(new SignInThrottle(failures), UsernamePasswordAuthenticationFilter.class)

@@ -1,5 +1,6 @@
 package dev.mailflow.tls;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,13 +30,15 @@ public record TlsFacts(
      * @param sha256 the SHA-256 of the whole certificate, {@code AB:CD:...}
      * @param spkiSha256 the SHA-256 of its SubjectPublicKeyInfo, in the same form (what DANE "3 1 1"
      *     TLSA records pin, RFC 6698 §2.1.2)
+     * @param serialNumber the serial number in lower-case hex, as blackbox_exporter labels it
      */
     public record CertificateFacts(
             String subject,
             String issuer,
             List<String> subjectAltNames,
-            String notBefore,
-            String notAfter,
+            Instant notBefore,
+            Instant notAfter,
             String sha256,
-            String spkiSha256) {}
+            String spkiSha256,
+            String serialNumber) {}
 }

@@ -156,10 +156,11 @@ public final class TlsInspector implements TlsHandshaker {
                 UntrustedText.shown(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
                 UntrustedText.shown(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
                 names,
-                certificate.getNotBefore().toInstant().toString(),
-                certificate.getNotAfter().toInstant().toString(),
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
                 sha256(certificate),
-                hex(certificate.getPublicKey().getEncoded()));
+                hex(certificate.getPublicKey().getEncoded()),
+                certificate.getSerialNumber().toString(16));
     }
 
     static String sha256(X509Certificate certificate) {

@@ -1,8 +1,10 @@
 package dev.mailflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,10 @@ class HelmChartTest {
                 .contains("automountServiceAccountToken: false")
                 .contains("path: /actuator/health/liveness")
                 .contains("path: /actuator/health/readiness")
-                .doesNotContain("kind: ServiceMonitor");
+                .doesNotContain("kind: ServiceMonitor")
+                .doesNotContain("kind: Probe")
+                .doesNotContain("kind: PrometheusRule")
+                .doesNotContain("grafana_dashboard");
     }
 
     @Test
@@ -50,5 +55,64 @@ class HelmChartTest {
                 .contains("path: /actuator/prometheus")
                 .contains("basicAuth:")
                 .contains("name: mailflow-scrape");
+    }
+
+    @Test
+    void theProbeAsksMailflowAboutEachTargetWithATokenFromASecret() {
+        var rendered = chart.template()
+                .withName("mf")
+                .withNamespace("mail")
+                .set("probe.enabled", "true")
+                .set("probe.module", "smtp_starttls")
+                .set("probe.targets[0]", "example.com")
+                .set("probe.targets[1]", "mx1.example.net:25")
+                .set("probe.tokenSecret", "mailflow-prober")
+                .call();
+
+        assertThat(rendered)
+                .contains("kind: Probe")
+                .contains("url: mf-mailflow.mail.svc:8080")
+                .contains("path: /probe")
+                .contains("module: smtp_starttls")
+                .contains("scrapeTimeout: 30s")
+                .contains("- example.com")
+                .contains("- mx1.example.net:25")
+                .contains("type: Bearer")
+                .contains("name: mailflow-prober")
+                .contains("key: token");
+    }
+
+    @Test
+    void aProbeWithoutTargetsIsRefused() {
+        assertThatThrownBy(() -> chart.template()
+                        .withName("mf")
+                        .set("probe.enabled", "true")
+                        .call())
+                .hasMessageContaining("probe.targets");
+    }
+
+    @Test
+    void theAlertRulesAndTheDashboardComeFromTheRepositorysFiles() throws Exception {
+        var rendered = chart.template()
+                .withName("mf")
+                .set("prometheusRule.enabled", "true")
+                .set("grafanaDashboard.enabled", "true")
+                .set("serviceMonitor.enabled", "true")
+                .set("serviceMonitor.tokenSecret", "mailflow-scrape-token")
+                .call();
+
+        assertThat(rendered)
+                .contains("kind: PrometheusRule")
+                .contains("alert: MailflowMxUnreachable")
+                .contains("alert: MailflowCertificateExpiresSoon")
+                .contains("alert: MailflowStarttlsMissing")
+                .contains("alert: MailflowNotDeliverable")
+                // Prometheus' own template syntax reaches the rule untouched by Helm
+                .contains("{{ $labels.mx }}")
+                .contains("grafana_dashboard: \"1\"")
+                .contains("\"uid\": \"mailflow-smtp\"")
+                .contains("name: mailflow-scrape-token");
+        var rules = Files.readString(Path.of("helm/mailflow/files/mailflow-alerts.rules.yml"));
+        assertThat(rules).contains("probe_ssl_earliest_cert_expiry - time() < 14 * 86400");
     }
 }

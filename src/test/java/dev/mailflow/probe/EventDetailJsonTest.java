@@ -8,6 +8,7 @@ import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.tls.TlsFacts;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +30,11 @@ class EventDetailJsonTest {
                             "CN=mx.example.com",
                             "CN=Example CA",
                             List.of("mx.example.com"),
-                            "2026-01-01T00:00:00Z",
-                            "2026-04-01T00:00:00Z",
+                            Instant.parse("2026-01-01T00:00:00Z"),
+                            Instant.parse("2026-04-01T00:00:00Z"),
                             "AB:CD",
-                            "EF:01")),
+                            "EF:01",
+                            "1f")),
                     false,
                     "self-signed",
                     true,

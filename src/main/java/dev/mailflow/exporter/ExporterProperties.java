@@ -1,0 +1,50 @@
+package dev.mailflow.exporter;
+
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.TlsMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code mailflow.modules.<name>.*}: the probe configurations {@code /probe?module=} names, and
+ * {@code mailflow.exporter.*}: how many recent probes it keeps. Modules are checked again as a whole
+ * by {@link Modules} at startup.
+ */
+@Validated
+@ConfigurationProperties("mailflow")
+public record ExporterProperties(
+        @DefaultValue Map<String, @Valid ModuleSettings> modules,
+        @DefaultValue @Valid Exporter exporter) {
+
+    /**
+     * One module as configured; null means the probe API's default.
+     *
+     * @param rcptTo recipients; {@code {domain}} stands for the target's domain
+     * @param timeout the longest a probe of this module may take; the scrape timeout may shorten it
+     */
+    public record ModuleSettings(
+            @Min(1) @Max(65535) Integer port,
+            TlsMode tls,
+            Phase quitAfter,
+            String mailFrom,
+            List<String> rcptTo,
+            String ehlo,
+            Boolean allMx,
+            Duration timeout) {}
+
+    /**
+     * @param recentProbes probes kept in memory for {@code /probe/logs} (like blackbox_exporter's
+     *     {@code --history.limit})
+     * @param trackedTargets target and module pairs whose last outcome is remembered to notice a change
+     */
+    public record Exporter(
+            @DefaultValue("100") @Min(1) int recentProbes,
+            @DefaultValue("10000") @Min(1) int trackedTargets) {}
+}

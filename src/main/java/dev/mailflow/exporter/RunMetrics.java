@@ -1,0 +1,63 @@
+package dev.mailflow.exporter;
+
+import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Severity;
+import java.util.EnumMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The run as a whole: blackbox_exporter's common probe metrics, the number of MX hosts, the
+ * verdict and the findings by severity.
+ */
+@Component
+class RunMetrics implements ScrapeMetrics {
+
+    @Override
+    public void write(Scrape scrape, ScrapeRegistry registry) {
+        registry.set(
+                "probe_success",
+                "Whether the probe ended in time and every SMTP session reached the module's stop-point",
+                scrape.success() ? 1 : 0);
+        registry.set(
+                "probe_duration_seconds",
+                "How long the probe took to complete in seconds",
+                scrape.took().toNanos() / 1e9);
+        scrape.run().plan().ifPresent(plan -> {
+            registry.set(
+                    "probe_dns_lookup_time_seconds",
+                    "Returns the time taken for probe dns lookup in seconds",
+                    plan.took().toNanos() / 1e9);
+            registry.set(
+                    "probe_mx_hosts",
+                    "MX hosts of the target (1 for a host target)",
+                    plan.hosts().size());
+        });
+        scrape.sessions().stream()
+                .findFirst()
+                .ifPresent(first -> registry.set(
+                        "probe_ip_protocol",
+                        "Specifies whether probe ip protocol is IP4 or IP6",
+                        first.address().contains(":") ? 6 : 4));
+
+        var diagnosis = scrape.run().diagnosis();
+        var verdict = diagnosis.map(Diagnosis::outcome).orElse(Diagnosis.Verdict.UNKNOWN);
+        for (var each : Diagnosis.Verdict.values()) {
+            registry.set(
+                    "probe_smtp_outcome_info",
+                    "The run's verdict: what a sending server would do with mail to the target (1 for the verdict)",
+                    each == verdict ? 1 : 0,
+                    "outcome",
+                    each.name());
+        }
+        var counts = new EnumMap<Severity, Integer>(Severity.class);
+        diagnosis.ifPresent(d -> d.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum)));
+        for (var severity : Severity.values()) {
+            registry.set(
+                    "probe_smtp_findings",
+                    "Findings of the run's diagnosis by severity",
+                    counts.getOrDefault(severity, 0),
+                    "severity",
+                    severity.name());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mailflow.exporter;
+
+import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Requester;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One {@code /probe}: starts the run within the scrape's time, waits for it (never past the
+ * timeout), writes the metrics into a registry of its own, remembers the scrape among the recent
+ * ones, and hands the run to the history only when its outcome or findings changed.
+ */
+final class Scraper {
+
+    private final ProbeService probes;
+    private final List<ScrapeMetrics> metrics;
+    private final RecentProbes recent;
+    private final ChangeTracker changes;
+
+    Scraper(ProbeService probes, List<ScrapeMetrics> metrics, RecentProbes recent, ChangeTracker changes) {
+        this.probes = probes;
+        this.metrics = List.copyOf(metrics);
+        this.recent = recent;
+        this.changes = changes;
+    }
+
+    /**
+     * @param timeout from {@link Modules#timeout}: the scrape answers by then, whatever the run's state
+     * @throws dev.mailflow.probe.InvalidProbeException when the target is not a valid name or address
+     * @throws dev.mailflow.probe.TooBusyException when admission or a {@code mailflow.limits} window refuses
+     */
+    RecentProbes.Entry scrape(ScrapeTarget target, ProbeModule module, Duration timeout, Requester requester)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + timeout.toNanos();
+        var run = probes.startUnlisted(module.request(target), requester, timeout);
+        var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
+        var scrape =
+                new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);
+        var registry = new ScrapeRegistry();
+        metrics.forEach(m -> m.write(scrape, registry));
+        var kept = changes.changed(target, module, ChangeTracker.Signature.of(scrape));
+        if (kept) {
+            probes.keep(run);
+        }
+        var entry = new RecentProbes.Entry(scrape, registry.text(), kept);
+        recent.add(entry);
+        return entry;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mailflow.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Machine tokens: the configured ones and those an ADMIN created. A token carries 256 random bits,
+ * so its SHA-256 is a safe thing to store and to check: verifying costs one hash and a comparison
+ * per token (microseconds), not a password hash. Stored tokens are read from the database at most
+ * every few seconds, so a revocation on another replica takes effect within that time.
+ */
+final class MachineTokens {
+
+    /** Printed before the random part so a leaked token is recognisable (secret scanners, logs). */
+    static final String PREFIX = "mft_";
+
+    private static final Duration RELOAD_AFTER = Duration.ofSeconds(5);
+    /** A scrape every few seconds must not write a row each time. */
+    private static final Duration RECORD_USE_EVERY = Duration.ofMinutes(1);
+
+    /** A new token as its creator sees it, once. */
+    record Created(MachineToken token, String secret) {}
+
+    private final List<MachineToken> configured;
+    private final TokenStore store;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
+    private volatile List<MachineToken> stored;
+    /** Null: read the stored tokens again before the next verification. */
+    private volatile Instant loadedAt;
+
+    MachineTokens(TokenProperties properties, TokenStore store, Clock clock) {
+        this.configured = properties.tokens().stream()
+                .map(t -> new MachineToken(
+                        t.name(),
+                        HexFormat.of().parseHex(t.digest().substring("sha256:".length())),
+                        t.roles(),
+                        true,
+                        null,
+                        null,
+                        null,
+                        null))
+                .toList();
+        var names = configured.stream().map(MachineToken::name).distinct().count();
+        if (names != configured.size()) {
+            throw new IllegalStateException("mailflow.security.tokens: two tokens have the same name");
+        }
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The token {@code presented} is, when it is valid: known, not revoked, not expired. */
+    Optional<MachineToken> verify(String presented) {
+        var digest = sha256(presented);
+        var now = clock.instant();
+        MachineToken match = null;
+        for (var token : all(now)) {
+            // Every token is compared, with a comparison whose time does not depend on where bytes differ.
+            if (MessageDigest.isEqual(digest, token.digest()) && match == null) {
+                match = token;
+            }
+        }
+        if (match == null || match.expired(now)) {
+            return Optional.empty();
+        }
+        used(match, now);
+        return Optional.of(match);
+    }
+
+    /**
+     * Creates a token with 256 random bits; only its digest is kept.
+     *
+     * @return empty when the name is taken (also by a revoked or configured token)
+     */
+    Optional<Created> create(String name, List<Role> roles, Instant expiresAt, String createdBy) {
+        if (configured.stream().anyMatch(t -> t.name().equals(name))) {
+            return Optional.empty();
+        }
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var token = new MachineToken(name, sha256(secret), roles, false, clock.instant(), createdBy, expiresAt, null);
+        if (!store.insert(token)) {
+            return Optional.empty();
+        }
+        loadedAt = null;
+        return Optional.of(new Created(token, secret));
+    }
+
+    /** @return false when no stored, active token has that name */
+    boolean revoke(String name) {
+        var revoked = store.revoke(name, clock.instant());
+        loadedAt = null;
+        return revoked;
+    }
+
+    /** Every usable token, configured first, with the last use this replica saw when more recent. */
+    List<MachineToken> list() {
+        var now = clock.instant();
+        return all(now).stream()
+                .filter(t -> !t.expired(now))
+                .map(t -> {
+                    var seen = lastUsed.get(t.name());
+                    return seen != null && (t.lastUsedAt() == null || seen.isAfter(t.lastUsedAt()))
+                            ? t.usedAt(seen)
+                            : t;
+                })
+                .toList();
+    }
+
+    private List<MachineToken> all(Instant now) {
+        if (stale(now)) {
+            synchronized (this) {
+                if (stale(now)) {
+                    stored = store.active(now);
+                    loadedAt = now;
+                }
+            }
+        }
+        var list = new ArrayList<MachineToken>(configured.size() + stored.size());
+        Stream.concat(configured.stream(), stored.stream()).forEach(list::add);
+        return list;
+    }
+
+    private boolean stale(Instant now) {
+        var at = loadedAt;
+        return at == null || Duration.between(at, now).compareTo(RELOAD_AFTER) > 0;
+    }
+
+    private void used(MachineToken token, Instant now) {
+        lastUsed.put(token.name(), now);
+        if (token.configured()) {
+            return;
+        }
+        var recorded = lastRecorded.get(token.name());
+        if (recorded == null || Duration.between(recorded, now).compareTo(RECORD_USE_EVERY) >= 0) {
+            lastRecorded.put(token.name(), now);
+            store.used(token.name(), now);
+        }
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+}
