@@ -70,8 +70,20 @@ class ProbeConfiguration {
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
         var execution = new RunExecution(
-                resolver, targets, slots, sessions, diagnoser, new PostureStep(posture, diagnoser), clock);
+                resolver,
+                targets,
+                slots,
+                sessions,
+                diagnoser,
+                new PostureStep(posture, diagnoser),
+                clock,
+                smtp.timeouts().total());
         return new ProbeService(validation, execution, slots, limits, new RateLimits(rates, clock), observers, clock);
+    }
+
+    @Bean
+    RunShutdown runShutdown(ProbeService probes) {
+        return new RunShutdown(probes);
     }
 
     /** One structured line per finished run on the {@code mailflow.audit} logger. */

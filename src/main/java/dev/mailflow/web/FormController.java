@@ -8,6 +8,7 @@ import dev.mailflow.probe.TooBusyException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,15 +75,10 @@ class FormController {
                             .build();
         } catch (TooBusyException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e)))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterHeader())
                     .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                     .body(e.getMessage());
         }
-    }
-
-    /** Rounded up: a client that comes back on time must find the window open. */
-    private static long retryAfterSeconds(TooBusyException e) {
-        return Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
     }
 
     @PostMapping("/probes")
@@ -92,8 +88,15 @@ class FormController {
             Requester requester,
             HttpServletResponse response) {
         var isHtmx = "true".equals(htmx);
+        var formProblems = form.problems();
+        if (!formProblems.isEmpty()) {
+            // Every problem at once: what the form could not read, and what the service finds in the rest.
+            var all = new ArrayList<>(formProblems);
+            all.addAll(probes.problems(form.request()));
+            return formAgain(form, FormErrors.of(all), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
+        }
         try {
-            var run = probes.start(form.toRequest(), requester);
+            var run = probes.start(form.request(), requester);
             if (!isHtmx) {
                 var redirect = new RedirectView("/probes/" + run.id());
                 redirect.setStatusCode(HttpStatus.SEE_OTHER);
@@ -107,7 +110,7 @@ class FormController {
         } catch (InvalidProbeException e) {
             return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfterHeader());
             // The message is mailflow's own (which limit, how long to wait), never the request's text.
             return formAgain(
                     form,

@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ record RecentRun(String id, String target, String outcomeWord, Instant startedAt
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        TranscriptLine.visible(RunView.target(r.request())),
+                        UntrustedText.visible(RunView.target(r.request())),
                         r.outcome().map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
                         r.startedAt()))
                 .toList();

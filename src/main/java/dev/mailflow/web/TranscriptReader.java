@@ -5,6 +5,7 @@ import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class TranscriptReader {
                 event.session(),
                 event.kind(),
                 Direction.of(event.kind()),
-                TranscriptLine.visible(event.text()),
+                UntrustedText.visible(event.text()),
                 code,
                 code == null ? null : hint(event.text()),
                 code == null ? null : reply.ms());

@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
         if (verdict.isPresent() && diagnosis.isPresent()) {
             return new VerdictView(
                     diagnosis.get().outcome().name().toLowerCase(Locale.ROOT),
-                    TranscriptLine.visible(verdict.get().text()),
+                    UntrustedText.visible(verdict.get().text()),
                     seconds(verdict.get().at()),
                     servers(run));
         }

@@ -157,6 +157,32 @@ class FormControllerTest {
     }
 
     @Test
+    void everyBadFieldIsShownAtOnceAndALineBreakDoesNotMakeADomain() throws Exception {
+        when(probes.problems(any()))
+                .thenReturn(List.of(new FieldProblem("host", "not a valid host name or IP address: '-mx.test'")));
+
+        var html = mvc.perform(post("/probes")
+                        .with(csrf())
+                        .param("rcptTo", "kate@ok.test\r\nRSET")
+                        .param("host", "-mx.test")
+                        .param("port", "twenty-five"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("id=\"rcptTo-error\"", "&#39;RSET&#39; is not an address")
+                .contains("id=\"port-error\"", "The port is a number")
+                .contains("id=\"host-error\"", "not a valid host name");
+        var checked = ArgumentCaptor.forClass(ProbeRequest.class);
+        verify(probes).problems(checked.capture());
+        assertThat(checked.getValue().domain()).isNull();
+        assertThat(checked.getValue().rcptTo()).containsExactly("kate@ok.test");
+        verify(probes, never()).start(any(), any());
+    }
+
+    @Test
     void aBusyServiceIsAFriendlyMessageNotAnError() throws Exception {
         when(probes.start(any(), any()))
                 .thenThrow(new TooBusyException(
