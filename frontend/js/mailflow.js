@@ -33,15 +33,72 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
-// htmx swaps nothing for an error status, so say what happened instead of doing nothing.
+// htmx swaps nothing for an error status, so say what happened instead of doing nothing. A plain-text
+// answer (a limit's own message, e.g. on "Run again") is shown as it is.
 document.addEventListener("htmx:responseError", function (event) {
   var notice = document.getElementById("notice");
   if (!notice) {
     return;
   }
-  var status = event.detail.xhr.status;
-  notice.textContent = status === 403
+  var xhr = event.detail.xhr;
+  var type = xhr.getResponseHeader("Content-Type") || "";
+  notice.textContent = xhr.status === 403
     ? "You are not allowed to do that: your role does not permit it (ask an administrator for the OPERATOR role)."
-    : "The server answered " + status + "; please try again.";
+    : type.indexOf("text/plain") === 0 && xhr.responseText
+      ? xhr.responseText
+      : "The server answered " + xhr.status + "; please try again.";
   notice.hidden = false;
+});
+
+// After a refused submit, focus goes to the first field with an error (or the form's own message).
+function focusFirstError() {
+  var form = document.getElementById("probe-form");
+  if (!form) {
+    return;
+  }
+  var first = form.querySelector('[aria-invalid="true"]') || form.querySelector(".form-errors");
+  if (!first) {
+    return;
+  }
+  if (first.classList.contains("form-errors")) {
+    first.setAttribute("tabindex", "-1");
+  }
+  first.focus();
+}
+document.addEventListener("DOMContentLoaded", focusFirstError);
+document.addEventListener("htmx:afterSettle", function (event) {
+  var request = event.detail.requestConfig;
+  if (request && request.verb === "post") {
+    focusFirstError();
+  }
+});
+
+// The transcript follows new lines while the reader is at its end, and stops when they scroll up.
+var following = new WeakMap();
+function atEnd(box) {
+  return box.scrollHeight - box.scrollTop - box.clientHeight < 24;
+}
+document.addEventListener("htmx:sseBeforeMessage", function (event) {
+  var box = event.target;
+  if (box.classList && box.classList.contains("transcript")) {
+    following.set(box, atEnd(box));
+  }
+});
+document.addEventListener("htmx:sseMessage", function (event) {
+  var box = event.target;
+  if (box.classList && box.classList.contains("transcript") && following.get(box) !== false) {
+    box.scrollTop = box.scrollHeight;
+  }
+  // A run on the home page is over: its outcome joins the recent probes.
+  if (event.detail && event.detail.type === "done" && document.getElementById("recent") && window.htmx) {
+    window.htmx.ajax("GET", "/", { target: "#recent", swap: "outerHTML" });
+  }
+});
+
+// On a narrow screen the run comes below the form: bring its answer into view when it starts.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var target = event.detail.target;
+  if (target && target.id === "run" && window.matchMedia("(max-width: 64rem)").matches) {
+    target.scrollIntoView({ block: "start" });
+  }
 });

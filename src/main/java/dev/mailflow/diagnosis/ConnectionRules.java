@@ -50,8 +50,8 @@ final class ConnectionRules {
                             ? Severity.INFO
                             : Severity.WARNING;
             failureId(session)
-                    .ifPresent(id ->
-                            findings.add(wording.finding(id, severity, session.outcomeEvidence(), session.vars())));
+                    .ifPresent(id -> findings.add(
+                            wording.finding(id, capped(id, severity), session.outcomeEvidence(), session.vars())));
             banner(session, findings);
             if (session.outcome() == SessionOutcome.COMPLETED && session.phase().compareTo(Phase.RCPT) < 0) {
                 var last = session.exchanges().isEmpty()
@@ -62,6 +62,15 @@ final class ConnectionRules {
         }
         ehloName(run, sessions, findings);
         return findings;
+    }
+
+    /**
+     * A greeting or a reply that did not come within our timeouts may still have come within the
+     * minutes a real sender waits (RFC 5321 §4.5.3.2): a warning to look into, never a lost mail.
+     */
+    private static Severity capped(String id, Severity severity) {
+        var oursMayBeShorter = id.equals("banner.timeout") || id.equals("session.deadline");
+        return oursMayBeShorter && severity == Severity.CRITICAL ? Severity.WARNING : severity;
     }
 
     private static Optional<String> failureId(SessionView session) {

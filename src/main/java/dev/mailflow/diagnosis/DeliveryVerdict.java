@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.diagnosis.Diagnosis.Verdict;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.MailTransaction;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * What a real sending server would do with the mail, walking the sessions as RFC 5321 §5.1 tells a
@@ -31,7 +33,8 @@ final class DeliveryVerdict {
 
     Result decide(RunFacts run, List<Finding> findings) {
         var vars = new HashMap<String, String>();
-        vars.put("from", run.mailFrom() == null || run.mailFrom().isEmpty() ? "<>" : run.mailFrom());
+        var nullSender = run.mailFrom() == null || run.mailFrom().isEmpty();
+        vars.put("from", nullSender ? wording.verdict("nullSender", Map.of()) : run.mailFrom());
         vars.put("to", run.rcptTo().isEmpty() ? String.valueOf(run.domain()) : String.join(", ", run.rcptTo()));
         var dnsEnd = DnsRules.terminal(run.dns());
         if (dnsEnd.isPresent()) {
@@ -91,7 +94,7 @@ final class DeliveryVerdict {
                         String.valueOf(banner.get().reply().code()));
                 skipped.add(wording.skip("BANNER", skipVars));
             } else {
-                skipped.add(wording.skip(session.outcome().name(), Map.of("host", session.host())));
+                skipped.add(wording.skip(skipKey(session), Map.of("host", session.host())));
             }
         }
         return nobodyAnswered(sessions, vars, skipped, artifact);
@@ -114,10 +117,9 @@ final class DeliveryVerdict {
                             .orElse(""));
             return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("accepted", vars)));
         }
-        var rcptAccepted = session.exchanges().stream()
-                .anyMatch(e -> e.phase() == Phase.RCPT
-                        && e.reply() != null
-                        && e.reply().codeClass() == 2);
+        var exchanges = session.exchanges();
+        var rcptAccepted =
+                IntStream.range(0, exchanges.size()).anyMatch(i -> MailTransaction.acceptedRecipient(exchanges, i));
         if (rcptAccepted && !run.rcptTo().isEmpty()) {
             return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("deliverable", vars)));
         }
@@ -157,7 +159,10 @@ final class DeliveryVerdict {
      * later EHLO/HELO in the session succeeded (a sender falls back to HELO, RFC 5321 §4.1.4).
      */
     private static Optional<Exchange> decisive(SessionView session) {
-        return session.exchanges().stream()
+        var exchanges = session.exchanges();
+        return IntStream.range(0, exchanges.size())
+                .filter(i -> !MailTransaction.voidReply(exchanges, i))
+                .mapToObj(exchanges::get)
                 .filter(e -> e.reply() != null
                         && !e.reply().isPositive()
                         && e.reply().code() != 0)
@@ -167,6 +172,13 @@ final class DeliveryVerdict {
                     default -> false;
                 })
                 .findFirst();
+    }
+
+    /** A silent greeting is not a silent connection: the server did accept it. */
+    private static String skipKey(SessionView session) {
+        return session.outcome() == SessionOutcome.TIMED_OUT && session.phase() == Phase.BANNER
+                ? "TIMED_OUT_BANNER"
+                : session.outcome().name();
     }
 
     private String skippedText(LinkedHashSet<String> skipped) {

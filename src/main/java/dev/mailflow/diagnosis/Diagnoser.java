@@ -18,6 +18,7 @@ public final class Diagnoser {
     private final ReplyRules replies;
     private final DsnRules dsn;
     private final DeliveryVerdict verdict;
+    private final SameOnEveryAddress sameOnEveryAddress;
     private final Wording wording;
 
     private static final String PORT25_OPEN = "posture.port25-recipient-silent";
@@ -31,6 +32,7 @@ public final class Diagnoser {
         this.replies = new ReplyRules(knowledge);
         this.dsn = new DsnRules(wording);
         this.verdict = new DeliveryVerdict(wording, replies);
+        this.sameOnEveryAddress = new SameOnEveryAddress(wording);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class Diagnoser {
         findings.addAll(dsn.findings(facts));
         var result = verdict.decide(facts, findings);
         // The same reply twice (EHLO, then HELO after it) is one finding.
-        var distinct = new ArrayList<>(new LinkedHashSet<>(findings));
+        var distinct = new ArrayList<>(sameOnEveryAddress.merge(List.copyOf(new LinkedHashSet<>(findings)), facts));
         // Stable: within a severity the rules' order (DNS, connections, TLS, replies, DSN) is kept.
         distinct.sort(Comparator.comparing(Finding::severity));
         return new Diagnosis(result.kind(), result.text(), distinct);

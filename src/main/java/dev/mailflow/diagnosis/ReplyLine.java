@@ -1,6 +1,7 @@
 package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.text.UntrustedText;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +34,9 @@ record ReplyLine(Integer code, EnhancedStatus enhanced, String text) {
         return new ReplyLine(code, enhanced, rest);
     }
 
+    /** A stranger's line through the one sanitizer, at the reply-line bound. */
     static String bounded(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        return UntrustedText.shown(text, MAX_TEXT);
     }
 
     /** The form vendor patterns are matched against: {@code "550 5.1.1 text"}. */

@@ -1,6 +1,7 @@
 package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.MailTransaction;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
 import java.util.ArrayList;
@@ -45,9 +46,12 @@ final class ReplyRules {
         var findings = new ArrayList<Finding>();
         for (var session : SessionView.of(run)) {
             var flawed = false;
-            for (var exchange : session.exchanges()) {
+            var exchanges = session.exchanges();
+            for (int i = 0; i < exchanges.size(); i++) {
+                var exchange = exchanges.get(i);
                 var reply = exchange.reply();
-                if (reply == null) {
+                // Answered after MAIL was refused: says nothing about the recipient (RFC 2920 §3.1).
+                if (reply == null || MailTransaction.voidReply(exchanges, i)) {
                     continue;
                 }
                 if (!flawed && !reply.flaws().isEmpty()) {
@@ -63,7 +67,7 @@ final class ReplyRules {
                     findings.add(wording.finding("reply.malformed", null, session.evidence(exchange), vars));
                 }
                 explain(run, session, exchange).ifPresent(e -> findings.add(e.finding()));
-                positive(session, exchange).ifPresent(findings::add);
+                positive(session, exchanges, i).ifPresent(findings::add);
             }
         }
         return findings;
@@ -106,13 +110,14 @@ final class ReplyRules {
                 && session.extensions().containsKey("STARTTLS");
     }
 
-    private Optional<Finding> positive(SessionView session, Exchange exchange) {
+    private Optional<Finding> positive(SessionView session, List<Exchange> exchanges, int index) {
+        var exchange = exchanges.get(index);
         var reply = exchange.reply();
         if (reply.codeClass() != 2) {
             return Optional.empty();
         }
         var vars = new HashMap<>(session.vars());
-        if (exchange.phase() == Phase.RCPT) {
+        if (MailTransaction.acceptedRecipient(exchanges, index)) {
             vars.put("rcpt", address(exchange.command()));
             return Optional.of(wording.finding("rcpt.accepted", null, session.evidence(exchange), vars));
         }

@@ -4,6 +4,7 @@ import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.text.UntrustedText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,10 +103,8 @@ record SessionView(SessionFacts facts) {
                 : bounded(reply.lines().get(0));
     }
 
+    /** Server text as evidence: through the one sanitizer, at the evidence bound. */
     static String bounded(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() > MAX_EVIDENCE ? text.substring(0, MAX_EVIDENCE) + "..." : text;
+        return UntrustedText.shown(text, MAX_EVIDENCE);
     }
 }

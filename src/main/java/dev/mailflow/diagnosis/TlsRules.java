@@ -39,12 +39,28 @@ final class TlsRules {
                     && run.tls() != TlsMode.IMPLICIT) {
                 findings.add(wording.finding("tls.required-not-offered", null, evidence, vars));
             } else if (tls != null) {
+                credentials(session, tls, evidence, vars, findings);
                 certificate(tls, evidence, vars, findings);
             } else if (run.tls() == TlsMode.OPPORTUNISTIC && ehloAnswered(session) && !offered) {
                 findings.add(wording.finding("tls.not-offered", null, evidence, vars));
             }
         }
         return findings;
+    }
+
+    /** AUTH is stopped before it starts over TLS that does not protect it, or went out because the request insisted. */
+    private void credentials(
+            SessionView session,
+            TlsFacts tls,
+            Evidence evidence,
+            HashMap<String, String> vars,
+            List<Finding> findings) {
+        var unprotected = !tls.trusted() || !Boolean.TRUE.equals(tls.hostnameMatches());
+        if (session.outcome() == SessionOutcome.TLS_FAILED && session.phase() == Phase.AUTH) {
+            findings.add(wording.finding("auth.untrusted-tls-refused", null, session.outcomeEvidence(), vars));
+        } else if (unprotected && session.exchanges().stream().anyMatch(e -> e.phase() == Phase.AUTH)) {
+            findings.add(wording.finding("auth.untrusted-tls-sent", null, evidence, vars));
+        }
     }
 
     private void certificate(TlsFacts tls, Evidence evidence, HashMap<String, String> vars, List<Finding> findings) {

@@ -1,5 +1,6 @@
 package dev.mailflow.dns;
 
+import dev.mailflow.text.UntrustedText;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -59,7 +60,6 @@ final class DomainName {
 
     /** Outside text as one short line. */
     static String bounded(String text) {
-        String oneLine = (text == null ? "" : text).strip().replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "...";
+        return UntrustedText.shown(text == null ? "" : text.strip(), SHOWN);
     }
 }

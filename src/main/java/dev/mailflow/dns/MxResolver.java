@@ -1,9 +1,11 @@
 package dev.mailflow.dns;
 
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.MXRecord;
@@ -113,6 +115,31 @@ public final class MxResolver {
     }
 
     /**
+     * Why {@code host} cannot be an explicit host, or empty when it can: it must be a canonical IP
+     * literal (a dotted quad, or IPv6 with or without brackets) or a host name of letters, digits and
+     * inner hyphens. The one home of that rule: requests are checked with it before a run starts.
+     */
+    public static Optional<String> hostProblem(String host) {
+        if (host == null || host.isBlank()) {
+            return Optional.of("no host given");
+        }
+        if (HostLiteral.parse(host).isPresent()) {
+            return Optional.empty();
+        }
+        if (HostLiteral.looksNumeric(host)) {
+            return Optional.of(NUMERIC_FORM);
+        }
+        try {
+            DomainName.parse(host);
+            return Optional.empty();
+        } catch (DomainName.Invalid e) {
+            var withPort = host.strip().matches("[^:\\[\\]]+:[0-9]+");
+            return Optional.of("not a valid host name or IP address: " + DomainName.shown(host)
+                    + (withPort ? "; give the port in the port field" : ""));
+        }
+    }
+
+    /**
      * A host the user named, bypassing MX: a strict IP literal as is, or a host name's A and AAAA
      * records. Numeric forms other than the canonical ones are refused (see {@link HostLiteral}).
      */
@@ -121,24 +148,21 @@ public final class MxResolver {
         if (host == null || host.isBlank()) {
             return failed("", DnsOutcome.ERROR, "no host given", start);
         }
+        var problem = hostProblem(host);
+        if (problem.isPresent()) {
+            return failed(DomainName.bounded(host), DnsOutcome.ERROR, problem.get(), start);
+        }
         var literal = HostLiteral.parse(host);
         if (literal.isPresent()) {
             InetAddress address = literal.get();
-            MxHost only = new MxHost(0, address.getHostAddress(), List.of(address), Duration.ZERO, Set.of());
-            return new MxPlan(address.getHostAddress(), DnsOutcome.EXPLICIT, List.of(only), since(start), null);
-        }
-        if (HostLiteral.looksNumeric(host)) {
-            return failed(DomainName.bounded(host), DnsOutcome.ERROR, NUMERIC_FORM, start);
+            MxHost only = new MxHost(0, AddressText.of(address), List.of(address), Duration.ZERO, Set.of());
+            return new MxPlan(AddressText.of(address), DnsOutcome.EXPLICIT, List.of(only), since(start), null);
         }
         Name name;
         try {
             name = DomainName.parse(host);
-        } catch (DomainName.Invalid e) {
-            return failed(
-                    DomainName.bounded(host),
-                    DnsOutcome.ERROR,
-                    "not a valid host name or IP address: " + DomainName.shown(host),
-                    start);
+        } catch (DomainName.Invalid impossible) {
+            throw new IllegalStateException("checked by hostProblem", impossible);
         }
         String ascii = name.toString(true);
         AddressLookup.Resolved resolved = addresses.resolve(0, name).join();

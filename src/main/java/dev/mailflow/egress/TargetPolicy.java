@@ -1,16 +1,14 @@
 package dev.mailflow.egress;
 
+import dev.mailflow.text.AddressText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -18,15 +16,10 @@ import java.util.stream.Collectors;
 /**
  * The SSRF guard: which addresses and ports mailflow may contact, and the only place main code
  * opens a socket. An address is judged as it is and, when it is an IPv6 address that carries an
- * IPv4 address inside (mapped, compatible, NAT64, 6to4), as that IPv4 address too, because the
- * network delivers such packets to the IPv4 host.
+ * IPv4 address inside (mapped, compatible, SIIT, NAT64 well-known and local-use, 6to4, Teredo), as
+ * that IPv4 address too, because the network delivers such packets to the IPv4 host.
  */
 public final class TargetPolicy {
-
-    /** The start of the message of a refused {@link #connect}; the SMTP session maps it to POLICY_REFUSED. */
-    public static final String REFUSED_PREFIX = "not allowed by policy: ";
-
-    private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private final List<Cidr> allow;
     private final List<Cidr> deny;
@@ -58,13 +51,13 @@ public final class TargetPolicy {
     public TargetDecision checkAddress(InetAddress address) {
         List<InetAddress> judged = new ArrayList<>();
         judged.add(address);
-        embeddedIpv4(address).ifPresent(judged::add);
+        judged.addAll(EmbeddedIpv4.in(address));
         for (InetAddress candidate : judged) {
             Optional<String> refusal = refusal(candidate);
             if (refusal.isPresent()) {
                 String subject = candidate == address
-                        ? address.getHostAddress() + " is "
-                        : address.getHostAddress() + " carries " + candidate.getHostAddress() + ", ";
+                        ? AddressText.of(address) + " is "
+                        : AddressText.of(address) + " carries " + AddressText.of(candidate) + ", ";
                 return TargetDecision.refuse(subject + refusal.get());
             }
         }
@@ -75,16 +68,16 @@ public final class TargetPolicy {
      * Checks the address again and connects to exactly it: no name is resolved here, so what was
      * checked is what is contacted (a DNS rebinding answer cannot slip in between).
      *
-     * @throws SocketException with a message starting with {@link #REFUSED_PREFIX} when refused
+     * @throws PolicyRefusedException when the policy refuses the address or port
      */
     public Socket connect(InetSocketAddress address, Duration timeout) throws IOException {
         if (address.isUnresolved()) {
-            throw new SocketException(REFUSED_PREFIX + address.getHostString()
-                    + " is a name, not a checked address; resolve it through the MX plan first");
+            throw new PolicyRefusedException(TargetDecision.refuse(address.getHostString()
+                    + " is a name, not a checked address; resolve it through the MX plan first"));
         }
         TargetDecision decision = check(address.getAddress(), address.getPort());
         if (decision.refused()) {
-            throw new SocketException(REFUSED_PREFIX + decision.reason());
+            throw new PolicyRefusedException(decision);
         }
         return open(address, timeout);
     }
@@ -118,11 +111,12 @@ public final class TargetPolicy {
      */
     public Socket connectService(InetSocketAddress address, Duration timeout) throws IOException {
         if (address.isUnresolved()) {
-            throw new SocketException(REFUSED_PREFIX + address.getHostString() + " is a name, not a checked address");
+            throw new PolicyRefusedException(
+                    TargetDecision.refuse(address.getHostString() + " is a name, not a checked address"));
         }
         TargetDecision decision = checkAddress(address.getAddress());
         if (decision.refused()) {
-            throw new SocketException(REFUSED_PREFIX + decision.reason());
+            throw new PolicyRefusedException(decision);
         }
         return open(address, timeout);
     }
@@ -154,33 +148,5 @@ public final class TargetPolicy {
             return Optional.empty();
         }
         return RefusedRanges.find(address).map(range -> range.kind() + ", which is not allowed by policy");
-    }
-
-    /** The IPv4 address inside an IPv6 one, for the forms that route to it. */
-    static Optional<InetAddress> embeddedIpv4(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (b.length != 16) {
-            return Optional.empty();
-        }
-        byte[] v4 = null;
-        boolean zeroPrefix = Arrays.equals(b, 0, 10, new byte[10], 0, 10);
-        if (zeroPrefix && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
-            v4 = Arrays.copyOfRange(b, 12, 16); // ::ffff:a.b.c.d, IPv4-mapped (RFC 4291 §2.5.5.2)
-        } else if (zeroPrefix && b[10] == 0 && b[11] == 0 && ((b[12] | b[13] | b[14]) != 0 || (b[15] & 0xfe) != 0)) {
-            // (:: and ::1 are judged as themselves: they are not compatible addresses)
-            v4 = Arrays.copyOfRange(b, 12, 16); // ::a.b.c.d, IPv4-compatible (RFC 4291 §2.5.5.1)
-        } else if (Arrays.equals(b, 0, 12, NAT64_PREFIX, 0, 12)) {
-            v4 = Arrays.copyOfRange(b, 12, 16); // 64:ff9b::a.b.c.d, NAT64 (RFC 6052 §2.1)
-        } else if (b[0] == 0x20 && b[1] == 0x02) {
-            v4 = Arrays.copyOfRange(b, 2, 6); // 2002:aabb:ccdd::, 6to4 (RFC 3056 §2)
-        }
-        if (v4 == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByAddress(v4));
-        } catch (UnknownHostException impossible) {
-            return Optional.empty();
-        }
     }
 }

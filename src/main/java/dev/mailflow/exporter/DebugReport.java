@@ -26,9 +26,7 @@ final class DebugReport {
             if (event.session() != null) {
                 out.append(' ').append(event.session());
             }
-            out.append("  ")
-                    .append(UntrustedText.printable(event.text(), MAX_LINE))
-                    .append('\n');
+            out.append("  ").append(UntrustedText.shown(event.text(), MAX_LINE)).append('\n');
         }
         if (scrape.overtime()) {
             out.append("The scrape's timeout ended the probe here; the metrics show what was measured.\n");

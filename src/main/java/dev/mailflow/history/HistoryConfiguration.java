@@ -1,6 +1,5 @@
 package dev.mailflow.history;
 
-import dev.mailflow.probe.AdmissionLog;
 import dev.mailflow.probe.RunArchive;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -58,12 +57,6 @@ class HistoryConfiguration {
                 copies,
                 wakeups instanceof PgNotifications pg ? pg : null,
                 properties);
-    }
-
-    /** The rate limits count in the database, shared by every replica on it. */
-    @Bean
-    AdmissionLog sharedAdmissions(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        return new SharedAdmissions(jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean

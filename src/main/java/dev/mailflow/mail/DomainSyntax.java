@@ -68,7 +68,7 @@ final class DomainSyntax {
             throw new InvalidInputException(what + " is not a valid domain name (" + e.getMessage() + ")");
         }
         if (ascii.getBytes(StandardCharsets.US_ASCII).length > MAX_DOMAIN_OCTETS) {
-            throw new InvalidInputException(what + " is longer than 255 characters");
+            throw new InvalidInputException(what + " is longer than 255 octets");
         }
         for (String label : ascii.split("\\.", -1)) {
             if (label.isEmpty()) {

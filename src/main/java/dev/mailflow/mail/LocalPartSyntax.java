@@ -38,7 +38,7 @@ final class LocalPartSyntax {
             throw new InvalidInputException("the local part is empty");
         }
         if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
-            throw new InvalidInputException("the local part is longer than 64 characters");
+            throw new InvalidInputException("the local part is longer than 64 octets");
         }
         if (local.startsWith("\"")) {
             checkQuoted(local);

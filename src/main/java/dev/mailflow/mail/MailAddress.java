@@ -26,7 +26,7 @@ public record MailAddress(String localPart, String domain) {
             // §4.5.3.1.3: the path counts its angle brackets and the "@".
             int pathOctets = octets(localPart) + 1 + octets(domain) + 2;
             if (pathOctets > MAX_PATH_OCTETS) {
-                throw new InvalidInputException("the address is longer than 254 characters");
+                throw new InvalidInputException("the address is longer than 254 octets");
             }
         }
     }

@@ -4,7 +4,7 @@ import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunObserver;
-import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.smtp.Phase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,9 +50,7 @@ class ProbeMetrics implements RunObserver {
     @Override
     public void finished(ProbeRun finished) {
         var run = finished.snapshot();
-        var outcome = run.status() == RunStatus.COMPLETED
-                ? run.diagnosis().map(d -> d.outcome().name()).orElse("UNKNOWN")
-                : run.status().name();
+        var outcome = run.outcome().map(RunOutcome::name).orElse("UNKNOWN");
         counter("mailflow.probe.runs", "Probe runs by outcome", "outcome", outcome)
                 .increment();
         run.plan()

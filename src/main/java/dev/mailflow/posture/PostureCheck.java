@@ -43,11 +43,11 @@ public record PostureCheck(
     public PostureCheck {
         records = records.stream()
                 .limit(MAX_LINES)
-                .map(r -> UntrustedText.printable(r, MAX_LINE))
+                .map(r -> UntrustedText.shown(r, MAX_LINE))
                 .toList();
         evidence = evidence.stream()
                 .limit(MAX_LINES)
-                .map(e -> UntrustedText.printable(e, MAX_LINE))
+                .map(e -> UntrustedText.shown(e, MAX_LINE))
                 .toList();
         notes = List.copyOf(notes);
     }

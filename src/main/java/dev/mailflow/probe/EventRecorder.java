@@ -2,9 +2,11 @@ package dev.mailflow.probe;
 
 import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.smtp.Connected;
+import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.ServerLine;
 import dev.mailflow.smtp.SessionListener;
+import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.tls.TlsFacts;
 
 /** Writes one session's lines into its run as events, tagged with the session key. */
@@ -31,6 +33,11 @@ final class EventRecorder implements SessionListener {
     @Override
     public void note(Phase phase, String text) {
         run.append(session, phase, Kind.INFO, text);
+    }
+
+    @Override
+    public void reply(Phase phase, SmtpReply reply) {
+        run.replied(session, new Exchange(phase, "", reply));
     }
 
     @Override

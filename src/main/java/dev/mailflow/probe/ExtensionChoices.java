@@ -50,7 +50,7 @@ final class ExtensionChoices {
             return null;
         }
         try {
-            return new SessionOptions.Credentials(auth.username(), auth.password());
+            return new SessionOptions.Credentials(auth.username(), auth.password(), auth.overUntrustedTls());
         } catch (InvalidInputException e) {
             problems.add(new FieldProblem("auth", e.getMessage()));
             return null;

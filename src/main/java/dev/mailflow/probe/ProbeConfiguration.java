@@ -65,24 +65,35 @@ class ProbeConfiguration {
             Diagnoser diagnoser,
             PostureChecks posture,
             List<RunObserver> observers,
-            ObjectProvider<RunArchive> archive,
-            ObjectProvider<AdmissionLog> admissions) {
+            ObjectProvider<RunArchive> archive) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
         var sessions = new SmtpSessionRunner(targets, tls, smtp.timeouts().toTimeouts(), clock);
         var execution = new RunExecution(
-                resolver, targets, slots, sessions, diagnoser, new PostureStep(posture, diagnoser), clock);
+                resolver,
+                targets,
+                slots,
+                sessions,
+                diagnoser,
+                new PostureStep(posture, diagnoser),
+                clock,
+                smtp.timeouts().total());
         return new ProbeService(
                 validation,
                 execution,
                 slots,
                 limits,
-                new RateLimits(rates, clock, admissions.getIfAvailable(MemoryAdmissions::new)),
+                new RateLimits(rates, clock),
                 observers,
                 archive.getIfAvailable(() -> RunArchive.NONE),
                 clock);
+    }
+
+    @Bean
+    RunShutdown runShutdown(ProbeService probes) {
+        return new RunShutdown(probes);
     }
 
     /** One structured line per finished run on the {@code mailflow.audit} logger. */

@@ -1,11 +1,14 @@
 package dev.mailflow.probe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.Ret;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A probe as a user asked for it (the JSON contract of {@code POST /api/probes}); nothing here is
@@ -22,12 +25,15 @@ import java.util.List;
 public record ProbeRequest(
         String domain,
         String mailFrom,
-        List<String> rcptTo,
+        @JsonDeserialize(using = RecipientListReader.class) List<String> rcptTo,
         String host,
         Integer port,
         String ehlo,
         TlsMode tls,
-        @JsonProperty("notify") List<Notify> dsnNotify,
+
+        @JsonProperty("notify") @JsonSetter(contentNulls = Nulls.FAIL)
+        List<Notify> dsnNotify,
+
         Phase quitAfter,
         Boolean allMx,
         Message message,
@@ -82,7 +88,7 @@ public record ProbeRequest(
                 pipelining,
                 ret,
                 envid,
-                new Auth(auth.username(), null));
+                new Auth(auth.username(), null, auth.untrustedTls()));
     }
 
     /** The test message sent with DATA (subject and body only: never raw data). */
@@ -91,16 +97,31 @@ public record ProbeRequest(
     /**
      * A user name and password for AUTH PLAIN or LOGIN (RFC 4954). The password is read from JSON
      * but never written to it, and never printed.
+     *
+     * @param untrustedTls true sends the credentials even over TLS whose certificate is not trusted
+     *     or does not name the host (a lab server); the run's findings and audit line say so
      */
     public record Auth(
             String username,
 
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-            String password) {
+            String password,
+
+            Boolean untrustedTls) {
+
+        public Auth(String username, String password) {
+            this(username, password, null);
+        }
+
+        /** Whether the request opted in to sending credentials over untrusted TLS. */
+        public boolean overUntrustedTls() {
+            return Boolean.TRUE.equals(untrustedTls);
+        }
 
         @Override
         public String toString() {
-            return "Auth[username=" + username + ", password=" + (password == null ? "none" : "****") + "]";
+            return "Auth[username=" + username + ", password=" + (password == null ? "none" : "****")
+                    + ", untrustedTls=" + untrustedTls + "]";
         }
     }
 }

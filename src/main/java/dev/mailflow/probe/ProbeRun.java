@@ -3,12 +3,15 @@ package dev.mailflow.probe;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PostureReport;
+import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -36,6 +39,7 @@ public final class ProbeRun {
     private final Condition ended = lock.newCondition();
     private final List<ProbeEvent> events = new ArrayList<>();
     private final List<SessionRecord> sessions = new ArrayList<>();
+    private final Map<String, List<Exchange>> progress = new HashMap<>();
     private RunStatus status = RunStatus.RUNNING;
     private Instant finishedAt;
     private MxPlan plan;
@@ -108,7 +112,8 @@ public final class ProbeRun {
                     Optional.ofNullable(diagnosis),
                     events,
                     postureExpected,
-                    posture);
+                    posture,
+                    progressCopy());
         } finally {
             lock.unlock();
         }
@@ -132,6 +137,11 @@ public final class ProbeRun {
         }
     }
 
+    /** The run's outcome once it is over; empty while it runs. */
+    public Optional<RunOutcome> outcome() {
+        return snapshot().outcome();
+    }
+
     public boolean isDone() {
         return status() != RunStatus.RUNNING;
     }
@@ -150,6 +160,21 @@ public final class ProbeRun {
         lock.lock();
         try {
             return List.copyOf(sessions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Map<String, List<Exchange>> progressCopy() {
+        var copy = new HashMap<String, List<Exchange>>();
+        progress.forEach((key, exchanges) -> copy.put(key, List.copyOf(exchanges)));
+        return copy;
+    }
+
+    void replied(String session, Exchange exchange) {
+        lock.lock();
+        try {
+            progress.computeIfAbsent(session, k -> new ArrayList<>()).add(exchange);
         } finally {
             lock.unlock();
         }
@@ -368,6 +393,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             sessions.replaceAll(s -> s.key().equals(record.key()) ? record : s);
+            progress.remove(record.key());
             archive.changed(this);
         } finally {
             lock.unlock();

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public class ProbeService {
     private final RunStore store;
     private final RunArchive archive;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final Map<ProbeRun, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final Set<String> keepWhenDone = ConcurrentHashMap.newKeySet();
     /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
     private final SecureRandom random = drbg();
@@ -108,6 +112,9 @@ public class ProbeService {
             throw new InvalidProbeException(List.of(new FieldProblem(
                     "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
         }
+        if (stopping) {
+            throw new TooBusyException("mailflow is shutting down; try again shortly", limits.retryAfter());
+        }
         if (admitted.incrementAndGet() > limits.maxRuns()) {
             admitted.decrementAndGet();
             throw new TooBusyException(
@@ -124,12 +131,16 @@ public class ProbeService {
                 listed ? archive : RunArchive.NONE);
         var endNanos = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         try {
-            rates.admit(requester.name(), probe.domain(), data);
+            rates.admit(
+                    requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
             if (listed) {
                 store.add(run);
                 archive.started(run);
             }
-            Thread.ofVirtual().name("probe-" + run.id()).start(() -> execute(run, probe, endNanos, listed));
+            var thread =
+                    Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> execute(run, probe, endNanos, listed));
+            running.put(run, new Running(thread, listed));
+            thread.start();
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
             throw e;
@@ -137,19 +148,43 @@ public class ProbeService {
         return run;
     }
 
+    /** What {@link #start} would refuse in this request's fields; empty when it is valid. Starts nothing. */
+    public List<FieldProblem> problems(ProbeRequest request) {
+        try {
+            validation.validate(request);
+            return List.of();
+        } catch (InvalidProbeException e) {
+            return e.problems();
+        }
+    }
+
     private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed) {
         try {
             execution.execute(run, probe, endNanos);
         } finally {
             admitted.decrementAndGet();
-            if (listed) {
-                notifyObservers(run);
-            } else if (keepWhenDone.remove(run.id())) {
-                archiveWhole(run);
-                notifyObservers(run);
-            }
+            finished(run);
         }
     }
+
+    /**
+     * Tells the observers (audit, metrics, history) once per run, whoever gets here first: the run's
+     * own thread or the shutdown. An unlisted run only when it was kept.
+     */
+    private void finished(ProbeRun run) {
+        var ended = running.remove(run);
+        if (ended == null) {
+            return;
+        }
+        if (ended.listed()) {
+            notifyObservers(run);
+        } else if (keepWhenDone.remove(run.id())) {
+            archiveWhole(run);
+            notifyObservers(run);
+        }
+    }
+
+    private record Running(Thread thread, boolean listed) {}
 
     private void notifyObservers(ProbeRun run) {
         for (var observer : observers) {
@@ -158,6 +193,36 @@ public class ProbeService {
             } catch (RuntimeException e) {
                 log.warn("run observer {} failed", observer.getClass().getSimpleName(), e);
             }
+        }
+    }
+
+    /**
+     * Shutdown: no new runs; every running run is interrupted, so it ends as INTERRUPTED and is
+     * audited like any other. A run that has not ended within {@code grace} is ended here.
+     */
+    void interruptAll(Duration grace) {
+        stopping = true;
+        var runs = List.copyOf(running.entrySet());
+        runs.forEach(entry -> entry.getValue().thread().interrupt());
+        long end = System.nanoTime() + grace.toNanos();
+        for (var entry : runs) {
+            try {
+                long left = end - System.nanoTime();
+                if (left > 0) {
+                    entry.getValue().thread().join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (var entry : runs) {
+            var run = entry.getKey();
+            if (!run.isDone()) {
+                run.append(null, null, ProbeEvent.Kind.ERROR, "mailflow shut down while the run was going on.");
+                run.finish(RunStatus.INTERRUPTED, clock.instant());
+            }
+            finished(run);
         }
     }
 

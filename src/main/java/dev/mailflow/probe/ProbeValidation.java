@@ -1,5 +1,6 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.dns.MxResolver;
 import dev.mailflow.mail.EhloName;
 import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.mail.MailAddress;
@@ -41,28 +42,18 @@ final class ProbeValidation {
     ValidatedProbe validate(ProbeRequest request) {
         var problems = new ArrayList<FieldProblem>();
 
-        var rcptTo = new ArrayList<MailAddress>();
-        for (int i = 0; i < request.rcptTo().size(); i++) {
-            var parsed = parse("rcptTo[" + i + "]", request.rcptTo().get(i), problems, MailAddress::parse);
-            if (parsed != null) {
-                rcptTo.add(parsed);
-            }
-        }
-        if (request.rcptTo().size() > limits.maxRecipients()) {
-            problems.add(new FieldProblem(
-                    "rcptTo",
-                    "at most " + limits.maxRecipients() + " recipients per probe (mailflow.probe.max-recipients)"));
-        }
+        var rcptTo = new ArrayList<>(RecipientChoices.recipients(request.rcptTo(), limits.maxRecipients(), problems));
 
         String domain = null;
         if (!blank(request.domain())) {
             // A domain is checked with the same rules as the domain of an address (RFC 5321 §4.1.2).
             var asAddress = parse("domain", "postmaster@" + request.domain().strip(), problems, MailAddress::parse);
             domain = asAddress == null ? null : asAddress.domain();
-        } else if (!rcptTo.isEmpty()) {
-            domain = rcptTo.getFirst().domain();
         } else if (request.rcptTo().isEmpty() && blank(request.host())) {
             problems.add(new FieldProblem("rcptTo", "give a recipient address or a domain"));
+        }
+        if (domain != null || blank(request.domain())) {
+            domain = RecipientChoices.domain(domain, rcptTo, problems);
         }
         if (rcptTo.isEmpty() && request.rcptTo().isEmpty() && domain != null) {
             // RFC 5321 §4.5.1: every domain that accepts mail must accept postmaster.
@@ -81,8 +72,10 @@ final class ProbeValidation {
         String host = null;
         if (!blank(request.host())) {
             host = request.host().strip();
-            if (host.length() > MAX_HOST_LENGTH || host.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-                problems.add(new FieldProblem("host", "not a host name or IP address"));
+            if (host.length() > MAX_HOST_LENGTH) {
+                problems.add(new FieldProblem("host", "not a host name or IP address: longer than 255 octets"));
+            } else {
+                MxResolver.hostProblem(host).ifPresent(why -> problems.add(new FieldProblem("host", why)));
             }
         }
 

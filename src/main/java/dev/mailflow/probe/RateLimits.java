@@ -1,94 +1,147 @@
 package dev.mailflow.probe;
 
+import java.net.IDN;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sliding-window limits on starting runs: per user, per destination domain, and DATA runs per user.
+ * Sliding-window limits on starting runs: per user, per destination (domain and explicit host), and
+ * DATA runs per user.
  * One lock guards every window, so a run is admitted by all of them or by none, and N concurrent
- * starts against a limit of N admit exactly N. The windows live in an {@link AdmissionLog}: this
- * instance's memory, or the database all replicas share.
+ * starts against a limit of N admit exactly N.
  */
-public final class RateLimits {
+final class RateLimits {
+
+    /** Beyond this many keys, empty windows are swept so names seen once do not pile up. */
+    private static final int SWEEP_ABOVE = 10_000;
 
     private final LimitProperties limits;
     private final Clock clock;
-    private final AdmissionLog log;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ArrayDeque<Instant>> byUser = new HashMap<>();
+    private final Map<String, ArrayDeque<Instant>> byDomain = new HashMap<>();
+    private final Map<String, ArrayDeque<Instant>> dataByUser = new HashMap<>();
 
     RateLimits(LimitProperties limits, Clock clock) {
-        this(limits, clock, new MemoryAdmissions());
-    }
-
-    public RateLimits(LimitProperties limits, Clock clock, AdmissionLog log) {
         this.limits = limits;
         this.clock = clock;
-        this.log = log;
+    }
+
+    /** A run against one destination (or none, when null); see {@link #admit(String, Collection, boolean)}. */
+    void admit(String user, String destination, boolean data) {
+        admit(user, destination == null ? List.of() : List.of(destination), data);
     }
 
     /**
      * Counts a run against every window it falls in, or none of them.
      *
+     * @param destinations the domain and the explicit host the run names: each is counted, under
+     *     its normalised name, so neither another spelling nor naming a host instead escapes the limit
      * @throws TooBusyException naming the limit, with the wait until the oldest run leaves its window
      */
-    public void admit(String user, String domain, boolean data) {
-        log.<Void>locked(() -> {
+    void admit(String user, Collection<String> destinations, boolean data) {
+        var keys = new LinkedHashSet<String>();
+        destinations.stream()
+                .filter(Objects::nonNull)
+                .map(RateLimits::normalized)
+                .forEach(keys::add);
+        lock.lock();
+        try {
             var now = clock.instant();
-            var userRuns = log.since("user", user, now.minus(limits.window()));
+            var userRuns = window(byUser, user, limits.window(), now);
             if (userRuns.size() >= limits.runsPerUser()) {
                 throw refused(
-                        "You have started " + limits.runsPerUser() + " probes in the last " + words(limits.window()),
+                        "You have started " + limits.runsPerUser() + " probes in the last "
+                                + RetryAfter.words(limits.window()),
                         userRuns,
                         limits.window(),
                         now);
             }
-            var domainRuns = log.since("domain", domain, now.minus(limits.window()));
-            if (domainRuns.size() >= limits.runsPerDomain()) {
-                throw refused(
-                        domain + " has been probed " + limits.runsPerDomain() + " times in the last "
-                                + words(limits.window()),
-                        domainRuns,
-                        limits.window(),
-                        now);
+            var destinationRuns = new ArrayList<ArrayDeque<Instant>>();
+            for (var key : keys) {
+                var runs = window(byDomain, key, limits.window(), now);
+                if (runs.size() >= limits.runsPerDomain()) {
+                    throw refused(
+                            key + " has been probed " + limits.runsPerDomain() + " times in the last "
+                                    + RetryAfter.words(limits.window()),
+                            runs,
+                            limits.window(),
+                            now);
+                }
+                destinationRuns.add(runs);
             }
+            ArrayDeque<Instant> dataRuns = null;
             if (data) {
-                var dataRuns = log.since("data", user, now.minus(limits.dataWindow()));
+                dataRuns = window(dataByUser, user, limits.dataWindow(), now);
                 if (dataRuns.size() >= limits.dataRunsPerUser()) {
                     throw refused(
                             "You have sent " + limits.dataRunsPerUser() + " test messages in the last "
-                                    + words(limits.dataWindow()),
+                                    + RetryAfter.words(limits.dataWindow()),
                             dataRuns,
                             limits.dataWindow(),
                             now);
                 }
-                log.add("data", user, now);
+                dataRuns.addLast(now);
             }
-            log.add("user", user, now);
-            log.add("domain", domain, now);
-            return null;
-        });
+            userRuns.addLast(now);
+            destinationRuns.forEach(runs -> runs.addLast(now));
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private static TooBusyException refused(String why, List<Instant> times, Duration length, Instant now) {
-        var wait = Duration.between(now, times.getFirst().plus(length));
+    /**
+     * A destination as DNS compares names: A-labels (RFC 5890), lower case, no trailing dot. Text
+     * that is no domain name (an IP literal) is only lower-cased.
+     */
+    static String normalized(String name) {
+        var text = name.strip();
+        if (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            text = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException notADomainName) {
+            // kept as typed; it was validated before, so it is an IP literal
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The times of the runs still inside the window ending now, oldest first. */
+    private static ArrayDeque<Instant> window(
+            Map<String, ArrayDeque<Instant>> windows, String key, Duration length, Instant now) {
+        if (windows.size() > SWEEP_ABOVE) {
+            windows.values().removeIf(times -> {
+                expire(times, length, now);
+                return times.isEmpty();
+            });
+        }
+        var times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
+        expire(times, length, now);
+        return times;
+    }
+
+    private static void expire(ArrayDeque<Instant> times, Duration length, Instant now) {
+        var start = now.minus(length);
+        while (!times.isEmpty() && !times.peekFirst().isAfter(start)) {
+            times.removeFirst();
+        }
+    }
+
+    private static TooBusyException refused(String why, ArrayDeque<Instant> times, Duration length, Instant now) {
+        var wait = Duration.between(now, times.peekFirst().plus(length));
         var retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-        return new TooBusyException(why + "; try again in " + words(retryAfter) + ".", retryAfter);
-    }
-
-    /** "10 minutes", "1 hour", "42 seconds": for messages a person reads. */
-    static String words(Duration duration) {
-        long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
-        if (seconds % 3600 == 0) {
-            return plural(seconds / 3600, "hour");
-        }
-        if (seconds % 60 == 0 || seconds > 600) {
-            return plural((seconds + 59) / 60, "minute");
-        }
-        return plural(seconds, "second");
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return new TooBusyException(why + "; try again in " + RetryAfter.words(retryAfter) + ".", retryAfter);
     }
 }

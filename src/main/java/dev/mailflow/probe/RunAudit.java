@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per finished run on the {@code mailflow.audit} logger, in {@code key=value} form: who,
  * when, which domain, which addresses and ports were contacted, whether a message went out with
- * DATA, how it ended. Never a password, a subject or a body: an audit log outlives the runs.
+ * DATA, whether the request let credentials go over TLS that does not protect them, how it ended. Never a password, a subject or a body: an audit log outlives the runs.
  */
 final class RunAudit implements RunObserver {
 
@@ -57,6 +57,8 @@ final class RunAudit implements RunObserver {
                 + " contacted=" + value(contacted)
                 + " data=" + (run.request().quitAfter() == Phase.DATA)
                 + " dataSent=" + dataSent
+                + " authOverUntrustedTls="
+                + (run.request().auth() != null && run.request().auth().overUntrustedTls())
                 + " status=" + run.status()
                 + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-")
                 + " reason="

@@ -7,14 +7,12 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.dns.MxResolver;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.probe.ProbeEvent.Kind;
-import dev.mailflow.smtp.Phase;
-import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.text.AddressText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,12 +28,10 @@ final class RunExecution {
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
 
     private final MxResolver resolver;
-    private final TargetPolicy targets;
-    private final SessionSlots slots;
-    private final SessionRunner sessions;
     private final Diagnoser diagnoser;
     private final PostureStep posture;
     private final Clock clock;
+    private final SessionStep step;
 
     RunExecution(
             MxResolver resolver,
@@ -44,21 +40,21 @@ final class RunExecution {
             SessionRunner sessions,
             Diagnoser diagnoser,
             PostureStep posture,
-            Clock clock) {
+            Clock clock,
+            Duration runTotal) {
         this.resolver = resolver;
-        this.targets = targets;
-        this.slots = slots;
-        this.sessions = sessions;
         this.diagnoser = diagnoser;
         this.posture = posture;
         this.clock = clock;
+        this.step = new SessionStep(targets, slots, sessions, runTotal);
     }
 
     /**
      * 1. Build the MX plan (or resolve the explicit host) and publish it.
      * 2. List the targets: every address of every host, in preference order.
      * 3. Start the posture checks, which run beside the sessions.
-     * 4. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1).
+     * 4. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1),
+     *    all within the run's one deadline ({@code mailflow.smtp.timeouts.total} from its start).
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
@@ -69,6 +65,7 @@ final class RunExecution {
     void execute(ProbeRun run, ValidatedProbe probe, long endNanos) {
         try {
             var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
+            stopIfInterrupted();
             run.plan(plan);
             announce(run, plan);
             var targetList = targets(plan, probe.port());
@@ -78,12 +75,13 @@ final class RunExecution {
             } else {
                 runUntilAnswered(run, probe, targetList, endNanos);
             }
+            stopIfInterrupted();
             var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
             publish(run, posture.finish(run, checks, diagnosis));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.append(null, null, Kind.ERROR, "The run was interrupted.");
+            run.append(null, null, Kind.ERROR, "The run was interrupted (mailflow is shutting down).");
             run.finish(RunStatus.INTERRUPTED, clock.instant());
         } catch (RuntimeException e) {
             // The user sees that mailflow failed, never the stack trace; the log keeps it for us.
@@ -94,18 +92,26 @@ final class RunExecution {
         }
     }
 
+    /** A session that was interrupted ends as an error of its own; the run must still end as INTERRUPTED. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+    }
+
     private static void announce(ProbeRun run, MxPlan plan) {
         var summary = switch (plan.outcome()) {
-            case OK -> plan.hosts().size() + " MX host(s) for " + plan.domain();
+            case OK ->
+                plan.hosts().size() + (plan.hosts().size() == 1 ? " MX host for " : " MX hosts for ") + plan.domain();
             case IMPLICIT_MX -> "No MX record for " + plan.domain() + "; its own address is the implicit MX";
             case NULL_MX -> plan.domain() + " publishes a null MX (MX 0 .): it accepts no mail";
             case EXPLICIT -> "Explicit host " + plan.domain() + " (MX lookup skipped)";
-            default -> "DNS: " + plan.outcome() + (plan.detail() == null ? "" : " (" + plan.detail() + ")");
+            // The detail already names the outcome ("x does not exist (NXDOMAIN for ...)"): said once.
+            default -> "DNS: " + (plan.detail() == null ? plan.outcome().name() : plan.detail());
         };
         run.append(null, null, Kind.PLAN, summary + " [" + plan.took().toMillis() + " ms]");
         for (var host : plan.hosts()) {
-            var addresses =
-                    host.addresses().stream().map(a -> a.getHostAddress()).toList();
+            var addresses = host.addresses().stream().map(AddressText::of).toList();
             run.append(
                     null,
                     null,
@@ -131,19 +137,23 @@ final class RunExecution {
         targetList.forEach(t -> run.addSession(t.pending()));
         if (targetList.size() == 1) {
             // One address (a host target, an MX with one address): no thread to hand it to.
-            session(run, probe, targetList.getFirst(), endNanos);
+            step.run(run, probe, targetList.getFirst(), endNanos);
             return;
         }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
-                futures.add(executor.submit(() -> session(run, probe, target, endNanos)));
+                futures.add(executor.submit(() -> step.run(run, probe, target, endNanos)));
             }
             for (var future : futures) {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    // get() cleared the flag, so close() would wait for the sessions' own deadlines.
+                    executor.shutdownNow();
+                    throw e;
                 }
             }
         }
@@ -153,57 +163,12 @@ final class RunExecution {
             throws InterruptedException {
         for (var target : targetList) {
             run.addSession(target.pending());
-            var result = session(run, probe, target, endNanos);
+            var result = step.run(run, probe, target, endNanos);
             if (!result.senderTriesNextAddress()) {
                 return;
             }
             run.append(null, null, Kind.INFO, target.host().name() + " could not be reached; trying the next address");
         }
-    }
-
-    private SessionResult session(ProbeRun run, ValidatedProbe probe, Target target, long endNanos)
-            throws InterruptedException {
-        var key = target.key();
-        run.append(
-                key,
-                Phase.CONNECT,
-                Kind.SESSION,
-                target.host().name() + " [" + target.address().getHostAddress() + "]:" + target.port(),
-                new EventDetail.Session(
-                        target.host().name(),
-                        target.address().getHostAddress(),
-                        target.port(),
-                        target.host().preference(),
-                        probe.ehlo().value()));
-        var decision = targets.check(target.address(), target.port());
-        SessionResult result;
-        if (!decision.allowed()) {
-            run.append(key, Phase.CONNECT, Kind.ERROR, decision.reason());
-            result = new SessionResult(
-                    SessionOutcome.POLICY_REFUSED,
-                    Phase.CONNECT,
-                    decision.reason(),
-                    List.of(),
-                    Map.of(),
-                    null,
-                    Duration.ZERO);
-        } else {
-            try (var slot = slots.acquire(target.address())) {
-                var timeLeft = endNanos == Long.MAX_VALUE ? null : Duration.ofNanos(endNanos - System.nanoTime());
-                result = sessions.run(probe, target, new EventRecorder(run, key), timeLeft);
-            }
-        }
-        // The result first, then its event: whoever renders the OUTCOME event finds the session over.
-        var pending = target.pending();
-        run.replaceSession(new SessionRecord(
-                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
-        run.append(
-                key,
-                result.phase(),
-                Kind.OUTCOME,
-                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()),
-                new EventDetail.Outcome(result.outcome(), result.phase()));
-        return result;
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {

@@ -2,8 +2,10 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.Exchange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Optional;
  * @param sessions in the order they were started; a running session has no result yet
  * @param postureExpected whether posture checks were started (not for an explicit host, nor when off)
  * @param posture the posture checks finished so far, in the order they finished
+ * @param progress the replies each running session has had so far, by session key, so a live view
+ *     fills in phase by phase; a session's result replaces them once it is over
  */
 public record RunSnapshot(
         String id,
@@ -28,12 +32,19 @@ public record RunSnapshot(
         Optional<Diagnosis> diagnosis,
         List<ProbeEvent> events,
         boolean postureExpected,
-        List<PostureEntry> posture) {
+        List<PostureEntry> posture,
+        Map<String, List<Exchange>> progress) {
 
     public RunSnapshot {
         sessions = List.copyOf(sessions);
         events = List.copyOf(events);
         posture = List.copyOf(posture);
+        progress = Map.copyOf(progress);
+    }
+
+    /** The run's outcome once it is over; empty while it runs. */
+    public Optional<RunOutcome> outcome() {
+        return isDone() ? Optional.of(RunOutcome.of(status, diagnosis.orElse(null))) : Optional.empty();
     }
 
     public boolean isDone() {

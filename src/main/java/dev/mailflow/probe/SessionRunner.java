@@ -8,6 +8,6 @@ import java.time.Duration;
 @FunctionalInterface
 interface SessionRunner {
 
-    /** @param timeLeft when not null, every step and the whole session end within it */
+    /** @param timeLeft what is left of the run's deadline: every step and the whole session end within it */
     SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration timeLeft);
 }

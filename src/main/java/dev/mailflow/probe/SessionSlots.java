@@ -1,9 +1,12 @@
 package dev.mailflow.probe;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +24,43 @@ final class SessionSlots {
     SessionSlots(int maxSessions, int maxPerAddress) {
         this.global = new Semaphore(maxSessions, true);
         this.perAddress = maxPerAddress;
+    }
+
+    /**
+     * Waits at most {@code maxWait} for both slots: the wait counts against the run's deadline, so a
+     * queued session cannot hold its run beyond it. Empty when the wait ran out (nothing is held
+     * then); a returned slot must be closed.
+     */
+    Optional<Slot> acquire(InetAddress address, Duration maxWait) throws InterruptedException {
+        long end = System.nanoTime() + Math.max(0, maxWait.toNanos());
+        var slot = reserve(address);
+        waiting.incrementAndGet();
+        boolean addressHeld = false;
+        boolean globalHeld = false;
+        try {
+            addressHeld = slot.permits.tryAcquire(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (addressHeld) {
+                globalHeld = global.tryAcquire(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            waiting.decrementAndGet();
+            if (!globalHeld) {
+                if (addressHeld) {
+                    slot.permits.release();
+                }
+                unreserve(address);
+            }
+        }
+        if (!globalHeld) {
+            return Optional.empty();
+        }
+        active.incrementAndGet();
+        return Optional.of(() -> {
+            active.decrementAndGet();
+            global.release();
+            slot.permits.release();
+            unreserve(address);
+        });
     }
 
     /** Blocks until both slots are free; the returned slot must be closed. */

@@ -1,6 +1,7 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.dns.MxHost;
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -8,7 +9,7 @@ import java.net.InetSocketAddress;
 record Target(MxHost host, InetAddress address, int port) {
 
     String key() {
-        return SessionRecord.key(host.name(), address.getHostAddress(), port);
+        return SessionRecord.key(host.name(), AddressText.of(address), port);
     }
 
     InetSocketAddress socketAddress() {
@@ -16,6 +17,6 @@ record Target(MxHost host, InetAddress address, int port) {
     }
 
     SessionRecord pending() {
-        return new SessionRecord(key(), host.name(), address.getHostAddress(), port, host.preference(), null);
+        return new SessionRecord(key(), host.name(), AddressText.of(address), port, host.preference(), null);
     }
 }

@@ -15,4 +15,9 @@ public class TooBusyException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** The {@code Retry-After} header value for this refusal. */
+    public String retryAfterHeader() {
+        return RetryAfter.header(retryAfter);
+    }
 }

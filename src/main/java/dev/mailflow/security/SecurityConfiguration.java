@@ -2,6 +2,7 @@ package dev.mailflow.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.SecurityProperties;
@@ -13,11 +14,16 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -31,7 +37,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * builds, so a new page cannot forget it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccountProperties.class)
+@EnableConfigurationProperties({AccountProperties.class, SignInProperties.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -51,9 +57,22 @@ public class SecurityConfiguration {
         return Accounts.from(accounts, boot);
     }
 
+    /** Password checks, bounded (see {@link BoundedPasswordEncoder}). */
+    @Bean
+    PasswordEncoder passwordEncoder(SignInProperties signIn) {
+        return new BoundedPasswordEncoder(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), signIn.checks(), signIn.checkWait());
+    }
+
+    @Bean
+    FailedSignIns failedSignIns(SignInProperties signIn) {
+        return new FailedSignIns(signIn, Clock.systemUTC());
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<MachineTokens> tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<MachineTokens> tokens, FailedSignIns failures)
+            throws Exception {
         var problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**", "/probe", "/probe/**")
                 .authorizeHttpRequests(requests -> requests
@@ -70,7 +89,9 @@ public class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .hasRole(Role.VIEWER.name()))
-                .httpBasic(basic -> basic.realmName("mailflow").authenticationEntryPoint(problems))
+                .addFilterBefore(new SignInThrottle(failures), BasicAuthenticationFilter.class)
+                .httpBasic(basic ->
+                        basic.realmName("mailflow").authenticationEntryPoint(SignInThrottle.busyAware(problems)))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -103,22 +124,35 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, AccountProperties accounts, ObjectProvider<ClientRegistrationRepository> oidc)
+            HttpSecurity http,
+            AccountProperties accounts,
+            ObjectProvider<ClientRegistrationRepository> oidc,
+            FailedSignIns failures)
             throws Exception {
+        var basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("mailflow");
+        var formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                                 .permitAll()
                                 .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/probes")
+                                .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again")
                                 .hasRole(Role.OPERATOR.name())
                                 .requestMatchers("/tokens", "/tokens/**")
                                 .hasRole(Role.ADMIN.name())
                                 .anyRequest()
                                 .hasRole(Role.VIEWER.name()))
-                .formLogin(login -> login.loginPage("/login").permitAll())
+                .addFilterBefore(new SignInThrottle(failures), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(login -> login.loginPage("/login")
+                        .failureHandler((request, response, e) -> {
+                            if (!SignInThrottle.answeredBusy(response, e)) {
+                                formFailure.onAuthenticationFailure(request, response, e);
+                            }
+                        })
+                        .permitAll())
                 // Scripts may fetch a permalink with credentials; CSRF still guards every POST here.
-                .httpBasic(basic -> basic.realmName("mailflow"))
+                .httpBasic(b -> b.realmName("mailflow").authenticationEntryPoint(SignInThrottle.busyAware(basic)))
                 // Whatever the request's Accept header, someone without a session is sent to sign in.
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

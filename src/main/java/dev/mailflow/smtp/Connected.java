@@ -1,5 +1,6 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.text.AddressText;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public record Connected(InetSocketAddress local, InetSocketAddress remote, Durat
     /** {@code address:port}; IPv6 in brackets as in a URL (RFC 3986 §3.2.2). */
     public static String endpoint(InetSocketAddress address) {
         var host = address.getAddress();
-        var text = host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+        var text = host instanceof Inet6Address ? "[" + AddressText.of(host) + "]" : AddressText.of(host);
         return text + ":" + address.getPort();
     }
 

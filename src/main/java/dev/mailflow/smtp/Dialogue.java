@@ -3,6 +3,7 @@ package dev.mailflow.smtp;
 import static dev.mailflow.smtp.SessionOutcome.PROTOCOL_ERROR;
 import static dev.mailflow.smtp.SessionOutcome.TLS_FAILED;
 
+import dev.mailflow.tls.TlsFacts;
 import dev.mailflow.tls.TlsHandshaker;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -23,6 +24,7 @@ final class Dialogue {
     private final Transcript transcript;
     private final Deadline deadline;
     private Connection connection;
+    private TlsFacts tlsFacts;
     private Phase at = Phase.CONNECT;
 
     Dialogue(
@@ -49,7 +51,8 @@ final class Dialogue {
      *   <li>Banner: 2xx goes on, 4xx defers, 5xx rejects (RFC 5321 §3.1, §4.3.2).
      *   <li>EHLO; HELO only when the server does not know EHLO.
      *   <li>STARTTLS per the TLS mode, then EHLO again (RFC 3207 §4.2).
-     *   <li>AUTH when credentials are given, only over TLS.
+     *   <li>AUTH when credentials are given, only over TLS that is trusted and names the server
+     *       (RFC 4954 §4, RFC 6125), unless the request opted in for a lab server.
      *   <li>MAIL FROM, RCPT TO per recipient, DATA: see {@link Envelope}.
      *   <li>QUIT whenever the connection is still in step (not after a timeout, EOF or I/O failure).
      * </ol>
@@ -85,6 +88,7 @@ final class Dialogue {
             }
             at = Phase.AUTH;
             if (options.credentials() != null) {
+                CredentialGuard.check(tlsFacts, plan.serverName(), options.credentials(), parts.listener());
                 new Authentication(connection, timeouts.command()).authenticate(extensions, options.credentials());
             }
             if (stop == Phase.AUTH) {
@@ -166,6 +170,7 @@ final class Dialogue {
             var secured = handshaker.handshake(
                     connection.plainSocket(), plan.serverName(), plan.timeouts().command());
             var facts = handshaker.facts(secured.getSession(), plan.serverName());
+            tlsFacts = facts;
             transcript.tls(facts);
             parts.listener().tls(facts);
             connection.upgrade(secured);

@@ -101,8 +101,18 @@ public record SessionOptions(
                 + credentials + ", ret=" + ret + "]";
     }
 
-    /** A user name and password for AUTH; the password never appears in {@link #toString()} or a transcript. */
-    public record Credentials(String username, String password) {
+    /**
+     * A user name and password for AUTH; the password never appears in {@link #toString()} or a
+     * transcript.
+     *
+     * @param overUntrustedTls send them even when the server's certificate is not trusted or does not
+     *     name the server (a lab server); the transcript and the diagnosis say so loudly
+     */
+    public record Credentials(String username, String password, boolean overUntrustedTls) {
+
+        public Credentials(String username, String password) {
+            this(username, password, false);
+        }
 
         public Credentials {
             if (username == null || username.isEmpty() || password == null) {
@@ -116,7 +126,7 @@ public record SessionOptions(
 
         @Override
         public String toString() {
-            return "Credentials[username=" + username + ", password=****]";
+            return "Credentials[username=" + username + ", password=****, overUntrustedTls=" + overUntrustedTls + "]";
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.egress.PolicyRefusedException;
+import dev.mailflow.text.UntrustedText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 
@@ -76,9 +77,8 @@ final class SessionStop extends Exception {
         if (e instanceof SocketTimeoutException) {
             return new SessionStop(SessionOutcome.TIMED_OUT, phase, "no answer in time (" + message + ")");
         }
-        // The probe's guarded Connector refuses forbidden targets with this message prefix.
-        if (e instanceof SocketException && lower.startsWith("not allowed by policy")) {
-            return new SessionStop(SessionOutcome.POLICY_REFUSED, phase, message);
+        if (e instanceof PolicyRefusedException refused) {
+            return new SessionStop(SessionOutcome.POLICY_REFUSED, phase, refused.reason());
         }
         if (e instanceof NoRouteToHostException || lower.contains("unreachable")) {
             return new SessionStop(SessionOutcome.UNREACHABLE, phase, message);
@@ -95,25 +95,8 @@ final class SessionStop extends Exception {
         return new SessionStop(SessionOutcome.CLOSED, phase, "the connection failed: " + message);
     }
 
-    /** The reply as one short line: server text is data, so controls (a bare CR or LF) are shown escaped. */
+    /** The reply as one short line: server text is data, shown only through the one sanitizer. */
     static String quote(SmtpReply reply) {
-        var text = new StringBuilder();
-        for (char c : (reply.code() + " " + reply.text()).toCharArray()) {
-            if (text.length() >= MAX_DETAIL) {
-                return text.append('…').toString();
-            }
-            switch (c) {
-                case '\r' -> text.append("\\r");
-                case '\n' -> text.append("\\n");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        text.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
-                }
-            }
-        }
-        return text.toString();
+        return UntrustedText.shown(reply.code() + " " + reply.text(), MAX_DETAIL);
     }
 }

@@ -77,7 +77,7 @@ final class CertificateVerdicts {
             return chain.length == 1 ? MISSING_INTERMEDIATE : UNKNOWN_ISSUER;
         }
         String reason = rejected.getMessage() == null ? rejected.getClass().getSimpleName() : rejected.getMessage();
-        return NOT_TRUSTED + UntrustedText.printable(reason, 200);
+        return NOT_TRUSTED + UntrustedText.shown(reason, 200);
     }
 
     private boolean isKnownIssuer(X500Principal issuer) {

@@ -40,7 +40,7 @@ final class TlsFailures {
             return "handshake failed: the server closed the connection during the handshake";
         }
         String first = firstMessage(cause);
-        return "handshake failed: " + UntrustedText.printable(first, 300);
+        return "handshake failed: " + UntrustedText.shown(first, 300);
     }
 
     private static String messages(Throwable cause) {

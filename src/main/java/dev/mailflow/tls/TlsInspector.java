@@ -150,11 +150,11 @@ public final class TlsInspector implements TlsHandshaker {
     static TlsFacts.CertificateFacts describe(X509Certificate certificate) {
         List<String> names = CertificateNames.of(certificate).subjectAltNames().stream()
                 .limit(MAX_NAMES)
-                .map(name -> UntrustedText.printable(name, MAX_TEXT))
+                .map(name -> UntrustedText.shown(name, MAX_TEXT))
                 .toList();
         return new TlsFacts.CertificateFacts(
-                UntrustedText.printable(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
-                UntrustedText.printable(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
+                UntrustedText.shown(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
+                UntrustedText.shown(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253), MAX_TEXT),
                 names,
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(),

@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -40,12 +42,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooBusyException.class)
     ResponseEntity<ProblemDetail> tooBusy(TooBusyException e) {
-        // Rounded up: a client that comes back on time must find the window open.
-        var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         // mailflow's own text: which limit was hit and how long to wait.
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterHeader())
                 .body(problem);
     }
 
@@ -57,33 +57,40 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."));
     }
 
-    /** Unreadable JSON and bad enum values name the field, as Jackson's path gives it. */
+    /**
+     * Unreadable JSON names the field, in mailflow's words; a body cut off at {@code
+     * mailflow.web.max-request-body} is 413.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var field = e.getCause() instanceof JacksonException jackson ? path(jackson) : "";
-        var message = field.isEmpty() ? "The request body is not valid JSON." : "This value cannot be read.";
-        return ResponseEntity.badRequest().body(badRequest(List.of(new FieldProblem(field, message))));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.BodyTooLargeException) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(ProblemDetail.forStatusAndDetail(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "The request body is too large (mailflow.web.max-request-body)."));
+            }
+        }
+        var problem = e.getCause() instanceof JacksonException jackson
+                ? JsonProblems.of(jackson)
+                : new FieldProblem("", "The request body is not valid JSON.");
+        return ResponseEntity.badRequest().body(badRequest(List.of(problem)));
+    }
+
+    /** A fixed text: the request's own Content-Type is not echoed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json."));
     }
 
     private static ProblemDetail badRequest(List<FieldProblem> problems) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setProperty("errors", problems);
         return problem;
-    }
-
-    private static String path(JacksonException e) {
-        var sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -9,6 +9,7 @@ import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.text.UntrustedText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ final class EscalationNote {
         var session = failingSession(run, top.orElse(null));
         var sb = new StringBuilder();
         sb.append("mailflow test of ")
-                .append(TranscriptLine.visible(RunView.target(run.request())))
+                .append(UntrustedText.visible(RunView.target(run.request())))
                 .append('\n');
         line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
         line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
@@ -61,8 +62,11 @@ final class EscalationNote {
                 () -> line(sb, "MX host", "none was tried"));
         diagnosis.map(Diagnosis::verdict).ifPresent(v -> line(sb, "Verdict", v));
 
-        sb.append("\nFailing exchange:\n");
         var exchange = session.flatMap(s -> failingExchange(s, top.orElse(null)));
+        // Only a refusal is "failing"; a warning about a positive reply quotes it as evidence.
+        var failing = exchange.map(e -> e.reply().codeClass() == 4 || e.reply().codeClass() == 5)
+                .orElse(true);
+        sb.append(failing ? "\nFailing exchange:\n" : "\nEvidence:\n");
         exchange.ifPresentOrElse(
                 e -> exchange(sb, e),
                 () -> sb.append("  (no SMTP reply: ")
@@ -116,7 +120,7 @@ final class EscalationNote {
                 .filter(e -> e.detail() instanceof EventDetail.Connected)
                 .sorted(Comparator.comparing((ProbeEvent e) -> !Objects.equals(e.session(), key)))
                 .map(e -> {
-                    var address = TranscriptLine.visible(
+                    var address = UntrustedText.visible(
                             e.detail(EventDetail.Connected.class).local());
                     return Objects.equals(e.session(), key) ? address : address + " (seen on " + e.session() + ")";
                 })
@@ -139,12 +143,12 @@ final class EscalationNote {
         var command = exchange.command() == null || exchange.command().isEmpty()
                 ? "(connection opened; the server greets first)"
                 : exchange.command();
-        sb.append("  C: ").append(TranscriptLine.visible(command)).append('\n');
+        sb.append("  C: ").append(UntrustedText.visible(command)).append('\n');
         var lines = exchange.reply().lines();
         lines.stream()
                 .limit(MAX_REPLY_LINES)
-                .forEach(l ->
-                        sb.append("  S: ").append(TranscriptLine.visible(l)).append('\n'));
+                .forEach(
+                        l -> sb.append("  S: ").append(UntrustedText.visible(l)).append('\n'));
         if (lines.size() > MAX_REPLY_LINES) {
             sb.append("  (").append(lines.size() - MAX_REPLY_LINES).append(" more lines)\n");
         }
@@ -152,7 +156,7 @@ final class EscalationNote {
 
     private static void finding(StringBuilder sb, Finding f) {
         sb.append("\nFinding: ")
-                .append(TranscriptLine.visible(f.title()))
+                .append(UntrustedText.visible(f.title()))
                 .append(" [")
                 .append(word(f.severity().name()))
                 .append("]\n");
@@ -176,14 +180,14 @@ final class EscalationNote {
             sb.append("  ")
                     .append(i + 1)
                     .append(". ")
-                    .append(TranscriptLine.visible(items.get(i)))
+                    .append(UntrustedText.visible(items.get(i)))
                     .append('\n');
         }
     }
 
     private static void line(StringBuilder sb, String name, String value) {
         sb.append(String.format("%-20s", name + ":"))
-                .append(TranscriptLine.visible(value))
+                .append(UntrustedText.visible(value))
                 .append('\n');
     }
 

@@ -1,7 +1,9 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Finding;
+import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.text.UntrustedText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,7 +28,12 @@ record FindingView(Finding finding, String evidence, Long evidenceSeq) {
                 .map(ProbeEvent::seq)
                 .findFirst()
                 .orElse(null);
-        return new FindingView(finding, TranscriptLine.visible(evidence.line()), seq);
+        return new FindingView(finding, UntrustedText.visible(evidence.line()), seq);
+    }
+
+    /** An OK finding needs no causes, fixes or owner: "nothing to fix, nobody must act" is noise. */
+    public boolean positive() {
+        return finding.severity() == Severity.OK;
     }
 
     public String severityWord() {

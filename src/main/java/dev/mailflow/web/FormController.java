@@ -6,11 +6,18 @@ import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.TooBusyException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,15 +38,47 @@ class FormController {
         this.knowledge = knowledge;
     }
 
+    /** The page; for htmx the form alone, or the recent list when that is the target (after a run). */
     @GetMapping("/")
-    String form(@RequestHeader(name = "HX-Request", required = false) String htmx, Requester requester, Model model) {
+    String form(
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-Target", required = false) String target,
+            Requester requester,
+            Model model) {
         model.addAttribute("form", ProbeForm.blank());
         model.addAttribute("errors", FormErrors.none());
-        if ("true".equals(htmx)) {
-            return "fragments/form :: form";
-        }
         model.addAttribute("recent", RecentRun.of(probes.recent(requester)));
+        if ("true".equals(htmx)) {
+            return "recent".equals(target) ? "index :: recent" : "fragments/form :: form";
+        }
         return "index";
+    }
+
+    /**
+     * The same request again as a new run: htmx follows {@code HX-Redirect}, a plain browser the 303.
+     * When a limit is hit, the answer is the limit's own message as text (htmx shows it in the notice).
+     */
+    @PostMapping("/probes/{id}/again")
+    ResponseEntity<String> again(
+            @PathVariable String id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Requester requester) {
+        var previous = probes.find(id, requester)
+                .orElseThrow(() -> new NotFoundException("There is no probe run with that id."));
+        try {
+            var location =
+                    "/probes/" + probes.start(previous.request(), requester).id();
+            return "true".equals(htmx)
+                    ? ResponseEntity.ok().header("HX-Redirect", location).build()
+                    : ResponseEntity.status(HttpStatus.SEE_OTHER)
+                            .location(URI.create(location))
+                            .build();
+        } catch (TooBusyException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterHeader())
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(e.getMessage());
+        }
     }
 
     @PostMapping("/probes")
@@ -49,8 +88,15 @@ class FormController {
             Requester requester,
             HttpServletResponse response) {
         var isHtmx = "true".equals(htmx);
+        var formProblems = form.problems();
+        if (!formProblems.isEmpty()) {
+            // Every problem at once: what the form could not read, and what the service finds in the rest.
+            var all = new ArrayList<>(formProblems);
+            all.addAll(probes.problems(form.request()));
+            return formAgain(form, FormErrors.of(all), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
+        }
         try {
-            var run = probes.start(form.toRequest(), requester);
+            var run = probes.start(form.request(), requester);
             if (!isHtmx) {
                 var redirect = new RedirectView("/probes/" + run.id());
                 redirect.setStatusCode(HttpStatus.SEE_OTHER);
@@ -64,9 +110,7 @@ class FormController {
         } catch (InvalidProbeException e) {
             return formAgain(form, FormErrors.of(e.problems()), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         } catch (TooBusyException e) {
-            // Rounded up: a client that comes back on time must find the window open.
-            var seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfterHeader());
             // The message is mailflow's own (which limit, how long to wait), never the request's text.
             return formAgain(
                     form,

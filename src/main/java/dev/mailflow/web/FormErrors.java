@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.FieldProblem;
+import dev.mailflow.text.UntrustedText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ record FormErrors(Map<String, List<String>> byField) {
         for (var problem : problems) {
             map.merge(
                     formField(problem.field()),
-                    List.of(TranscriptLine.visible(problem.message())),
-                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+                    List.of(UntrustedText.visible(problem.message())),
+                    // rcptTo[0] and domain both land on the recipients field: say the same thing once.
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList());
         }
         return new FormErrors(Map.copyOf(map));
     }

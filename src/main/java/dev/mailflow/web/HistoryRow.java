@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.history.RunSummary;
+import dev.mailflow.text.UntrustedText;
 import java.util.Locale;
 
 /** One run as the history page and the run page's "earlier runs" show it. */
@@ -17,12 +18,12 @@ record HistoryRow(
     static HistoryRow of(RunSummary run) {
         return new HistoryRow(
                 run.id(),
-                TranscriptLine.visible(run.domain()),
-                TranscriptLine.visible(String.join(", ", run.rcptTo())),
+                UntrustedText.visible(run.domain()),
+                UntrustedText.visible(String.join(", ", run.rcptTo())),
                 run.status().name().toLowerCase(Locale.ROOT),
                 run.outcome() == null ? "" : run.outcome().toLowerCase(Locale.ROOT),
                 RunView.STARTED.format(run.startedAt()),
-                run.verdict() == null ? "" : TranscriptLine.visible(run.verdict()),
+                run.verdict() == null ? "" : UntrustedText.visible(run.verdict()),
                 run.owner() == null ? "" : run.owner());
     }
 }

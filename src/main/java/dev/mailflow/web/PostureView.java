@@ -4,6 +4,7 @@ import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.text.UntrustedText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ record PostureView(List<Row> rows) {
             return new Item(
                     check.status(),
                     check.subject(),
-                    TranscriptLine.visible(check.summary()),
+                    UntrustedText.visible(check.summary()),
                     check.records(),
                     check.evidence(),
                     entry.findings().stream()

@@ -16,7 +16,8 @@ import java.util.Locale;
  * The dashboard form as posted; every field is text so that nothing fails in binding and every
  * problem can be shown next to its field.
  *
- * @param rcptTo recipient addresses, or a domain, separated by commas or spaces
+ * @param rcptTo recipient addresses separated by commas, semicolons, spaces or line breaks, or one
+ *     domain alone
  * @param mailFrom empty: the configured default sender; {@code <>}: the null sender
  * @param dsnNotify the JSON field {@code notify} (a record component cannot be named so)
  * @param allMx a checkbox: absent when unchecked
@@ -39,8 +40,6 @@ record ProbeForm(
         String envid,
         String authUsername,
         String authPassword) {
-
-    private static final int MAX_RECIPIENTS = 20;
 
     ProbeForm {
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
@@ -77,24 +76,48 @@ record ProbeForm(
      */
     ProbeRequest toRequest() {
         var problems = new ArrayList<FieldProblem>();
+        var request = read(problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidProbeException(problems);
+        }
+        return request;
+    }
+
+    /**
+     * What cannot even be put into a request (a port that is no number, a choice not offered, a word
+     * among the recipients that is no address); the request without those is still checked by the
+     * service, so that every problem is shown at once.
+     */
+    List<FieldProblem> problems() {
+        var problems = new ArrayList<FieldProblem>();
+        read(problems);
+        return problems;
+    }
+
+    /** The request with every field that can be read; what cannot be read is left out and named. */
+    ProbeRequest request() {
+        return read(new ArrayList<>());
+    }
+
+    private ProbeRequest read(List<FieldProblem> problems) {
         var domain = (String) null;
         var recipients = new ArrayList<String>();
-        for (var token : words(rcptTo)) {
+        var tokens = words(rcptTo);
+        for (var token : tokens) {
             if (token.contains("@")) {
                 recipients.add(token);
-            } else if (domain == null) {
+            } else if (tokens.size() == 1) {
                 domain = token;
             } else {
-                problems.add(new FieldProblem("domain", "Give one domain at a time, or recipient addresses."));
+                // One run tests one thing: a domain alone, or addresses; "RSET" on its own line is neither.
+                problems.add(new FieldProblem(
+                        "rcptTo", "'" + token + "' is not an address; give recipient addresses, or one domain alone."));
             }
         }
-        if (domain == null && recipients.isEmpty()) {
+        if (tokens.isEmpty()) {
             problems.add(new FieldProblem("rcptTo", "Give a recipient address or a domain."));
         }
-        if (recipients.size() > MAX_RECIPIENTS) {
-            problems.add(new FieldProblem("rcptTo", "At most " + MAX_RECIPIENTS + " recipients."));
-        }
-        var request = new ProbeRequest(
+        return new ProbeRequest(
                 domain,
                 sender(mailFrom),
                 recipients,
@@ -110,10 +133,6 @@ record ProbeForm(
                 choice(Ret.class, "ret", ret, problems),
                 blankToNull(envid),
                 auth());
-        if (!problems.isEmpty()) {
-            throw new InvalidProbeException(problems);
-        }
-        return request;
     }
 
     /** Credentials when either field is filled in; the validation names what is missing. */
@@ -123,11 +142,12 @@ record ProbeForm(
         return username == null && password == null ? null : new ProbeRequest.Auth(username, password);
     }
 
+    /** Commas, semicolons, spaces and line breaks (CR, LF, U+2028, U+2029) all separate, alike. */
     private static List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.strip().split("[,;\\s]+"))
+        return Arrays.stream(text.strip().split("[,;\\s\\u2028\\u2029]+"))
                 .filter(s -> !s.isEmpty())
                 .toList();
     }

@@ -5,19 +5,25 @@ import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
-import java.net.InetAddress;
+import dev.mailflow.text.AddressText;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md. */
+/**
+ * The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md.
+ *
+ * @param outcome null while the run runs, so scripts never parse the verdict sentence
+ */
 record ProbeResult(
         String id,
         RunStatus status,
         ProbeRequest request,
         Instant startedAt,
         Instant finishedAt,
+        RunOutcome outcome,
         String verdict,
         List<Posture> posture,
         Dns dns,
@@ -34,6 +40,7 @@ record ProbeResult(
                 run.request(),
                 run.startedAt(),
                 run.finishedAt().orElse(null),
+                run.outcome().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
@@ -53,9 +60,7 @@ record ProbeResult(
                             .map(h -> new Mx(
                                     h.preference(),
                                     h.name(),
-                                    h.addresses().stream()
-                                            .map(InetAddress::getHostAddress)
-                                            .toList()))
+                                    h.addresses().stream().map(AddressText::of).toList()))
                             .toList(),
                     plan.implicitMx(),
                     plan.nullMx(),

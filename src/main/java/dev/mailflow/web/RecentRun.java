@@ -1,12 +1,18 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** One line of the recent probes list. */
-record RecentRun(String id, String target, String statusWord, Instant startedAt) {
+/**
+ * One line of the recent probes list.
+ *
+ * @param outcomeWord the run's outcome in lower case ({@code deliverable}, {@code bounce}...), or
+ *     {@code running}; also the badge's CSS class
+ */
+record RecentRun(String id, String target, String outcomeWord, Instant startedAt) {
 
     private static final int SHOWN = 20;
 
@@ -15,8 +21,8 @@ record RecentRun(String id, String target, String statusWord, Instant startedAt)
                 .limit(SHOWN)
                 .map(r -> new RecentRun(
                         r.id(),
-                        TranscriptLine.visible(RunView.target(r.request())),
-                        r.status().name().toLowerCase(Locale.ROOT),
+                        UntrustedText.visible(RunView.target(r.request())),
+                        r.outcome().map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
                         r.startedAt()))
                 .toList();
     }

@@ -26,24 +26,19 @@ class RunFragments {
     String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);
         var fragment = line.event();
-        if (fragment.equals("line")) {
+        if (event.kind() == ProbeEvent.Kind.RECEIVED) {
             context.setVariable("line", line);
             return engine.process("fragments/run", Set.of("line"), context);
         }
         var run = live.snapshot();
+        context.setVariable("runId", run.id());
+        context.setVariable("oob", true);
         switch (fragment) {
             case "plan" -> {
-                context.setVariable("planText", line.text());
                 context.setVariable("dns", run.plan().map(ProbeResult.Dns::of).orElse(null));
+                context.setVariable("explicitHost", RunView.explicitHost(run));
             }
-            case "verdict" -> {
-                context.setVariable("verdict", line.text());
-                context.setVariable(
-                        "verdictWord",
-                        run.diagnosis()
-                                .map(d -> d.outcome().name().toLowerCase(Locale.ROOT))
-                                .orElse("unknown"));
-            }
+            case "verdict" -> context.setVariable("answer", VerdictView.of(run));
             case "finding" -> context.setVariable("f", RunView.finding(run, event));
             case "posture" -> {
                 // The row of the check this event announces, swapped in by its id.
@@ -58,18 +53,27 @@ class RunFragments {
                 fragment = "postureRow";
             }
             case "done" -> {
+                // The status, the actions a finished run offers, the certificates, and the answer when
+                // mailflow failed before a verdict (each swapped in by id).
                 var done = event.detail(EventDetail.Done.class);
                 context.setVariable(
                         "statusWord",
                         done == null ? "unknown" : done.status().name().toLowerCase(Locale.ROOT));
                 context.setVariable("id", run.id());
+                context.setVariable("running", false);
+                context.setVariable("certificates", CertificateView.of(run.sessions()));
+                var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
+                context.setVariable("answer", answered ? null : VerdictView.of(run));
+                var parts = answered
+                        ? Set.of("done", "actions", "certificates")
+                        : Set.of("done", "actions", "certificates", "answerOob");
+                return engine.process("fragments/run", parts, context);
             }
-            case "session", "outcome" -> {
-                // The transcript line, and the matrix with this session's new state swapped in by id.
+            case "session", "line", "outcome" -> {
+                // A session starting or ending, or the next command: the phase before it is over, so
+                // the matrix comes along with its new cells (swapped in by id).
                 context.setVariable("line", line);
-                context.setVariable("matrix", SessionMatrix.of(run.sessions(), run.plan()));
-                context.setVariable("runId", run.id());
-                context.setVariable("oob", true);
+                context.setVariable("matrix", SessionMatrix.of(run));
                 return engine.process("fragments/run", Set.of("line", "matrix"), context);
             }
             default -> throw new IllegalStateException("no fragment for " + fragment);

@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRequest;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run as the run page shows it: everything that happened up to {@code lastSeq}; a running page
- * joins the live stream after that seq.
+ * A run as the run page shows it, the answer first: everything that happened up to {@code lastSeq};
+ * a running page joins the live stream after that seq.
  */
 record RunView(
         String id,
@@ -25,12 +26,12 @@ record RunView(
         RunStatus status,
         Instant startedAt,
         ProbeResult.Dns dns,
-        String planText,
+        boolean explicitHost,
         List<TranscriptLine> lines,
         SessionMatrix matrix,
-        Diagnosis.Verdict verdictKind,
-        String verdict,
+        VerdictView answer,
         List<FindingView> findings,
+        List<CertificateView> certificates,
         long lastSeq) {
 
     static final DateTimeFormatter STARTED =
@@ -40,14 +41,7 @@ record RunView(
         var events = run.events();
         var reader = new TranscriptReader(knowledge);
         var lines = events.stream().map(reader::read).toList();
-        var planText = events.stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.PLAN)
-                .map(e -> TranscriptLine.visible(e.text()))
-                .findFirst()
-                .orElse(null);
-        var verdictEvent =
-                events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
-        var diagnosis = run.diagnosis().filter(d -> verdictEvent.isPresent());
+        var planned = events.stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.PLAN);
         var findings = events.stream()
                 .filter(e -> e.kind() == ProbeEvent.Kind.FINDING)
                 .map(e -> finding(run, e))
@@ -57,13 +51,13 @@ record RunView(
                 target(run.request()),
                 run.status(),
                 run.startedAt(),
-                planText == null ? null : run.plan().map(ProbeResult.Dns::of).orElse(null),
-                planText,
+                planned ? run.plan().map(ProbeResult.Dns::of).orElse(null) : null,
+                explicitHost(run),
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
-                SessionMatrix.of(run.sessions(), run.plan()),
-                diagnosis.map(Diagnosis::outcome).orElse(null),
-                verdictEvent.map(e -> TranscriptLine.visible(e.text())).orElse(null),
+                SessionMatrix.of(run),
+                VerdictView.of(run),
                 findings,
+                CertificateView.of(run.sessions()),
                 run.lastSeq());
     }
 
@@ -78,6 +72,11 @@ record RunView(
                 ? all.get(ref.index())
                 : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of());
         return FindingView.of(finding, run.events());
+    }
+
+    /** Whether the user named the server, so there was no MX lookup. */
+    static boolean explicitHost(RunSnapshot run) {
+        return run.plan().map(p -> p.outcome() == DnsOutcome.EXPLICIT).orElse(false);
     }
 
     static String target(ProbeRequest request) {
@@ -101,9 +100,5 @@ record RunView(
 
     public String statusWord() {
         return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    public String verdictWord() {
-        return verdictKind == null ? "unknown" : verdictKind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -54,23 +54,4 @@ record TranscriptLine(
     public String rest() {
         return code == null ? text : text.substring(3);
     }
-
-    /** Control characters (CR, LF, NUL, ESC...) as visible symbols; text is bounded to 2000 chars. */
-    static String visible(String text) {
-        if (text == null) {
-            return "";
-        }
-        var bounded = text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
-        var sb = new StringBuilder(bounded.length());
-        bounded.codePoints().forEach(c -> {
-            if (c < 0x20 && c != '\t') {
-                sb.appendCodePoint(0x2400 + c); // Unicode "Control Pictures": ␍ ␊ ␀
-            } else if (c == 0x7f) {
-                sb.append('␡');
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
-    }
 }

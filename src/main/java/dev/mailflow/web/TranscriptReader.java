@@ -1,9 +1,13 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.CodeEntry;
+import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.text.UntrustedText;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * Turns a run's events into {@link TranscriptLine}s: the reply code and reply time come from the
@@ -26,18 +30,35 @@ final class TranscriptReader {
                 event.session(),
                 event.kind(),
                 Direction.of(event.kind()),
-                TranscriptLine.visible(event.text()),
+                UntrustedText.visible(event.text()),
                 code,
                 code == null ? null : hint(event.text()),
                 code == null ? null : reply.ms());
     }
 
-    /** The most specific entry's title (vendor, then enhanced, then basic code). */
+    /**
+     * The basic code's title, refined by the enhanced code's and a vendor's, when the reply has them:
+     * the enhanced code refines the basic one, it does not replace it ("220 2.0.0" is still "ready").
+     */
     private String hint(String replyLine) {
         var explanation = knowledge.explain(replyLine);
-        if (explanation == null) {
+        if (explanation == null || explanation.entries().isEmpty()) {
             return null;
         }
-        return explanation.entries().stream().findFirst().map(CodeEntry::title).orElse(null);
+        var basic = title(explanation, CodeEntry.Kind.BASIC);
+        var refinements = new ArrayList<String>();
+        title(explanation, CodeEntry.Kind.ENHANCED).ifPresent(t -> refinements.add(explanation.enhanced() + ": " + t));
+        title(explanation, CodeEntry.Kind.VENDOR).ifPresent(refinements::add);
+        if (basic.isEmpty()) {
+            return String.join("; ", refinements);
+        }
+        return refinements.isEmpty() ? basic.get() : basic.get() + " (" + String.join("; ", refinements) + ")";
+    }
+
+    private static Optional<String> title(Explanation explanation, CodeEntry.Kind kind) {
+        return explanation.entries().stream()
+                .filter(e -> e.kind() == kind)
+                .map(CodeEntry::title)
+                .findFirst();
     }
 }

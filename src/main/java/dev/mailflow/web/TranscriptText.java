@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.text.UntrustedText;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ final class TranscriptText {
         sb.append("# mailflow transcript\n");
         sb.append("# run:     ").append(run.id()).append('\n');
         sb.append("# target:  ")
-                .append(TranscriptLine.visible(RunView.target(run.request())))
+                .append(UntrustedText.visible(RunView.target(run.request())))
                 .append('\n');
         sb.append("# started: ").append(run.startedAt()).append('\n');
         run.finishedAt().ifPresent(at -> sb.append("# finished: ").append(at).append('\n'));
@@ -35,7 +36,7 @@ final class TranscriptText {
                         default -> "* " + event.kind().name().toLowerCase(Locale.ROOT) + ": ";
                     });
             // Control characters are shown, never written: a bare CR would rewrite the line in a terminal.
-            sb.append(TranscriptLine.visible(event.text())).append('\n');
+            sb.append(UntrustedText.visible(event.text())).append('\n');
         }
         return sb.toString();
     }

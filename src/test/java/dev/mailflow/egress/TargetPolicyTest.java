@@ -58,7 +58,17 @@ class TargetPolicyTest {
                 "100.100.100.200",
                 "168.63.129.16",
                 "169.254.170.2",
-                "::2"
+                "::2",
+                // SIIT, IPv4-translated (RFC 6145): ::ffff:0:127.0.0.1
+                "::ffff:0:7f00:1",
+                // NAT64 local-use (RFC 8215), /96 layout and the /48, /56 and /64 layouts of RFC 6052
+                "64:ff9b:1::a00:1",
+                "64:ff9b:1:7f00:0:100::",
+                "64:ff9b:1:7f:0:1::",
+                "64:ff9b:1:0:7f:0:100::",
+                // Teredo (RFC 4380): client 127.0.0.1 inverted in the last 32 bits, and a private server
+                "2001:0:808:808:0:0:80ff:fffe",
+                "2001:0:a00:1::f7f7:f7f7"
             })
     void theDefaultPolicyRefusesSpecialAddresses(String address) {
         TargetDecision decision = defaults.check(ip(address), 25);
@@ -68,7 +78,17 @@ class TargetPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "2001:4860:4860::8888", "64:ff9b::808:808", "2002:808:808::1", "1.1.1.1"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "2001:4860:4860::8888",
+                "64:ff9b::808:808",
+                "2002:808:808::1",
+                "1.1.1.1",
+                "::ffff:0:808:808",
+                "64:ff9b:1::808:808",
+                "2001:0:808:808::f7f7:f7f7"
+            })
     void theDefaultPolicyAllowsPublicAddresses(String address) {
         assertThat(defaults.check(ip(address), 25)).isEqualTo(TargetDecision.allow());
     }
@@ -80,7 +100,11 @@ class TargetPolicyTest {
                 "127.0.0.1|127.0.0.1 is a loopback address, which is not allowed by policy",
                 "10.1.2.3|10.1.2.3 is a private address, which is not allowed by policy",
                 "169.254.169.254|169.254.169.254 is a cloud metadata address, which is never allowed",
-                "64:ff9b::10.0.0.1|64:ff9b:0:0:0:0:a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
+                "64:ff9b::10.0.0.1|64:ff9b::a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
+                "64:ff9b:1::10.0.0.1|64:ff9b:1::a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
+                "64:ff9b:1:7f00:0:100::|64:ff9b:1:7f00:0:100:: carries 127.0.0.1, a loopback address, which is not allowed by policy",
+                "::ffff:0:10.0.0.1|::ffff:0:a00:1 carries 10.0.0.1, a private address, which is not allowed by policy",
+                "2001:0:808:808::80ff:fffe|2001:0:808:808::80ff:fffe carries 127.0.0.1, a loopback address, which is not allowed by policy",
             })
     void reasonsArePlainSentences(String address, String reason) {
         assertThat(defaults.check(ip(address), 25).reason()).isEqualTo(reason);

@@ -35,7 +35,6 @@ final class HistoryStore {
     final Leases leases;
     final Retention retention;
     final RunHistory history;
-    final SharedAdmissions admissions;
 
     HistoryStore(DataSource dataSource, String instance, TestClock clock, Wakeups wakeups) {
         this.clock = clock;
@@ -73,8 +72,6 @@ final class HistoryStore {
                 jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), wake, properties, clock);
         this.retention = new Retention(jdbc, properties, clock);
         this.history = new RunHistory(jdbc, journal);
-        this.admissions =
-                new SharedAdmissions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     HistoryStore(DataSource dataSource, String instance, TestClock clock) {

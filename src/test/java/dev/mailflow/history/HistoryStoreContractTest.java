@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.history.HistoryStore.TestClock;
 import dev.mailflow.probe.ArchivedRuns;
-import dev.mailflow.probe.LimitProperties;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.RateLimits;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunStatus;
-import dev.mailflow.probe.TooBusyException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -255,37 +249,6 @@ abstract class HistoryStoreContractTest {
         assertThat(copy.events()).isEqualTo(finished.events());
         assertThat(copy.diagnosis()).isEqualTo(finished.diagnosis());
         assertThat(b.copies.followedCount()).isZero();
-    }
-
-    @Test
-    void rateLimitsCountRunsStartedOnEveryInstanceSharingTheDatabase() throws Exception {
-        var limits = new LimitProperties(3, 1000, Duration.ofMinutes(10), 5, Duration.ofHours(1));
-        var a = store("pod-a", T0);
-        var b = store("pod-b", T0);
-        var onA = new RateLimits(limits, a.clock, a.admissions);
-        var onB = new RateLimits(limits, b.clock, b.admissions);
-        var user = "limited-" + id();
-        var admitted = new AtomicInteger();
-        var refusals = new ConcurrentLinkedQueue<String>();
-        try (var starts = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 10; i++) {
-                var limitsHere = i % 2 == 0 ? onA : onB;
-                var domain = "d" + i + ".example";
-                starts.submit(() -> {
-                    try {
-                        limitsHere.admit(user, domain, false);
-                        admitted.incrementAndGet();
-                    } catch (TooBusyException e) {
-                        refusals.add(e.getMessage());
-                    }
-                });
-            }
-        }
-        assertThat(admitted).hasValue(3);
-        assertThat(refusals).hasSize(7).allMatch(m -> m.startsWith("You have started 3 probes in the last 10 minutes"));
-
-        var later = store("pod-b", T0.plus(Duration.ofMinutes(10)).plusSeconds(1));
-        new RateLimits(limits, later.clock, later.admissions).admit(user, "again.example", false);
     }
 
     static HistoryFilter filter(String domain, String rcpt, String outcome, String user, String from, String to) {

@@ -122,10 +122,10 @@ class MailAddressTest {
                 .hasSize(64);
         assertThatThrownBy(() -> MailAddress.parse("a".repeat(65) + "@example.com"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("the local part is longer than 64 characters");
+                .hasMessage("the local part is longer than 64 octets");
         // Multi-byte characters count in octets (RFC 6531 §3.3).
         assertThatThrownBy(() -> MailAddress.parse("ü".repeat(33) + "@example.com"))
-                .hasMessage("the local part is longer than 64 characters");
+                .hasMessage("the local part is longer than 64 octets");
         String label = "a".repeat(63);
         String longDomain = String.join(".", label, label, label, label);
         assertThatThrownBy(() -> MailAddress.parse("kate@" + longDomain))
@@ -136,6 +136,6 @@ class MailAddressTest {
         String domain250 = String.join(".", label, label, label, "a".repeat(58));
         assertThat(domain250).hasSize(250);
         assertThatThrownBy(() -> MailAddress.parse("a".repeat(10) + "@" + domain250))
-                .hasMessage("the address is longer than 254 characters");
+                .hasMessage("the address is longer than 254 octets");
     }
 }

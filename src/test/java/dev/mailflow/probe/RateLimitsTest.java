@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -119,11 +120,30 @@ class RateLimitsTest {
 
     @Test
     void waitsReadAsAPersonWouldSayThem() {
-        assertThat(RateLimits.words(Duration.ofMinutes(10))).isEqualTo("10 minutes");
-        assertThat(RateLimits.words(Duration.ofHours(1))).isEqualTo("1 hour");
-        assertThat(RateLimits.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
-        assertThat(RateLimits.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
-        assertThat(RateLimits.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+        assertThat(RetryAfter.words(Duration.ofMinutes(10))).isEqualTo("10 minutes");
+        assertThat(RetryAfter.words(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(RetryAfter.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+        assertThat(RetryAfter.header(Duration.ofMillis(41_200))).isEqualTo("42");
+        assertThat(RetryAfter.header(Duration.ZERO)).isEqualTo("1");
+    }
+
+    @Test
+    void theDestinationLimitCountsTheNormalisedNameAndEveryNamedDestination() {
+        var rates = new RateLimits(limits(100, 3, 5), clock);
+        rates.admit("kate", "Example.COM", false);
+        rates.admit("kate", "example.com.", false);
+        rates.admit("kate", List.of("other.test", "EXAMPLE.com"), false);
+
+        assertThatThrownBy(() -> rates.admit("lee", "eXample.com", false))
+                .isInstanceOf(TooBusyException.class)
+                .hasMessageStartingWith("example.com has been probed 3 times");
+        assertThatThrownBy(() -> rates.admit("lee", List.of("fresh.test", "example.com"), false))
+                .isInstanceOf(TooBusyException.class);
+        // Refused by one destination, counted against none.
+        rates.admit("lee", "fresh.test", false);
+        assertThat(RateLimits.normalized("Bücher.Example")).isEqualTo("xn--bcher-kva.example");
     }
 
     static final class MovableClock extends Clock {

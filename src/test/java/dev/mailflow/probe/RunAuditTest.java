@@ -21,7 +21,7 @@ class RunAuditTest {
         assertThat(RunAudit.line(owned))
                 .isEqualTo("run=r1 user=kate started=2026-01-02T03:04:05Z finished=2026-01-02T03:04:08Z"
                         + " domain=example.com mx=mx.example.com contacted=192.0.2.25:25 data=false dataSent=false"
-                        + " status=COMPLETED verdict=BOUNCE reason=RECIPIENT_UNKNOWN");
+                        + " authOverUntrustedTls=false status=COMPLETED verdict=BOUNCE reason=RECIPIENT_UNKNOWN");
     }
 
     @Test

@@ -189,4 +189,47 @@ public final class TestRuns {
         finish(run, RunStatus.COMPLETED);
         return run;
     }
+
+    /**
+     * A finished run whose server accepted the recipient, with a warning about its STARTTLS reply
+     * (evidence "220 2.0.0 Ready to start TLS"): a deliverable run with nothing failing.
+     */
+    public static ProbeRun acceptedWithTlsWarning(String id) {
+        var run = running(id);
+        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
+        var exchanges = List.of(
+                exchange(Phase.BANNER, "", 220, "220 mx.example.com ESMTP"),
+                exchange(Phase.TLS, "STARTTLS", 220, "220 2.0.0 Ready to start TLS"),
+                exchange(Phase.MAIL, "MAIL FROM:<helpdesk@contoso.com>", 250, "250 2.1.0 Ok"),
+                exchange(Phase.RCPT, "RCPT TO:<kate@example.com>", 250, "250 2.1.5 Ok"));
+        var result = new SessionResult(
+                SessionOutcome.COMPLETED,
+                Phase.RCPT,
+                "stopped after RCPT as planned",
+                exchanges,
+                Map.of(),
+                null,
+                Duration.ofMillis(40));
+        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        var warning = new Finding(
+                Severity.WARNING,
+                "tls.untrusted",
+                "mx.example.com presents a certificate that is not trusted",
+                List.of("A self-signed certificate"),
+                List.of("Install a certificate from a public CA"),
+                Owner.RECIPIENT_ADMIN,
+                new Evidence(SESSION, Phase.TLS, "220 2.0.0 Ready to start TLS"),
+                List.of());
+        run.diagnosis(new Diagnosis(
+                Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning)));
+        run.append(null, null, ProbeEvent.Kind.FINDING, warning.title());
+        run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail would be delivered via mx.example.com");
+        finish(run, RunStatus.COMPLETED);
+        return run;
+    }
+
+    private static Exchange exchange(Phase phase, String command, int code, String line) {
+        return new Exchange(phase, command, new SmtpReply(code, null, List.of(line), Duration.ofMillis(3), Set.of()));
+    }
 }

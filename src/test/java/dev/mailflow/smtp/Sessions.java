@@ -30,6 +30,11 @@ final class Sessions {
         return new SmtpSession(PLAIN, listener, new TrustingHandshaker());
     }
 
+    /** A session whose TLS handshakes count as trusted and naming the server. */
+    static SmtpSession vouchedSession(SessionListener listener) {
+        return new SmtpSession(PLAIN, listener, TrustingHandshaker.vouching());
+    }
+
     static SessionPlan plan(InetSocketAddress address, Phase quitAfter) {
         return plan(address, quitAfter, TlsMode.NONE);
     }

@@ -8,13 +8,14 @@ import static dev.mailflow.testing.smtp.Action.reply;
 import static dev.mailflow.testing.smtp.Action.silence;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.egress.PolicyRefusedException;
+import dev.mailflow.egress.TargetDecision;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ class SmtpSessionTest {
     @Test
     void aConnectorRefusalByPolicyIsReportedAsSuch() {
         Connector guarded = (address, timeout) -> {
-            throw new SocketException("not allowed by policy: 127.0.0.1 is a loopback address");
+            throw new PolicyRefusedException(TargetDecision.refuse("127.0.0.1 is a loopback address"));
         };
         var result = new SmtpSession(guarded, listener, new TrustingHandshaker())
                 .run(plan(new InetSocketAddress(InetAddress.getLoopbackAddress(), 25), Phase.RCPT));

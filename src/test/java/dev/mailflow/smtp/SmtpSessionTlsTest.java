@@ -2,6 +2,7 @@ package dev.mailflow.smtp;
 
 import static dev.mailflow.smtp.Sessions.plan;
 import static dev.mailflow.smtp.Sessions.session;
+import static dev.mailflow.smtp.Sessions.vouchedSession;
 import static dev.mailflow.testing.smtp.Action.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class SmtpSessionTlsTest {
                 .on("AUTH", "235 2.7.0 Authentication successful"))) {
             var options = SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret"));
 
-            var result = session(listener).run(plan(server.address(), Phase.RCPT, TlsMode.REQUIRED), options);
+            var result = vouchedSession(listener).run(plan(server.address(), Phase.RCPT, TlsMode.REQUIRED), options);
 
             assertThat(result.outcome()).isEqualTo(SessionOutcome.COMPLETED);
             assertThat(server.received()).contains("AUTH PLAIN AHVzZXIAczNjcmV0");
@@ -148,12 +149,44 @@ class SmtpSessionTlsTest {
                 .on("CZNJCMV", "235 2.7.0 Authentication successful"))) {
             var options = SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret"));
 
-            var result = session(listener).run(plan(server.address(), Phase.AUTH, TlsMode.REQUIRED), options);
+            var result = vouchedSession(listener).run(plan(server.address(), Phase.AUTH, TlsMode.REQUIRED), options);
 
             assertThat(result.outcome()).isEqualTo(SessionOutcome.COMPLETED);
             assertThat(result.phase()).isEqualTo(Phase.AUTH);
             assertThat(server.received()).contains("AUTH LOGIN", "dXNlcg==", "czNjcmV0");
             assertThat(listener.sent()).contains("AUTH LOGIN", "****").doesNotContain("dXNlcg==", "czNjcmV0");
+        }
+    }
+
+    @Test
+    void neverSendsCredentialsOverTlsThatIsNotTrusted() {
+        try (var server = ScriptedSmtpServer.start(s -> s.startTls(serverTls)
+                .on("EHLO", "250-scripted.test", "250 AUTH PLAIN")
+                .on("AUTH", "235 2.7.0 Authentication successful"))) {
+            var options = SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret"));
+
+            var result = session(listener).run(plan(server.address(), Phase.RCPT, TlsMode.REQUIRED), options);
+
+            assertThat(result.outcome()).isEqualTo(SessionOutcome.TLS_FAILED);
+            assertThat(result.phase()).isEqualTo(Phase.AUTH);
+            assertThat(result.detail()).contains("credentials not sent", "not trusted");
+            assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
+        }
+    }
+
+    @Test
+    void sendsCredentialsOverUntrustedTlsOnlyWhenAskedAndSaysSo() {
+        try (var server = ScriptedSmtpServer.start(s -> s.startTls(serverTls)
+                .on("EHLO", "250-scripted.test", "250 AUTH PLAIN")
+                .on("AUTH", "235 2.7.0 Authentication successful"))) {
+            var options =
+                    SessionOptions.defaults().withCredentials(new SessionOptions.Credentials("user", "s3cret", true));
+
+            var result = session(listener).run(plan(server.address(), Phase.AUTH, TlsMode.REQUIRED), options);
+
+            assertThat(result.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+            assertThat(server.received()).contains("AUTH PLAIN AHVzZXIAczNjcmV0");
+            assertThat(listener.lines).anyMatch(l -> l.contains("WARNING: sending credentials over TLS"));
         }
     }
 

@@ -35,7 +35,7 @@ class SmtpSessionTransactionTest {
             var result = session(listener).run(plan(server.address(), Phase.RCPT));
 
             assertThat(result.outcome()).isEqualTo(SessionOutcome.REJECTED);
-            assertThat(result.detail()).isEqualTo("550 5.7.1 no\\nRCPT TO:<x@y>\\u0007");
+            assertThat(result.detail()).isEqualTo("550 5.7.1 no␊RCPT TO:<x@y>␇");
             assertThat(result.exchanges().get(2).reply().flaws()).containsExactly(ReplyFlaw.BARE_LF);
         }
     }

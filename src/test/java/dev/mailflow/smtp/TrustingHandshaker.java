@@ -13,8 +13,26 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** A test {@link TlsHandshaker} that trusts any certificate and reports only protocol and cipher. */
+/**
+ * A test {@link TlsHandshaker} that accepts any certificate and reports only protocol and cipher:
+ * not trusted, host name not checked; or, {@link #vouching()}, trusted and naming the server, for a
+ * test that plays the server the session means to reach.
+ */
 final class TrustingHandshaker implements TlsHandshaker {
+
+    private final boolean vouches;
+
+    TrustingHandshaker() {
+        this(false);
+    }
+
+    private TrustingHandshaker(boolean vouches) {
+        this.vouches = vouches;
+    }
+
+    static TrustingHandshaker vouching() {
+        return new TrustingHandshaker(true);
+    }
 
     @Override
     public SSLSocket handshake(Socket plain, String serverName, Duration timeout) throws IOException {
@@ -33,8 +51,17 @@ final class TrustingHandshaker implements TlsHandshaker {
 
     @Override
     public TlsFacts facts(SSLSession session, String serverName) {
-        return new TlsFacts(
-                session.getProtocol(), session.getCipherSuite(), List.of(), false, "not checked", null, null, null);
+        return vouches
+                ? new TlsFacts(session.getProtocol(), session.getCipherSuite(), List.of(), true, null, true, null, null)
+                : new TlsFacts(
+                        session.getProtocol(),
+                        session.getCipherSuite(),
+                        List.of(),
+                        false,
+                        "not checked",
+                        null,
+                        null,
+                        null);
     }
 
     @Override

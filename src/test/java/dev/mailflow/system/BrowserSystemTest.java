@@ -119,6 +119,16 @@ class BrowserSystemTest {
 
         page.openPermalink();
         assertThat(page.verdictShown()).isTrue();
+        chromium.driver.findElement(By.cssSelector(".certs details summary")).click();
+        assertThat(chromium.driver.findElement(By.cssSelector(".certs")).getText())
+                .contains(
+                        "not trusted (self-signed)",
+                        "Subject",
+                        "Issuer",
+                        "Names (SANs)",
+                        "Valid",
+                        "SHA-256 fingerprint")
+                .contains("mx1.example.test");
         var screenshot = Path.of(System.getProperty("basedir", ".")).resolve("docs/screenshot.png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, chromium.wholePage());

@@ -105,7 +105,7 @@ class PostfixSystemTest {
         assertThat(texts(onlySession(result), "S"))
                 .anyMatch(t -> t.startsWith("550 5.1.1") && t.contains("User unknown in local recipient table"));
         assertThat(titles(result)).contains("the recipient does not exist");
-        assertThat(api().get("/probes/" + result.get("id").asString())).contains("verdict-bounce");
+        assertThat(api().get("/probes/" + result.get("id").asString())).contains("outcome-bounce");
     }
 
     @Test

@@ -91,7 +91,7 @@ final class RunPage {
     }
 
     void openPermalink() {
-        var link = driver.findElement(By.linkText("permalink")).getAttribute("href");
+        var link = driver.findElement(By.linkText("Permalink")).getAttribute("href");
         driver.get(link);
         driver.findElement(By.cssSelector("ol.transcript"));
     }

@@ -297,7 +297,7 @@ class TlsInspectorTest {
         TlsFacts facts = inspector.failure(HOST, new IOException("evil\r\n<script>" + "x".repeat(1000)));
 
         assertThat(facts.failure())
-                .startsWith("handshake failed: evil??<script>")
+                .startsWith("handshake failed: evil␍␊<script>")
                 .doesNotContain("\r", "\n");
         assertThat(facts.failure().length()).isLessThan(340);
     }

@@ -176,7 +176,7 @@ class CompleteProbeIntegrationTest extends RunningApp {
             addresses.add(s.get("address").asString());
             assertThat(s.get("outcome").asString()).isEqualTo("COMPLETED");
         });
-        assertThat(addresses).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(addresses).containsExactlyInAnyOrder("127.0.0.1", "::1");
         assertThat(BOTH_ACCEPT.v6().received()).contains("RCPT TO:<kate@dual.test>");
 
         var page = app.get("/probes/" + id).body();
@@ -242,9 +242,29 @@ class CompleteProbeIntegrationTest extends RunningApp {
     }
 
     @Test
-    void authOverTlsNeverShowsThePassword() throws Exception {
+    void credentialsAreNotSentOverTlsThatIsNotTrustedAndTheFindingSaysWhy() throws Exception {
+        var before = SUBMISSION.received().size();
         var id = app.startAndFinish(explicit(SUBMISSION, """
                 , "tls": "REQUIRED", "auth": {"username": "kate", "password": "%s"}""".formatted(PASSWORD)));
+        var result = result(id);
+
+        var session = result.get("sessions").get(0);
+        assertThat(session.get("outcome").asString()).isEqualTo("TLS_FAILED");
+        assertThat(session.get("phase").asString()).isEqualTo("AUTH");
+        var received = SUBMISSION.received();
+        assertThat(received.subList(before, received.size()))
+                .contains("STARTTLS")
+                .noneMatch(l -> l.startsWith("AUTH"));
+        assertThat(result.get("findings").valueStream().map(f -> f.get("id").asString()))
+                .contains("auth.untrusted-tls-refused");
+    }
+
+    @Test
+    void authOverTlsNeverShowsThePassword() throws Exception {
+        // The scripted server's certificate is self-signed for submission.test: a lab server, so the
+        // request opts in, and the run says loudly that the credentials went out unprotected.
+        var id = app.startAndFinish(explicit(SUBMISSION, """
+                , "tls": "REQUIRED", "auth": {"username": "kate", "password": "%s", "untrustedTls": true}""".formatted(PASSWORD)));
         var resultText = app.get("/api/probes/" + id).body();
         var result = json.readTree(resultText);
 
@@ -252,6 +272,8 @@ class CompleteProbeIntegrationTest extends RunningApp {
         assertThat(SUBMISSION.received()).anyMatch(l -> l.startsWith("AUTH "));
         assertThat(result.get("request").get("auth").get("username").asString()).isEqualTo("kate");
         assertThat(result.get("request").get("auth").has("password")).isFalse();
+        assertThat(result.get("findings").valueStream().map(f -> f.get("id").asString()))
+                .contains("auth.untrusted-tls-sent");
 
         var everything = resultText
                 + app.get("/api/probes/" + id + "/events").body()

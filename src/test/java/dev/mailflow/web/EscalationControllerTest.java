@@ -63,6 +63,21 @@ class EscalationControllerTest {
     }
 
     @Test
+    void aDeliverableRunQuotesItsWarningAsEvidenceNotAsAFailingExchange() throws Exception {
+        given(TestRuns.acceptedWithTlsWarning("e2"));
+
+        var text = mvc.perform(get("/probes/e2/escalation.txt"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(text)
+                .contains("Evidence:\n  C: STARTTLS\n  S: 220 2.0.0 Ready to start TLS\n")
+                .doesNotContain("Failing exchange");
+    }
+
+    @Test
     void theNoteHasTimeOurAddressTheServerTheFailingExchangeAndTheFinding() throws Exception {
         given(finished("e1", "550 5.1.1 <kate@example.com>: User unknown"));
 

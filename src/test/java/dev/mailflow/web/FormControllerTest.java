@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -23,6 +24,7 @@ import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,6 +157,32 @@ class FormControllerTest {
     }
 
     @Test
+    void everyBadFieldIsShownAtOnceAndALineBreakDoesNotMakeADomain() throws Exception {
+        when(probes.problems(any()))
+                .thenReturn(List.of(new FieldProblem("host", "not a valid host name or IP address: '-mx.test'")));
+
+        var html = mvc.perform(post("/probes")
+                        .with(csrf())
+                        .param("rcptTo", "kate@ok.test\r\nRSET")
+                        .param("host", "-mx.test")
+                        .param("port", "twenty-five"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("id=\"rcptTo-error\"", "&#39;RSET&#39; is not an address")
+                .contains("id=\"port-error\"", "The port is a number")
+                .contains("id=\"host-error\"", "not a valid host name");
+        var checked = ArgumentCaptor.forClass(ProbeRequest.class);
+        verify(probes).problems(checked.capture());
+        assertThat(checked.getValue().domain()).isNull();
+        assertThat(checked.getValue().rcptTo()).containsExactly("kate@ok.test");
+        verify(probes, never()).start(any(), any());
+    }
+
+    @Test
     void aBusyServiceIsAFriendlyMessageNotAnError() throws Exception {
         when(probes.start(any(), any()))
                 .thenThrow(new TooBusyException(
@@ -165,5 +193,40 @@ class FormControllerTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 30 seconds")));
+    }
+
+    @Test
+    void runAgainStartsTheSameRequestAsANewRun() throws Exception {
+        var previous = TestRuns.rejectedRcpt("r1", "ok");
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(previous));
+        when(probes.start(eq(previous.request()), any())).thenReturn(TestRuns.running("r2"));
+
+        mvc.perform(post("/probes/r1/again").with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/probes/r2"));
+        mvc.perform(post("/probes/r1/again").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Redirect", "/probes/r2"));
+    }
+
+    @Test
+    void runAgainOfAnUnknownRunIsNotFound() throws Exception {
+        mvc.perform(post("/probes/nope/again").with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRecentProbesShowEachRunsOutcomeAndReloadAlone() throws Exception {
+        var finished = TestRuns.rejectedRcpt("r1", "ok");
+        when(probes.recent(any())).thenReturn(List.of(TestRuns.running("r2"), finished));
+
+        var html = mvc.perform(get("/").header("HX-Request", "true").header("HX-Target", "recent"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("id=\"recent\"", "outcome-bounce\">bounce<", "outcome-running\">running<")
+                .doesNotContain("probe-form", "<html");
     }
 }

@@ -193,6 +193,7 @@ class ProbeApiTest {
                         "request",
                         "startedAt",
                         "finishedAt",
+                        "outcome",
                         "verdict",
                         "posture",
                         "dns",
@@ -235,6 +236,21 @@ class ProbeApiTest {
         assertThat(banner.get("kind").asString()).isEqualTo("RECEIVED");
         assertThat(banner.get("text").asString()).isEqualTo("220 hi\revent: done");
         assertThat(banner.get("session").asString()).isEqualTo(TestRuns.SESSION);
+    }
+
+    @Test
+    void theResultCarriesTheOutcomeAsAValueOnceTheRunIsOver() throws Exception {
+        when(probes.find(eq("r1"), any())).thenReturn(Optional.of(TestRuns.rejectedRcpt("r1", "ok")));
+        when(probes.find(eq("r2"), any())).thenReturn(Optional.of(TestRuns.running("r2")));
+
+        mvc.perform(get("/api/probes/r1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("BOUNCE"))
+                .andExpect(jsonPath("$.verdict").value("Mail to kate@example.com would bounce: unknown user"));
+        mvc.perform(get("/api/probes/r2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RUNNING"))
+                .andExpect(jsonPath("$.outcome").value(nullValue()));
     }
 
     @Test

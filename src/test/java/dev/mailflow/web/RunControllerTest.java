@@ -90,10 +90,39 @@ class RunControllerTest {
                 .contains("<html", "mx.example.com", "would bounce", "The mailbox does not exist")
                 .contains("Reason: <strong>recipient unknown</strong>")
                 .contains("C:", "S:", "EHLO contoso.com", "class=\"tl tl-sent k-sent\"", "tl-received")
-                .contains("href=\"/codes/550\"", "title=\"Bad destination mailbox address\"")
+                .contains("href=\"/codes/550\"", "title=\"5.1.1: Bad destination mailbox address\"")
                 .contains("href=\"#ev-10\"", "id=\"ev-10\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;")
                 .doesNotContain("<script>alert", "<img src=x", "sse-connect");
+    }
+
+    @Test
+    void theAnswerComesFirstThenTheServersThenTheTranscript() throws Exception {
+        given(TestRuns.rejectedRcpt("r1", "ok"));
+
+        var html = body(get("/probes/r1"));
+
+        assertThat(html)
+                .contains("class=\"verdict outcome-bounce\"", "class=\"badge outcome\">bounce</strong>")
+                .contains("Run time", "mx.example.com: rejected at RCPT")
+                .contains("Run again", "action=\"/probes/r1/again\"", "Test another domain");
+        var verdict = html.indexOf("id=\"verdict\"");
+        var findings = html.indexOf("id=\"findings\"");
+        var matrix = html.indexOf("id=\"matrix-r1\"");
+        var transcript = html.indexOf("id=\"transcript-r1\"");
+        assertThat(verdict).isPositive().isLessThan(findings);
+        assertThat(findings).isLessThan(matrix);
+        assertThat(matrix).isLessThan(transcript);
+        // Screen readers hear the verdict and the findings, not every transcript line.
+        assertThat(html.substring(transcript, html.indexOf(">", transcript))).doesNotContain("aria-live");
+        assertThat(html).contains("aria-label=\"Copy the transcript\"", "aria-label=\"Transcript as a text file\"");
+    }
+
+    @Test
+    void aRunningRunHasNoRunAgainYet() throws Exception {
+        given(TestRuns.running("r2"));
+
+        assertThat(body(get("/probes/r2"))).doesNotContain("Run again").contains("Waiting for the sessions to end");
     }
 
     @Test
@@ -166,6 +195,11 @@ class RunControllerTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x")
                 .doesNotContain("<script>", "<img");
         assertThat(sse.onlyKnownFields()).isTrue();
+        // A command means the phase before it is over: the matrix comes along, swapped in by id.
+        assertThat(sse.events().get(3).data()).contains("id=\"matrix-r1\"", "hx-swap-oob=\"true\"");
+        assertThat(sse.events().get(2).data()).doesNotContain("matrix-r1");
+        assertThat(sse.events().getLast().data())
+                .contains("id=\"run-actions-r1\"", "hx-post=\"/probes/r1/again\"", "Run again");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
@@ -61,6 +62,8 @@ class SessionMatrixTest {
                                         exchange(Phase.RCPT, 550, 6))),
                         session("mx1.example.test", "::1", 10, result(SessionOutcome.REFUSED, Phase.CONNECT)),
                         session("mx1.example.test", "127.0.0.3", 10, null)),
+                Map.of(),
+                Set.of(),
                 Optional.of(new MxPlan(
                         "example.test",
                         DnsOutcome.OK,
@@ -79,16 +82,12 @@ class SessionMatrixTest {
                         org.assertj.core.groups.Tuple.tuple("mx2.example.test", "IPv4", "completed"));
 
         var refused = matrix.rows().get(0).cells();
-        assertThat(refused)
-                .extracting(SessionMatrix.Cell::state)
-                .containsExactly("fail", "none", "none", "none", "none");
+        assertThat(refused).extracting(Cell::state).containsExactly("fail", "none", "none", "none", "none");
         assertThat(refused.get(0).word()).isEqualTo("refused");
         assertThat(matrix.rows().get(1).cells()).allMatch(c -> c.state().equals("pending"));
 
         var completed = matrix.rows().get(2).cells();
-        assertThat(completed)
-                .extracting(SessionMatrix.Cell::word)
-                .containsExactly("connected", "220", "250", "250", "550");
+        assertThat(completed).extracting(Cell::word).containsExactly("connected", "220", "250", "250", "550");
         assertThat(completed.get(4).ms()).isEqualTo(11L);
         assertThat(completed).allMatch(c -> c.state().equals("ok"));
         assertThat(matrix.ties()).isEmpty();
@@ -107,11 +106,13 @@ class SessionMatrixTest {
                                 exchange(Phase.BANNER, 220, 1),
                                 exchange(Phase.EHLO, 250, 1),
                                 exchange(Phase.MAIL, 530, 2)))),
+                Map.of(),
+                Set.of(),
                 Optional.empty());
 
         var cells = matrix.rows().getFirst().cells();
-        assertThat(cells.get(3)).isEqualTo(new SessionMatrix.Cell("fail", "530 rejected", 2L));
-        assertThat(cells.get(4)).isEqualTo(new SessionMatrix.Cell("none", "not reached", null));
+        assertThat(cells.get(3)).isEqualTo(new Cell("fail", "530 rejected", 2L, null));
+        assertThat(cells.get(4)).isEqualTo(new Cell("none", "not reached", null, null));
         assertThat(matrix.rows().getFirst().endedIn()).isEqualTo("MAIL");
     }
 
@@ -132,8 +133,55 @@ class SessionMatrixTest {
                         session("mx1.example.test", "::1", 10, null),
                         session("mx2.example.test", "127.0.0.2", 10, null),
                         session("mx3.example.test", "127.0.0.3", 20, null)),
+                Map.of(),
+                Set.of(),
                 Optional.of(plan));
 
         assertThat(matrix.ties()).containsExactly(new MxPlan.Tie(10, List.of("mx1.example.test", "mx2.example.test")));
+    }
+
+    @Test
+    void aRcptAnsweredAfterARefusedMailIsShownAsVoidNotAsNotReached() {
+        var matrix = SessionMatrix.of(
+                List.of(session(
+                        "mx.example.test",
+                        "127.0.0.1",
+                        10,
+                        result(
+                                SessionOutcome.REJECTED,
+                                Phase.MAIL,
+                                exchange(Phase.BANNER, 220, 1),
+                                exchange(Phase.EHLO, 250, 1),
+                                exchange(Phase.MAIL, 530, 2),
+                                exchange(Phase.RCPT, 250, 1)))),
+                Map.of(),
+                Set.of(),
+                Optional.empty());
+
+        var rcpt = matrix.rows().getFirst().cells().get(4);
+        assertThat(rcpt.state()).isEqualTo("void");
+        assertThat(rcpt.word()).isEqualTo("250 void");
+        assertThat(rcpt.note()).contains("MAIL was refused");
+    }
+
+    @Test
+    void aRunningSessionFillsInPhaseByPhaseFromItsRepliesSoFar() {
+        var running = session("mx.example.test", "127.0.0.1", 10, null);
+        var progress = Map.of(running.key(), List.of(exchange(Phase.BANNER, 220, 4000), exchange(Phase.EHLO, 250, 3)));
+
+        var matrix = SessionMatrix.of(List.of(running), progress, Set.of(Phase.TLS), Optional.empty());
+
+        assertThat(matrix.phases())
+                .containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.TLS, Phase.MAIL, Phase.RCPT);
+        assertThat(matrix.rows().getFirst().cells())
+                .extracting(Cell::word)
+                .containsExactly("connected", "220", "250", "…", "…", "…");
+        assertThat(matrix.rows().getFirst().cells().get(1).ms()).isEqualTo(4000L);
+    }
+
+    @Test
+    void theTlsColumnIsReservedUnlessTlsIsOff() {
+        var request = TestRuns.request();
+        assertThat(SessionMatrix.reserved(request)).containsExactly(Phase.TLS);
     }
 }

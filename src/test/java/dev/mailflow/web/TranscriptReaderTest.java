@@ -63,7 +63,7 @@ class TranscriptReaderTest {
 
         var line = new TranscriptReader(knowledge).read(received(1, 5, "550 5.1.1 unknown", 550, 5L));
 
-        assertThat(line.codeHint()).isEqualTo("Bad destination mailbox");
+        assertThat(line.codeHint()).isEqualTo("5.1.1: Bad destination mailbox");
     }
 
     @Test
@@ -83,5 +83,16 @@ class TranscriptReaderTest {
                 .isNull();
         assertThat(reader.read(event(2, 0, Kind.SENT, "250 not a reply")).code())
                 .isNull();
+    }
+
+    @Test
+    void theHintExplainsTheBasicCodeWithTheEnhancedOneBesideIt() {
+        var reader = new TranscriptReader(Knowledge.load());
+
+        var ready = reader.read(received(1, 10, "220 2.0.0 SMTP server ready", 220, 10L));
+        var unknown = reader.read(received(2, 20, "550 5.1.1 <kate@example.com>: User unknown", 550, 10L));
+
+        assertThat(ready.codeHint()).startsWith("Service ready").contains("(2.0.0: ");
+        assertThat(unknown.codeHint()).contains("5.1.1: ");
     }
 }

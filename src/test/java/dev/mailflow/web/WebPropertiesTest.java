@@ -27,4 +27,13 @@ class WebPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("mailflow.web.heartbeat", "0s")))
                 .hasStackTraceContaining("mailflow.web.heartbeat must be positive");
     }
+
+    @Test
+    void theRequestBodyLimitDefaultsToTensOfKilobytesAndIsChecked() {
+        assertThat(bind(Map.of()).maxRequestBody().toKilobytes()).isEqualTo(96);
+        assertThatThrownBy(() -> bind(Map.of("mailflow.web.max-request-body", "100B")))
+                .hasStackTraceContaining("mailflow.web.max-request-body must be from 1KB to 10MB");
+        assertThatThrownBy(() -> bind(Map.of("mailflow.web.max-request-body", "1GB")))
+                .hasStackTraceContaining("mailflow.web.max-request-body must be from 1KB to 10MB");
+    }
 }

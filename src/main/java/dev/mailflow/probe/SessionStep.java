@@ -1,0 +1,97 @@
+package dev.mailflow.probe;
+
+import dev.mailflow.egress.TargetPolicy;
+import dev.mailflow.probe.ProbeEvent.Kind;
+import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOutcome;
+import dev.mailflow.smtp.SessionResult;
+import dev.mailflow.text.AddressText;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One session of a run, from the policy check to its recorded outcome, within the run's one
+ * deadline ({@code mailflow.smtp.timeouts.total} from the run's start).
+ */
+final class SessionStep {
+
+    private final TargetPolicy targets;
+    private final SessionSlots slots;
+    private final SessionRunner sessions;
+    private final Duration runTotal;
+
+    SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessions, Duration runTotal) {
+        this.targets = targets;
+        this.slots = slots;
+        this.sessions = sessions;
+        this.runTotal = runTotal;
+    }
+
+    /** Checks the target, waits for a slot within the run's deadline, runs the session, records its result. */
+    /** @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none */
+    SessionResult run(ProbeRun run, ValidatedProbe probe, Target target, long endNanos) throws InterruptedException {
+        var key = target.key();
+        run.append(
+                key,
+                Phase.CONNECT,
+                Kind.SESSION,
+                target.host().name() + " [" + AddressText.of(target.address()) + "]:" + target.port(),
+                new EventDetail.Session(
+                        target.host().name(),
+                        AddressText.of(target.address()),
+                        target.port(),
+                        target.host().preference(),
+                        probe.ehlo().value()));
+        var decision = targets.check(target.address(), target.port());
+        SessionResult result;
+        if (!decision.allowed()) {
+            run.append(key, Phase.CONNECT, Kind.ERROR, decision.reason());
+            result = new SessionResult(
+                    SessionOutcome.POLICY_REFUSED,
+                    Phase.CONNECT,
+                    decision.reason(),
+                    List.of(),
+                    Map.of(),
+                    null,
+                    Duration.ZERO);
+        } else {
+            result = underDeadline(run, probe, target, endNanos);
+        }
+        // The result first, then its event: whoever renders the OUTCOME event finds the session over.
+        var pending = target.pending();
+        run.replaceSession(new SessionRecord(
+                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
+        run.append(
+                key,
+                result.phase(),
+                Kind.OUTCOME,
+                result.outcome() + " in " + result.phase() + (result.detail() == null ? "" : ": " + result.detail()),
+                new EventDetail.Outcome(result.outcome(), result.phase()));
+        return result;
+    }
+
+    /**
+     * Waiting for a slot counts against the run's deadline: a session that cannot start before it
+     * ends is TIMED_OUT without connecting, and one that starts gets only what is left.
+     */
+    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target, long endNanos)
+            throws InterruptedException {
+        long now = System.nanoTime();
+        long end = Math.min(
+                endNanos, now + runTotal.minusMillis(run.elapsedMillis()).toNanos());
+        var left = Duration.ofNanos(end - now);
+        var slot = left.isPositive() ? slots.acquire(target.address(), left) : Optional.<SessionSlots.Slot>empty();
+        if (slot.isEmpty()) {
+            var why = "no session slot came free within the run's deadline of " + runTotal.toSeconds()
+                    + " s (mailflow.smtp.timeouts.total); nothing was contacted";
+            return new SessionResult(
+                    SessionOutcome.TIMED_OUT, Phase.CONNECT, why, List.of(), Map.of(), null, Duration.ZERO);
+        }
+        try (var held = slot.get()) {
+            return sessions.run(
+                    probe, target, new EventRecorder(run, target.key()), Duration.ofNanos(end - System.nanoTime()));
+        }
+    }
+}

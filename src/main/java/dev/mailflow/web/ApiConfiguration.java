@@ -1,0 +1,38 @@
+package dev.mailflow.web;
+
+import dev.mailflow.probe.ProbeProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The request body limit (before anything else reads the body) and the API's JSON converter. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class})
+class ApiConfiguration implements WebMvcConfigurer {
+
+    private final JsonMapper mapper;
+    private final ProbeProperties probe;
+
+    ApiConfiguration(JsonMapper mapper, ProbeProperties probe) {
+        this.mapper = mapper;
+        this.probe = probe;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties) {
+        var registration = new FilterRegistrationBean<>(new BodyLimit(properties));
+        // Before Spring Security's chain (-100): an oversized body is refused before any password check.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.addCustomConverter(new JsonConverter(mapper, probe.maxRecipients()));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.mailflow.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
+ * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
+ * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
+ */
+final class BodyLimit extends OncePerRequestFilter {
+
+    private final long max;
+
+    BodyLimit(WebProperties properties) {
+        this.max = properties.maxRequestBody().toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > max) {
+            refuse(response);
+            return;
+        }
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            if (MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(formType(request))) {
+                // The servlet container parses form bodies itself, past any wrapper: ask for the length.
+                response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
+                return;
+            }
+            try {
+                chain.doFilter(new Capped(request, max), response);
+            } catch (BodyTooLargeException e) {
+                if (!response.isCommitted()) {
+                    response.reset();
+                    refuse(response);
+                }
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String formType(HttpServletRequest request) {
+        var type = request.getContentType();
+        return type == null ? "" : type.split(";", 2)[0].strip();
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                        + "\"detail\":\"The request body is larger than " + max
+                        + " bytes (mailflow.web.max-request-body).\"}");
+    }
+
+    /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("request body too large", null);
+        }
+    }
+
+    private static final class Capped extends HttpServletRequestWrapper {
+
+        private final long max;
+        private ServletInputStream stream;
+
+        Capped(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CappedStream(super.getInputStream(), max);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            var encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
+        }
+    }
+
+    private static final class CappedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long max;
+        private long read;
+
+        CappedStream(ServletInputStream in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, (int) Math.min(length, max - read + 1));
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > max) {
+                throw new BodyTooLargeException();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

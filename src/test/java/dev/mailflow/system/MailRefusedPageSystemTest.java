@@ -1,0 +1,103 @@
+package dev.mailflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.testing.dns.TestDnsServer;
+import dev.mailflow.testing.smtp.ScriptedSmtpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An Exchange-like server that refuses MAIL (530 5.7.1) and, pipelined, still answers the RCPT
+ * with 250: the run page says BOUNCE in red, shows the RCPT reply as void, and has no "accepts mail"
+ * finding. The page is saved as {@code docs/run-mail-refused.png} (phone size).
+ */
+@Tag("system")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MailRefusedPageSystemTest {
+
+    static final ScriptedSmtpServer EXCHANGE =
+            ScriptedSmtpServer.start(s -> s.banner("220 mbx01.fabrikam.test Microsoft ESMTP MAIL Service ready")
+                    .on("EHLO", "250-mbx01.fabrikam.test Hello", "250-PIPELINING", "250 ENHANCEDSTATUSCODES")
+                    .on("MAIL", "530 5.7.1 Client was not authenticated")
+                    .on("RCPT", "250 2.1.5 Recipient OK")
+                    .on("QUIT", "221 2.0.0 Bye"));
+
+    static final TestDnsServer DNS =
+            TestDnsServer.builder().zone("fabrikam.test", """
+                    @       MX 10 mbx01
+                    mbx01   A  127.0.0.1
+                    """).start();
+
+    static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mailflow.dns.servers", DNS::server);
+        registry.add("mailflow.dns.timeout", () -> "2s");
+        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
+        registry.add("mailflow.targets.ports", () -> EXCHANGE.address().getPort());
+        registry.add("mailflow.smtp.port", () -> EXCHANGE.address().getPort());
+        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        registry.add("spring.security.user.name", () -> MailflowApi.USER);
+        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
+        registry.add("spring.security.user.roles", () -> "ADMIN");
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        EXCHANGE.close();
+        DNS.close();
+    }
+
+    @Test
+    void aRcptAnsweredAfterARefusedMailIsNotAnAcceptedRecipient() throws Exception {
+        var api = new MailflowApi(port);
+        var result = api.probe("""
+                {"rcptTo": ["kate@fabrikam.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
+        assertThat(EXCHANGE.received()).contains("RCPT TO:<kate@fabrikam.test>");
+        assertThat(result.get("outcome").asString()).isEqualTo("BOUNCE");
+        result.get("findings").forEach(f -> assertThat(f.get("id").asString()).isNotEqualTo("rcpt.accepted"));
+
+        var driver = chromium.driver;
+        new RunPage(driver, "http://127.0.0.1:" + port).open();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get("http://127.0.0.1:" + port + "/probes/" + result.get("id").asString());
+
+        assertThat(driver.findElement(By.cssSelector("#verdict .badge.outcome")).getText())
+                .isEqualToIgnoringCase("bounce");
+        var rcpt = driver.findElement(By.cssSelector("table.matrix td.cell-void"));
+        assertThat(rcpt.getText().toLowerCase(Locale.ROOT)).contains("250 void");
+        assertThat(rcpt.getAttribute("title")).contains("MAIL was refused");
+        assertThat(driver.findElement(By.id("findings")).getText()).doesNotContain("accepts mail");
+
+        var docs = Files.createDirectories(
+                Path.of(System.getProperty("basedir", ".")).resolve("docs"));
+        Files.write(docs.resolve("run-mail-refused.png"), chromium.wholePage());
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+}
