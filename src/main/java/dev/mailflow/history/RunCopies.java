@@ -98,7 +98,7 @@ final class RunCopies {
     }
 
     private static void apply(RunCopy copy, RunState state) {
-        copy.state(state.plan(), state.sessions(), state.diagnosis());
+        copy.state(state.plan(), state.sessions(), state.diagnosis(), state.posture());
     }
 
     Optional<StoredRun> row(String id) {

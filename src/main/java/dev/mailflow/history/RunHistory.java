@@ -105,6 +105,27 @@ public final class RunHistory {
     /** Earlier runs of a run's domain, newest first, and what changed since the previous one. */
     public record LookBack(List<RunSummary> earlier, RunDiff diff) {}
 
+    /** The newest runs {@code viewer} may read, newest first, with their requests and outcomes. */
+    public List<ListedRun> recent(Requester viewer, int limit) {
+        var where = new StringBuilder(" where 1 = 1");
+        var params = new HashMap<String, Object>();
+        visibleTo(viewer, null, where, params);
+        params.put("limit", limit);
+        return jdbc.sql("select r.id, r.status, r.outcome, r.request, r.started_at from runs r" + where
+                        + " order by r.started_at desc, r.id desc limit :limit")
+                .params(params)
+                .query((rs, n) -> {
+                    var status = RunRows.status(rs.getString("status"));
+                    var outcome = RunOutcome.read(status, rs.getString("outcome"));
+                    return new ListedRun(
+                            rs.getString("id"),
+                            RunRows.request(rs.getString("request")),
+                            outcome,
+                            RunRows.instant(rs, "started_at"));
+                })
+                .list();
+    }
+
     public Optional<RunSummary> summary(String id, Requester viewer) {
         var where = new StringBuilder(" where r.id = :id");
         var params = new HashMap<String, Object>();

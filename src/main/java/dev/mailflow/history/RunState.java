@@ -2,21 +2,27 @@ package dev.mailflow.history;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.probe.CopiedPosture;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.SessionRecord;
 import java.util.List;
 
-/** What a run knows besides its events, stored as one JSON document and rewritten as it changes. */
-record RunState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis) {
+/**
+ * What a run knows besides its events, stored as one JSON document and rewritten as it changes.
+ *
+ * @param posture null in a run stored before posture was kept: read as none
+ */
+record RunState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
 
-    static final RunState EMPTY = new RunState(null, List.of(), null);
+    static final RunState EMPTY = new RunState(null, List.of(), null, CopiedPosture.NONE);
 
     RunState {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        posture = posture == null ? CopiedPosture.NONE : posture;
     }
 
     static RunState of(ProbeRun run) {
         return new RunState(
-                run.plan().orElse(null), run.sessions(), run.diagnosis().orElse(null));
+                run.plan().orElse(null), run.sessions(), run.diagnosis().orElse(null), run.copiedPosture());
     }
 }

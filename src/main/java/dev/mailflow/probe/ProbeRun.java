@@ -214,6 +214,16 @@ public final class ProbeRun {
     }
 
     /** The whole posture with its typed values (for metrics), once every check is over. */
+    /** The posture as a copy of this run needs it: whether expected, its entries, whether every check is over. */
+    public CopiedPosture copiedPosture() {
+        lock.lock();
+        try {
+            return new CopiedPosture(postureExpected, posture, postureReport != null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<PostureReport> posture() {
         lock.lock();
         try {
@@ -343,14 +353,24 @@ public final class ProbeRun {
         }
     }
 
-    /** Replaces what a copied run knows besides its events: plan, sessions and diagnosis. */
-    void copyState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis) {
+    /**
+     * Replaces what a copied run knows besides its events: plan, sessions, diagnosis and posture
+     * (whose report is rebuilt from its entries once every check was over).
+     */
+    void copyState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture copied) {
         lock.lock();
         try {
             this.plan = plan;
             this.sessions.clear();
             this.sessions.addAll(sessions);
             this.diagnosis = diagnosis;
+            this.postureExpected = copied.expected();
+            this.posture.clear();
+            this.posture.addAll(copied.entries());
+            this.postureReport = copied.over()
+                    ? new PostureReport(
+                            copied.entries().stream().map(PostureEntry::check).toList())
+                    : null;
         } finally {
             lock.unlock();
         }
@@ -420,6 +440,8 @@ public final class ProbeRun {
                 return;
             }
             posture.add(entry);
+            // Stored before its event, so a reader on another replica finds the entry the event names.
+            archive.changed(this);
             var check = entry.check();
             append(
                     null,
@@ -436,6 +458,7 @@ public final class ProbeRun {
         lock.lock();
         try {
             this.postureReport = report;
+            archive.changed(this);
         } finally {
             lock.unlock();
         }

@@ -31,8 +31,8 @@ public final class RunCopy {
         run.copy(event);
     }
 
-    public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis) {
-        run.copyState(plan, sessions, diagnosis);
+    public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+        run.copyState(plan, sessions, diagnosis, posture);
     }
 
     public void end(RunStatus status, Instant finishedAt) {

@@ -1,6 +1,7 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Diagnosis.Verdict;
 
 /**
  * What a finished run found, as one value: the verdict's kind, or FAILED when mailflow itself could
@@ -15,13 +16,21 @@ public enum RunOutcome {
     FAILED;
 
     static RunOutcome of(RunStatus status, Diagnosis diagnosis) {
+        return of(status, diagnosis == null ? null : diagnosis.outcome());
+    }
+
+    /**
+     * The outcome of a finished run from its status and its verdict's kind (null when it has no
+     * diagnosis), as a stored run keeps them.
+     */
+    public static RunOutcome of(RunStatus status, Verdict verdict) {
         if (status != RunStatus.COMPLETED) {
             return FAILED;
         }
-        if (diagnosis == null) {
+        if (verdict == null) {
             return UNKNOWN;
         }
-        return switch (diagnosis.outcome()) {
+        return switch (verdict) {
             case DELIVERABLE -> DELIVERABLE;
             case DEFERRED -> DEFERRED;
             case BOUNCE -> BOUNCE;

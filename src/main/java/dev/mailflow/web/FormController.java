@@ -1,6 +1,8 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.history.ListedRun;
+import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
@@ -9,6 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.core.JacksonException;
 
 /**
  * The probe form. Each handler answers htmx ({@code HX-Request}) with a fragment and a plain
@@ -30,12 +37,16 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class FormController {
 
+    private static final Logger log = LoggerFactory.getLogger(FormController.class);
+
     private final ProbeService probes;
     private final Knowledge knowledge;
+    private final RunHistory history;
 
-    FormController(ProbeService probes, Knowledge knowledge) {
+    FormController(ProbeService probes, Knowledge knowledge, RunHistory history) {
         this.probes = probes;
         this.knowledge = knowledge;
+        this.history = history;
     }
 
     /** The page; for htmx the form alone, or the recent list when that is the target (after a run). */
@@ -47,7 +58,7 @@ class FormController {
             Model model) {
         model.addAttribute("form", ProbeForm.blank());
         model.addAttribute("errors", FormErrors.none());
-        model.addAttribute("recent", RecentRun.of(probes.recent(requester)));
+        model.addAttribute("recent", recent(requester));
         if ("true".equals(htmx)) {
             return "recent".equals(target) ? "index :: recent" : "fragments/form :: form";
         }
@@ -143,8 +154,20 @@ class FormController {
         var page = new ModelAndView("index")
                 .addObject("form", form)
                 .addObject("errors", errors)
-                .addObject("recent", RecentRun.of(probes.recent(requester)));
+                .addObject("recent", recent(requester));
         page.setStatus(status);
         return page;
+    }
+
+    /** The runs held here and the stored ones; only the held ones while the database cannot answer. */
+    private List<RecentRun> recent(Requester requester) {
+        List<ListedRun> stored;
+        try {
+            stored = history.recent(requester, RecentRun.SHOWN);
+        } catch (DataAccessException | JacksonException e) {
+            log.warn("history: recent runs not read: {}", e.getMessage());
+            stored = List.of();
+        }
+        return RecentRun.of(probes.recent(requester), stored);
     }
 }

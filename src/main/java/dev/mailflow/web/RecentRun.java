@@ -1,10 +1,16 @@
 package dev.mailflow.web;
 
+import dev.mailflow.history.ListedRun;
+import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One line of the recent probes list.
@@ -14,17 +20,29 @@ import java.util.Locale;
  */
 record RecentRun(String id, String target, String outcomeWord, Instant startedAt) {
 
-    private static final int SHOWN = 20;
+    static final int SHOWN = 20;
 
-    static List<RecentRun> of(List<ProbeRun> runs) {
-        return runs.stream()
-                .limit(SHOWN)
-                .map(r -> new RecentRun(
-                        r.id(),
-                        UntrustedText.visible(RunView.target(r.request())),
-                        r.outcome().map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
-                        r.startedAt()))
-                .toList();
+    private static final Comparator<RecentRun> NEWEST_FIRST = Comparator.comparing(RecentRun::startedAt)
+            .thenComparing(RecentRun::id)
+            .reversed();
+
+    /**
+     * The runs this instance holds and the stored ones, newest first. A run held here is shown as it
+     * stands now: its stored row is written a moment later.
+     */
+    static List<RecentRun> of(List<ProbeRun> held, List<ListedRun> stored) {
+        var byId = new LinkedHashMap<String, RecentRun>();
+        held.stream().limit(SHOWN).forEach(r -> byId.put(r.id(), of(r.id(), r.request(), r.outcome(), r.startedAt())));
+        stored.forEach(r -> byId.putIfAbsent(r.id(), of(r.id(), r.request(), r.outcome(), r.startedAt())));
+        return byId.values().stream().sorted(NEWEST_FIRST).limit(SHOWN).toList();
+    }
+
+    private static RecentRun of(String id, ProbeRequest request, Optional<RunOutcome> outcome, Instant startedAt) {
+        return new RecentRun(
+                id,
+                UntrustedText.visible(RunView.target(request)),
+                outcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
+                startedAt);
     }
 
     public String startedText() {

@@ -3,10 +3,14 @@ package dev.mailflow.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.MailflowInstance;
+import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +27,30 @@ class HistoryAppTest {
             s -> s.on("RCPT", "550 5.1.1 <kate@restart.test>: Recipient address rejected: User unknown"));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A signed recipient zone, a sender whose SPF does not authorise us, a blocklist listing the MX. */
+    static final TestDnsServer DNS = TestDnsServer.builder()
+            .signedZone("posture.test", """
+                    @           MX  10 mx1
+                    mx1         A   127.0.0.1
+                    _smtp._tls  TXT "v=TLSRPTv1; rua=mailto:tls-reports@posture.test"
+                    """)
+            .zone("contoso.test", """
+                    @       TXT "v=spf1 ip4:198.51.100.0/24 -all"
+                    _dmarc  TXT "v=DMARC1; p=reject; rua=mailto:dmarc@contoso.test"
+                    """)
+            .zone("bl.test", """
+                    1.0.0.127  A   127.0.0.2
+                    1.0.0.127  TXT "listed for testing"
+                    """)
+            .start();
+
     @TempDir
     Path dir;
 
     @AfterAll
     static void stop() {
         SERVER.close();
+        DNS.close();
     }
 
     static String request(String domain) {
@@ -40,6 +62,79 @@ class HistoryAppTest {
         return MailflowInstance.start(
                 SERVER.address().getPort(),
                 Map.of("mailflow.history.dir", dir.resolve("data").toString()));
+    }
+
+    MailflowInstance startWithDns() throws Exception {
+        var anchors = dir.resolve("anchors.txt");
+        Files.writeString(anchors, DNS.trustAnchor("posture.test"));
+        return MailflowInstance.start(
+                SERVER.address().getPort(),
+                Map.of(
+                        "mailflow.history.dir",
+                        dir.resolve("data").toString(),
+                        "mailflow.dns.servers",
+                        DNS.server(),
+                        "mailflow.dns.timeout",
+                        "2s",
+                        "mailflow.posture.dnsbl-zones",
+                        "bl.test",
+                        "mailflow.posture.our-addresses",
+                        "192.0.2.77",
+                        "mailflow.posture.trust-anchors",
+                        anchors.toString()));
+    }
+
+    @Test
+    void aRestartKeepsTheRunsPostureAndTheHomePageListsTheRun() throws Exception {
+        String id;
+        JsonNode before;
+        String pageBefore;
+        try (var app = startWithDns()) {
+            id = app.client().startAndFinish("""
+                    {"rcptTo": ["kate@posture.test"], "mailFrom": "helpdesk@contoso.test", "tls": "NONE"}""");
+            before = JSON.readTree(app.client().get("/api/probes/" + id).body());
+            pageBefore = app.client().get("/probes/" + id).body();
+        }
+        assertThat(checks(before.get("posture")))
+                .contains("DNSSEC PASS", "TLS_RPT PASS", "BLOCKLISTS WARN", "SPF FAIL", "DMARC FAIL")
+                .hasSize(9);
+        assertThat(pageBefore).contains("id=\"posture-dmarc\"");
+
+        try (var app = startWithDns()) {
+            var client = app.client();
+            var after = JSON.readTree(client.get("/api/probes/" + id).body());
+            assertThat(after).isEqualTo(before);
+            var page = client.get("/probes/" + id).body();
+            assertThat(page)
+                    .contains(
+                            "id=\"posture-dmarc\"",
+                            "id=\"posture-mta-sts\"",
+                            "DMARC of the sender",
+                            "v=DMARC1; p=reject; rua=mailto:dmarc@contoso.test")
+                    .doesNotContain("checking…");
+            assertThat(rows(page, "posture-")).isEqualTo(rows(pageBefore, "posture-"));
+
+            var home = client.get("/").body();
+            assertThat(home).contains("/probes/" + id, "kate@posture.test", "outcome-bounce");
+        }
+    }
+
+    /** The ids of the page's elements whose id starts with {@code prefix}, in page order. */
+    private static List<String> rows(String page, String prefix) {
+        var ids = new ArrayList<String>();
+        var matcher =
+                Pattern.compile("id=\"(" + Pattern.quote(prefix) + "[^\"]*)\"").matcher(page);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    private static List<String> checks(JsonNode posture) {
+        var all = new ArrayList<String>();
+        posture.forEach(
+                c -> all.add(c.get("check").asString() + " " + c.get("status").asString()));
+        return all;
     }
 
     @Test
@@ -54,6 +149,9 @@ class HistoryAppTest {
 
         try (var app = start()) {
             var client = app.client();
+            assertThat(client.get("/").body())
+                    .contains(
+                            "/probes/" + first, "127.0.0.1:" + SERVER.address().getPort(), "outcome-bounce");
             var after = client.get("/api/probes/" + first);
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(after.body())).isEqualTo(before);
