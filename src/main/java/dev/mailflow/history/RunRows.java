@@ -1,7 +1,5 @@
 package dev.mailflow.history;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.mailflow.posture.PostureFacts;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRequest;
@@ -26,13 +24,7 @@ final class RunRows {
             // A stored run outlives the code that wrote it: a field added or dropped later is not an error.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(AddressJson.module())
-            .addMixIn(PostureFacts.class, PostureFactsType.class)
-            .registerSubtypes(PostureFacts.class.getPermittedSubclasses())
             .build();
-
-    /** A posture check's facts are one of several shapes: stored with the shape's name beside them. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
-    private interface PostureFactsType {}
 
     private RunRows() {}
 

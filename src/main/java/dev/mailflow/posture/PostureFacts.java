@@ -1,9 +1,26 @@
 package dev.mailflow.posture;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 
-/** The typed values behind a posture check's status, one shape per check. */
+/**
+ * The typed values behind a posture check's status, one shape per check. Stored with the run (the
+ * {@code history} package); in JSON the {@code type} property names the shape.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PostureFacts.MtaSts.class, name = "mta-sts"),
+    @JsonSubTypes.Type(value = PostureFacts.TlsRpt.class, name = "tls-rpt"),
+    @JsonSubTypes.Type(value = PostureFacts.Dnssec.class, name = "dnssec"),
+    @JsonSubTypes.Type(value = PostureFacts.Dane.class, name = "dane"),
+    @JsonSubTypes.Type(value = PostureFacts.Blocklists.class, name = "blocklists"),
+    @JsonSubTypes.Type(value = PostureFacts.Spf.class, name = "spf"),
+    @JsonSubTypes.Type(value = PostureFacts.Dmarc.class, name = "dmarc"),
+    @JsonSubTypes.Type(value = PostureFacts.Egress.class, name = "egress"),
+    @JsonSubTypes.Type(value = PostureFacts.Port25.class, name = "port-25")
+})
 public sealed interface PostureFacts {
 
     enum StsMode {
