@@ -113,13 +113,12 @@ public class ProbeService {
                     "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
         }
         if (stopping) {
-            throw new TooBusyException("mailflow is shutting down; try again shortly", limits.retryAfter());
+            throw new TooBusyException("mailflow is shutting down", limits.retryAfter());
         }
         if (admitted.incrementAndGet() > limits.maxRuns()) {
             admitted.decrementAndGet();
             throw new TooBusyException(
-                    "mailflow is running as many probes as it may (" + limits.maxRuns() + "); try again shortly",
-                    limits.retryAfter());
+                    "mailflow is running as many probes as it may (" + limits.maxRuns() + ")", limits.retryAfter());
         }
         // A listed run is stored as it happens; an exporter's run only if it is kept (see keep).
         var run = new ProbeRun(

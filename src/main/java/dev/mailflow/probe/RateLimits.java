@@ -142,6 +142,6 @@ final class RateLimits {
     private static TooBusyException refused(String why, ArrayDeque<Instant> times, Duration length, Instant now) {
         var wait = Duration.between(now, times.peekFirst().plus(length));
         var retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-        return new TooBusyException(why + "; try again in " + RetryAfter.words(retryAfter) + ".", retryAfter);
+        return new TooBusyException(why, retryAfter);
     }
 }

@@ -91,6 +91,19 @@ class RateLimitsTest {
     }
 
     @Test
+    void aLongWaitIsToldInTheSameSecondsAsTheHeader() {
+        var rates = new RateLimits(limits(30, 60, 1), clock);
+        rates.admit("kate", "example.com", true);
+        clock.advance(Duration.ofMillis(1_799_600));
+
+        assertThatThrownBy(() -> rates.admit("kate", "example.com", true))
+                .isInstanceOfSatisfying(TooBusyException.class, e -> {
+                    assertThat(e.retryAfterHeader()).isEqualTo("1801");
+                    assertThat(e.getMessage()).endsWith("; try again in 1801 seconds.");
+                });
+    }
+
+    @Test
     void dataRunsHaveTheirOwnSmallerLimit() {
         var rates = new RateLimits(limits(30, 60, 2), clock);
         rates.admit("kate", "example.com", true);
@@ -124,7 +137,9 @@ class RateLimitsTest {
         assertThat(RetryAfter.words(Duration.ofHours(1))).isEqualTo("1 hour");
         assertThat(RetryAfter.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
         assertThat(RetryAfter.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
-        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("1801 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1800))).isEqualTo("30 minutes");
+        assertThat(RetryAfter.words(Duration.ofSeconds(5400))).isEqualTo("90 minutes");
         assertThat(RetryAfter.header(Duration.ofMillis(41_200))).isEqualTo("42");
         assertThat(RetryAfter.header(Duration.ZERO)).isEqualTo("1");
     }
