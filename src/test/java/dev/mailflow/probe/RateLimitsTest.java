@@ -161,6 +161,25 @@ class RateLimitsTest {
         assertThat(RateLimits.normalized("Bücher.Example")).isEqualTo("xn--bcher-kva.example");
     }
 
+    @Test
+    void everySpellingOfOneAddressIsOneDestination() {
+        var rates = new RateLimits(limits(100, 3, 5), clock);
+        rates.admit("kate", "::1", false);
+        rates.admit("kate", "0:0::1", false);
+        rates.admit("kate", "[IPv6:0:0:0:0:0:0:0:1]", false);
+
+        assertThatThrownBy(() -> rates.admit("lee", "[ipv6:::1]", false))
+                .isInstanceOf(TooBusyException.class)
+                .hasMessageStartingWith("::1 has been probed 3 times");
+        assertThatThrownBy(() -> rates.admit("lee", "0000:0000::0001", false)).isInstanceOf(TooBusyException.class);
+
+        rates.admit("kate", "192.0.2.25", false);
+        rates.admit("kate", "[192.0.2.25]", false);
+        rates.admit("kate", "::ffff:192.0.2.25", false);
+        assertThatThrownBy(() -> rates.admit("lee", "192.0.2.25", false)).isInstanceOf(TooBusyException.class);
+        assertThat(RateLimits.normalized("[IPv6:2001:DB8:0:0:0:0:0:25]")).isEqualTo("2001:db8::25");
+    }
+
     static final class MovableClock extends Clock {
         private volatile Instant now;
 
