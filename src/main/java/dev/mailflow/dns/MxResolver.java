@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
@@ -189,39 +185,12 @@ public final class MxResolver {
 
     /** {@link #plan(String)}, ending by {@code endNanos} ({@link System#nanoTime()}) even while DNS is silent. */
     public MxPlan plan(String domain, long endNanos) {
-        return within(() -> plan(domain), domain, "the MX of ", endNanos);
+        return PlanDeadline.within(() -> plan(domain), domain, "the MX of ", endNanos);
     }
 
     /** {@link #explicit(String)}, ending by {@code endNanos} ({@link System#nanoTime()}). */
     public MxPlan explicit(String host, long endNanos) {
-        return within(() -> explicit(host), host, "the address of ", endNanos);
-    }
-
-    /**
-     * Why: a run with a deadline shorter than {@code mailflow.dns.timeout} (a {@code /probe} scrape)
-     * must not wait for DNS past it. The lookups left behind end by their own timeout.
-     */
-    private static MxPlan within(Supplier<MxPlan> lookup, String name, String what, long endNanos) {
-        if (endNanos == Long.MAX_VALUE) {
-            return lookup.get();
-        }
-        long start = System.nanoTime();
-        var future = CompletableFuture.supplyAsync(
-                lookup, task -> Thread.ofVirtual().name("mx-plan").start(task));
-        try {
-            return future.get(Math.max(0, endNanos - start), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            var shown = DomainName.bounded(name);
-            return failed(
-                    shown, DnsOutcome.TIMEOUT, "no answer for " + what + shown + " before the probe's deadline", start);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return failed(DomainName.bounded(name), DnsOutcome.ERROR, "interrupted", start);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return PlanDeadline.within(() -> explicit(host), host, "the address of ", endNanos);
     }
 
     private static MxPlan failed(String domain, DnsOutcome outcome, String detail, long start) {
