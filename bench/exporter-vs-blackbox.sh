@@ -67,6 +67,7 @@ java -Xmx512m -jar "$work/app/$(basename "$JAR")" \
   --mailflow.modules.bench.port="${SINK##*:}" --mailflow.modules.bench.tls=NONE \
   --mailflow.modules.bench.quit-after=RCPT --mailflow.modules.bench.ehlo=bench.contoso.test \
   --mailflow.modules.bench.mail-from=helpdesk@contoso.test --mailflow.modules.bench.rcpt-to=postmaster@bench.test \
+  --mailflow.modules.bench.posture=false --mailflow.history.dir="$work/data" \
   --mailflow.probe.max-runs=2000 --mailflow.probe.max-sessions=2000 --mailflow.probe.max-sessions-per-address=2000 \
   --mailflow.limits.runs-per-user=100000000 --mailflow.limits.runs-per-domain=100000000 \
   --mailflow.security.tokens[0].name=prometheus --mailflow.security.tokens[0].digest="sha256:$DIGEST" \

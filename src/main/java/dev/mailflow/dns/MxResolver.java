@@ -183,6 +183,16 @@ public final class MxResolver {
                         "host " + ascii + " has no A or AAAA record"));
     }
 
+    /** {@link #plan(String)}, ending by {@code endNanos} ({@link System#nanoTime()}) even while DNS is silent. */
+    public MxPlan plan(String domain, long endNanos) {
+        return PlanDeadline.within(() -> plan(domain), domain, "the MX of ", endNanos);
+    }
+
+    /** {@link #explicit(String)}, ending by {@code endNanos} ({@link System#nanoTime()}). */
+    public MxPlan explicit(String host, long endNanos) {
+        return PlanDeadline.within(() -> explicit(host), host, "the address of ", endNanos);
+    }
+
     private static MxPlan failed(String domain, DnsOutcome outcome, String detail, long start) {
         return new MxPlan(domain, outcome, List.of(), since(start), detail);
     }

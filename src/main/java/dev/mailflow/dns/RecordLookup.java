@@ -1,5 +1,6 @@
 package dev.mailflow.dns;
 
+import dev.mailflow.text.AddressText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -112,9 +113,7 @@ public final class RecordLookup {
 
     private static String endpoint(SimpleResolver resolver) {
         var address = resolver.getAddress();
-        String host = address.getAddress() == null
-                ? address.getHostString()
-                : address.getAddress().getHostAddress();
+        String host = address.getAddress() == null ? address.getHostString() : AddressText.of(address.getAddress());
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

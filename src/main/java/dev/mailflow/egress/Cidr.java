@@ -1,5 +1,6 @@
 package dev.mailflow.egress;
 
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ record Cidr(InetAddress network, int prefixLength) {
     Cidr {
         int bits = network.getAddress().length * 8;
         if (prefixLength < 0 || prefixLength > bits) {
-            throw new IllegalArgumentException("prefix /" + prefixLength + " does not fit " + network.getHostAddress());
+            throw new IllegalArgumentException("prefix /" + prefixLength + " does not fit " + AddressText.of(network));
         }
     }
 
@@ -76,6 +77,6 @@ record Cidr(InetAddress network, int prefixLength) {
 
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + prefixLength;
+        return AddressText.of(network) + "/" + prefixLength;
     }
 }

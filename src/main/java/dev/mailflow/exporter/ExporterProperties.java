@@ -28,6 +28,7 @@ public record ExporterProperties(
      *
      * @param rcptTo recipients; {@code {domain}} stands for the target's domain
      * @param timeout the longest a probe of this module may take; the scrape timeout may shorten it
+     * @param posture whether the posture checks (blocklists, SPF, DMARC, MTA-STS...) run; null: yes
      */
     public record ModuleSettings(
             @Min(1) @Max(65535) Integer port,
@@ -37,7 +38,8 @@ public record ExporterProperties(
             List<String> rcptTo,
             String ehlo,
             Boolean allMx,
-            Duration timeout) {}
+            Duration timeout,
+            Boolean posture) {}
 
     /**
      * @param recentProbes probes kept in memory for {@code /probe/logs} (like blackbox_exporter's

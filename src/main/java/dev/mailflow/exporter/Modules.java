@@ -28,10 +28,13 @@ final class Modules {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    // Posture checks only where the module is about delivery (smtp_rcpt): the others are scraped
+    // often to watch one server, and blocklists and DNS need not be asked each time.
     static final List<ProbeModule> BUILT_IN = List.of(
-            new ProbeModule("smtp_banner", null, TlsMode.NONE, Phase.BANNER, null, List.of(), null, true, null),
+            new ProbeModule("smtp_banner", null, TlsMode.NONE, Phase.BANNER, null, List.of(), null, true, null, false),
             // The EHLO after STARTTLS belongs to the TLS step (RFC 3207 §4.2).
-            new ProbeModule("smtp_starttls", null, TlsMode.OPPORTUNISTIC, Phase.TLS, null, List.of(), null, true, null),
+            new ProbeModule(
+                    "smtp_starttls", null, TlsMode.OPPORTUNISTIC, Phase.TLS, null, List.of(), null, true, null, false),
             new ProbeModule(
                     "smtp_rcpt",
                     null,
@@ -41,8 +44,10 @@ final class Modules {
                     List.of("postmaster@" + ProbeModule.DOMAIN),
                     null,
                     true,
-                    null),
-            new ProbeModule("smtp_submission", 587, TlsMode.REQUIRED, Phase.TLS, null, List.of(), null, true, null));
+                    null,
+                    true),
+            new ProbeModule(
+                    "smtp_submission", 587, TlsMode.REQUIRED, Phase.TLS, null, List.of(), null, true, null, false));
 
     private final Map<String, ProbeModule> byName;
 

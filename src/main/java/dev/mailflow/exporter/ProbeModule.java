@@ -14,6 +14,7 @@ import java.util.List;
  * @param rcptTo recipients with {@code {domain}} for the target's domain; empty: none sent
  * @param ehlo null for {@code mailflow.smtp.helo-name}
  * @param timeout null when only the scrape timeout (or 120 s) bounds the probe
+ * @param posture whether the run also checks the posture (blocklists, SPF, DMARC, MTA-STS...)
  */
 record ProbeModule(
         String name,
@@ -24,7 +25,8 @@ record ProbeModule(
         List<String> rcptTo,
         String ehlo,
         boolean allMx,
-        Duration timeout) {
+        Duration timeout,
+        boolean posture) {
 
     static final String DOMAIN = "{domain}";
 
@@ -42,7 +44,8 @@ record ProbeModule(
                 settings.rcptTo() == null ? List.of() : settings.rcptTo(),
                 settings.ehlo(),
                 settings.allMx() == null || settings.allMx(),
-                settings.timeout());
+                settings.timeout(),
+                settings.posture() == null || settings.posture());
     }
 
     /**
@@ -72,6 +75,7 @@ record ProbeModule(
                 + "\ntls: " + tls + "\nquit-after: " + quitAfter
                 + "\nmail-from: " + (mailFrom == null ? "(mailflow.smtp.mail-from)" : mailFrom)
                 + "\nrcpt-to: " + rcptTo + "\nehlo: " + (ehlo == null ? "(mailflow.smtp.helo-name)" : ehlo)
-                + "\nall-mx: " + allMx + "\ntimeout: " + (timeout == null ? "(none)" : timeout) + "\n";
+                + "\nall-mx: " + allMx + "\ntimeout: " + (timeout == null ? "(none)" : timeout)
+                + "\nposture: " + posture + "\n";
     }
 }

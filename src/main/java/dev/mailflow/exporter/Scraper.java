@@ -33,7 +33,7 @@ final class Scraper {
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
-        var run = probes.startUnlisted(module.request(target), requester, timeout);
+        var run = probes.startUnlisted(module.request(target), requester, timeout, module.posture());
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape =
                 new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);

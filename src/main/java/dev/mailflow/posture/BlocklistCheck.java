@@ -4,6 +4,7 @@ import dev.mailflow.dns.Answer;
 import dev.mailflow.posture.PostureCheck.Kind;
 import dev.mailflow.posture.PostureFacts.Listing;
 import dev.mailflow.posture.PostureFacts.ListingState;
+import dev.mailflow.text.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class BlocklistCheck {
             for (String zone : zones) {
                 Listing listing = lookUp(subject, zone);
                 listings.add(listing);
-                String who = subject.address().getHostAddress();
+                String who = AddressText.of(subject.address());
                 switch (listing.state()) {
                     case LISTED -> {
                         evidence.add(who + " is listed in " + zone
@@ -110,7 +111,7 @@ final class BlocklistCheck {
     }
 
     private Listing lookUp(Listed subject, String zone) {
-        String address = subject.address().getHostAddress();
+        String address = AddressText.of(subject.address());
         Name name;
         try {
             Name reversed = ReverseMap.fromAddress(subject.address());
@@ -141,19 +142,13 @@ final class BlocklistCheck {
                     address,
                     zone,
                     ListingState.UNKNOWN,
-                    "answered " + codes.getFirst().getHostAddress() + ", outside 127.0.0.0/8 (not a blocklist answer)");
+                    "answered " + AddressText.of(codes.getFirst()) + ", outside 127.0.0.0/8 (not a blocklist answer)");
         }
         if ((first[1] & 0xff) == 255 && (first[2] & 0xff) == 255) {
             return new Listing(
-                    subject.mx(),
-                    address,
-                    zone,
-                    ListingState.REFUSED,
-                    "answered " + codes.getFirst().getHostAddress());
+                    subject.mx(), address, zone, ListingState.REFUSED, "answered " + AddressText.of(codes.getFirst()));
         }
-        var reason = dns.txt(name).texts().stream()
-                .findFirst()
-                .orElse("answered " + codes.getFirst().getHostAddress());
+        var reason = dns.txt(name).texts().stream().findFirst().orElse("answered " + AddressText.of(codes.getFirst()));
         return new Listing(subject.mx(), address, zone, ListingState.LISTED, reason);
     }
 }

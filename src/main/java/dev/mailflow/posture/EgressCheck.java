@@ -3,6 +3,7 @@ package dev.mailflow.posture;
 import dev.mailflow.dns.Answer;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class EgressCheck {
     }
 
     private PostureCheck check(InetAddress address, boolean configured, String ehlo) {
-        String shown = address.getHostAddress();
+        String shown = AddressText.of(address);
         if (!configured && TargetPolicy.reservedRange(address)) {
             var note = new PostureNote("posture.egress-private", Map.of("address", shown));
             return new PostureCheck(

@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.egress.TargetPolicy;
+import dev.mailflow.text.AddressText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ final class PolicyFetcher {
 
     private Fetched fetchFrom(String host, InetAddress address) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String where = host + " [" + address.getHostAddress() + "]:" + port;
+        String where = host + " [" + AddressText.of(address) + "]:" + port;
         Socket plain;
         try {
             plain = egress.connectService(new InetSocketAddress(address, port), timeout);

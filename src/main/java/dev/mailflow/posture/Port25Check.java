@@ -3,6 +3,7 @@ package dev.mailflow.posture;
 import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
+import dev.mailflow.text.AddressText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,9 +101,9 @@ final class Port25Check {
         String last = "no address";
         for (InetAddress address : addresses) {
             try (Socket socket = egress.connect(new InetSocketAddress(address, reference.port()), timeout)) {
-                return "answered at " + address.getHostAddress();
+                return "answered at " + AddressText.of(address);
             } catch (IOException e) {
-                last = address.getHostAddress() + " " + e.getMessage();
+                last = AddressText.of(address) + " " + e.getMessage();
             }
         }
         return last;

@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.Answer;
+import dev.mailflow.text.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -50,7 +51,7 @@ final class SpfEvaluator {
             decision = new Decision(stop.result(), null, stop.getMessage());
         }
         return new SpfVerdict(
-                ip.getHostAddress(), domain, decision.result, decision.mechanism, decision.detail, state.lookups);
+                AddressText.of(ip), domain, decision.result, decision.mechanism, decision.detail, state.lookups);
     }
 
     private record Decision(SpfResult result, String mechanism, String detail) {}

@@ -67,7 +67,7 @@ public class ProbeService {
      *     {@code mailflow.limits} window is full
      */
     public ProbeRun start(ProbeRequest request, Requester requester) {
-        return begin(request, requester, null, true);
+        return begin(request, requester, null, true, true);
     }
 
     /**
@@ -76,8 +76,9 @@ public class ProbeService {
      * {@link RunObserver}s (history, audit, metrics) unless {@link #keep} is called for it, because a
      * scrape every few seconds would drown them.
      */
-    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget) {
-        return begin(request, requester, budget, false);
+    /** With {@code posture} false the posture checks (blocklists, SPF, DMARC, MTA-STS...) are left out. */
+    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget, boolean posture) {
+        return begin(request, requester, budget, false, posture);
     }
 
     /**
@@ -105,7 +106,8 @@ public class ProbeService {
         }
     }
 
-    private ProbeRun begin(ProbeRequest request, Requester requester, Duration budget, boolean listed) {
+    private ProbeRun begin(
+            ProbeRequest request, Requester requester, Duration budget, boolean listed, boolean posture) {
         var probe = validation.validate(request);
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
@@ -113,13 +115,12 @@ public class ProbeService {
                     "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
         }
         if (stopping) {
-            throw new TooBusyException("mailflow is shutting down; try again shortly", limits.retryAfter());
+            throw new TooBusyException("mailflow is shutting down", limits.retryAfter());
         }
         if (admitted.incrementAndGet() > limits.maxRuns()) {
             admitted.decrementAndGet();
             throw new TooBusyException(
-                    "mailflow is running as many probes as it may (" + limits.maxRuns() + "); try again shortly",
-                    limits.retryAfter());
+                    "mailflow is running as many probes as it may (" + limits.maxRuns() + ")", limits.retryAfter());
         }
         // A listed run is stored as it happens; an exporter's run only if it is kept (see keep).
         var run = new ProbeRun(
@@ -137,8 +138,9 @@ public class ProbeService {
                 store.add(run);
                 archive.started(run);
             }
-            var thread =
-                    Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> execute(run, probe, endNanos, listed));
+            var thread = Thread.ofVirtual()
+                    .name("probe-" + run.id())
+                    .unstarted(() -> execute(run, probe, endNanos, listed, posture));
             running.put(run, new Running(thread, listed));
             thread.start();
         } catch (RuntimeException e) {
@@ -158,9 +160,9 @@ public class ProbeService {
         }
     }
 
-    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed) {
+    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed, boolean posture) {
         try {
-            execution.execute(run, probe, endNanos);
+            execution.execute(run, probe, endNanos, posture);
         } finally {
             admitted.decrementAndGet();
             finished(run);

@@ -1,5 +1,7 @@
 package dev.mailflow.probe;
 
+import dev.mailflow.dns.HostLiteral;
+import dev.mailflow.text.AddressText;
 import java.net.IDN;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,11 +104,16 @@ final class RateLimits {
     }
 
     /**
-     * A destination as DNS compares names: A-labels (RFC 5890), lower case, no trailing dot. Text
-     * that is no domain name (an IP literal) is only lower-cased.
+     * A destination as DNS compares names: A-labels (RFC 5890), lower case, no trailing dot. An IP
+     * literal, bare or in brackets ({@code [192.0.2.1]}, {@code [IPv6:::1]}), is its address in the
+     * one short form, so {@code ::1}, {@code 0:0::1} and {@code [IPv6:::1]} are one destination.
      */
     static String normalized(String name) {
         var text = name.strip();
+        var address = HostLiteral.parse(withoutIpv6Tag(text));
+        if (address.isPresent()) {
+            return AddressText.of(address.get());
+        }
         if (text.endsWith(".")) {
             text = text.substring(0, text.length() - 1);
         }
@@ -116,6 +123,11 @@ final class RateLimits {
             // kept as typed; it was validated before, so it is an IP literal
         }
         return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code [IPv6:::1]} as {@code [::1]}: the tag of RFC 5321 §4.1.3 is not part of the address. */
+    private static String withoutIpv6Tag(String text) {
+        return text.regionMatches(true, 0, "[IPv6:", 0, 6) ? "[" + text.substring(6) : text;
     }
 
     /** The times of the runs still inside the window ending now, oldest first. */
@@ -142,6 +154,6 @@ final class RateLimits {
     private static TooBusyException refused(String why, ArrayDeque<Instant> times, Duration length, Instant now) {
         var wait = Duration.between(now, times.peekFirst().plus(length));
         var retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-        return new TooBusyException(why + "; try again in " + RetryAfter.words(retryAfter) + ".", retryAfter);
+        return new TooBusyException(why, retryAfter);
     }
 }

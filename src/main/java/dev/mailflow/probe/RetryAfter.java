@@ -21,14 +21,17 @@ public final class RetryAfter {
         return String.valueOf(seconds(wait));
     }
 
-    /** "10 minutes", "1 hour", "42 seconds": for messages a person reads; never shorter than the header. */
+    /**
+     * "10 minutes", "1 hour", "1801 seconds": for messages a person reads. Always exactly the
+     * header's seconds: a larger unit only when it is whole, never rounded to one.
+     */
     public static String words(Duration wait) {
         long seconds = seconds(wait);
         if (seconds % 3600 == 0) {
             return plural(seconds / 3600, "hour");
         }
-        if (seconds % 60 == 0 || seconds > 600) {
-            return plural((seconds + 59) / 60, "minute");
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
         }
         return plural(seconds, "second");
     }

@@ -58,18 +58,23 @@ final class RunExecution {
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
-        execute(run, probe, Long.MAX_VALUE);
+        execute(run, probe, Long.MAX_VALUE, true);
     }
 
-    /** As above, every session ending by {@code endNanos} ({@link System#nanoTime()}). */
-    void execute(ProbeRun run, ValidatedProbe probe, long endNanos) {
+    /**
+     * As above, the MX plan and every session ending by {@code endNanos} ({@link System#nanoTime()});
+     * with {@code withPosture} false, no posture checks.
+     */
+    void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean withPosture) {
         try {
-            var plan = probe.host() != null ? resolver.explicit(probe.host()) : resolver.plan(probe.domain());
+            var plan = probe.host() != null
+                    ? resolver.explicit(probe.host(), endNanos)
+                    : resolver.plan(probe.domain(), endNanos);
             stopIfInterrupted();
             run.plan(plan);
             announce(run, plan);
             var targetList = targets(plan, probe.port());
-            var checks = posture.start(run, probe, plan);
+            var checks = withPosture ? posture.start(run, probe, plan) : null;
             if (probe.allMx()) {
                 runAll(run, probe, targetList, endNanos);
             } else {

@@ -35,7 +35,7 @@ final class SignInThrottle extends OncePerRequestFilter {
         if (user != null) {
             var wait = failures.refusedFor(request.getRemoteAddr(), user);
             if (wait.isPresent()) {
-                write(response, 429, "Too Many Requests", "Too many failed sign-ins; try again later.", wait.get());
+                write(response, 429, "Too Many Requests", "Too many failed sign-ins", wait.get());
                 return;
             }
         }
@@ -66,12 +66,7 @@ final class SignInThrottle extends OncePerRequestFilter {
     static AuthenticationEntryPoint busyAware(AuthenticationEntryPoint next) {
         return (request, response, e) -> {
             if (e instanceof BoundedPasswordEncoder.SignInBusyException busy) {
-                write(
-                        response,
-                        503,
-                        "Service Unavailable",
-                        "Too many sign-ins at once; try again shortly.",
-                        busy.retryAfter());
+                write(response, 503, "Service Unavailable", "Too many sign-ins at once", busy.retryAfter());
             } else {
                 next.commence(request, response, e);
             }
@@ -81,19 +76,16 @@ final class SignInThrottle extends OncePerRequestFilter {
     /** For the sign-in form's failure handler: the same answer as {@link #busyAware}. */
     static boolean answeredBusy(HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof BoundedPasswordEncoder.SignInBusyException busy) {
-            write(
-                    response,
-                    503,
-                    "Service Unavailable",
-                    "Too many sign-ins at once; try again shortly.",
-                    busy.retryAfter());
+            write(response, 503, "Service Unavailable", "Too many sign-ins at once", busy.retryAfter());
             return true;
         }
         return false;
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail, Duration wait)
+    /** The detail ends with the wait in the words of {@link RetryAfter}: the header's seconds, in words. */
+    private static void write(HttpServletResponse response, int status, String title, String why, Duration wait)
             throws IOException {
+        var detail = why + "; try again in " + RetryAfter.words(wait) + ".";
         response.setStatus(status);
         response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.header(wait));
         response.setContentType("application/problem+json");

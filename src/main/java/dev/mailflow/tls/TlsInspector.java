@@ -1,5 +1,6 @@
 package dev.mailflow.tls;
 
+import dev.mailflow.text.AddressText;
 import dev.mailflow.text.UntrustedText;
 import java.io.IOException;
 import java.net.Socket;
@@ -65,7 +66,7 @@ public final class TlsInspector implements TlsHandshaker {
     @Override
     public SSLSocket handshake(Socket plain, String serverName, Duration timeout) throws IOException {
         String host = serverName == null || serverName.isBlank()
-                ? plain.getInetAddress().getHostAddress()
+                ? AddressText.of(plain.getInetAddress())
                 : withoutTrailingDot(serverName.strip());
         SSLSocket tls = (SSLSocket) sockets.createSocket(plain, host, plain.getPort(), true);
         tls.setUseClientMode(true);

@@ -28,6 +28,15 @@ class CidrTest {
         assertThat(Cidr.parse("8.8.8.8").toString()).isEqualTo("8.8.8.8/32");
     }
 
+    @Test
+    void ipv6BlocksAreShownInTheShortForm() {
+        assertThat(Cidr.parse("fc00:0:0:0:0:0:0:0/7").toString()).isEqualTo("fc00::/7");
+        assertThat(Cidr.parse("0:0:0:0:0:0:0:1").toString()).isEqualTo("::1/128");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Cidr(ip("0:0:0:0:0:0:0:1"), 129))
+                .withMessage("prefix /129 does not fit ::1");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

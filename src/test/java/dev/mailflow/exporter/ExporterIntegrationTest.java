@@ -109,6 +109,9 @@ class ExporterIntegrationTest {
         registry.add("mailflow.modules.slow.quit-after", () -> "BANNER");
         registry.add("mailflow.modules.slow.timeout", () -> "30s");
         registry.add("mailflow.modules.debugged.quit-after", () -> "BANNER");
+        registry.add("mailflow.modules.quiet.quit-after", () -> "BANNER");
+        registry.add("mailflow.modules.quiet.posture", () -> "false");
+        registry.add("mailflow.modules.watched.quit-after", () -> "BANNER");
     }
 
     /** The certificates of this test's CA are trusted, as a public CA's are in production. */
@@ -283,6 +286,50 @@ class ExporterIntegrationTest {
                 .contains("probe_smtp_session_success{mx=\"127.0.0.1\",address=\"127.0.0.1\"} 0")
                 .containsPattern("timeout: PT30S")
                 .containsPattern("(?i)(timed out|deadline|no answer|did not answer|timeout)");
+    }
+
+    @Test
+    void theMxLookupEndsByTheScrapesDeadlineNotTheDnsTimeout() throws Exception {
+        DNS.drop("silent-dns.test");
+        // 1 s scrape: 0.5 s for the probe, while mailflow.dns.timeout is 2 s here
+        var response = probe("target=silent-dns.test&module=quiet&debug=true", "1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("probe_success 0");
+        var id = match(response.body(), "/probe/logs\\?id=([0-9a-f]{32})");
+        var logs = logsOnceContaining(id, "DNS: ");
+        assertThat(logs).contains("DNS: no answer for the MX of silent-dns.test before the probe's deadline");
+    }
+
+    @Test
+    void postureRunsForDeliveryAndUserModulesUnlessTheModuleSwitchesItOff() throws Exception {
+        var ourAddress = "probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0";
+
+        assertThat(probe("target=healthy.test&module=smtp_rcpt", null).body()).contains(ourAddress);
+        assertThat(probe("target=healthy.test&module=watched", null).body()).contains(ourAddress);
+        for (var module : List.of("smtp_banner", "smtp_starttls", "quiet")) {
+            var metrics = probe("target=healthy.test&module=" + module, null).body();
+            assertThat(metrics).as(module).contains("probe_success 1");
+            // the families are still declared, without a series: no posture was checked
+            assertThat(names(metrics)).as(module).contains("probe_dnsbl_listed", "probe_spf_result_info");
+            assertThat(metrics.lines())
+                    .as(module)
+                    .noneMatch(line -> line.startsWith("probe_dnsbl_listed{")
+                            || line.startsWith("probe_spf_result_info{")
+                            || line.startsWith("probe_dmarc_policy_info{"));
+        }
+    }
+
+    /** The stored log of a recent probe, once its run has written {@code text} (the run may outlive the scrape). */
+    private String logsOnceContaining(String id, String text) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            var logs = get("/probe/logs?id=" + id, "Bearer " + PROMETHEUS_TOKEN).body();
+            if (logs.contains(text)) {
+                return logs;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the probe's log never contained " + text);
     }
 
     @Test

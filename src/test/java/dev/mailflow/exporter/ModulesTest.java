@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ModulesTest {
 
     private static ExporterProperties.ModuleSettings settings(Phase quitAfter, List<String> rcptTo, Duration timeout) {
-        return new ExporterProperties.ModuleSettings(null, null, quitAfter, null, rcptTo, null, null, timeout);
+        return new ExporterProperties.ModuleSettings(null, null, quitAfter, null, rcptTo, null, null, timeout, null);
     }
 
     private static Modules modules(Map<String, ExporterProperties.ModuleSettings> configured) {
@@ -31,6 +31,20 @@ class ModulesTest {
         assertThat(submission.tls()).isEqualTo(TlsMode.REQUIRED);
         assertThat(modules.find("smtp_starttls").orElseThrow().quitAfter()).isEqualTo(Phase.TLS);
         assertThat(modules.find("http_2xx")).isEmpty();
+    }
+
+    @Test
+    void postureIsOnForDeliveryAndUserModulesOffForTheFrequentBuiltInOnes() {
+        var quiet = new ExporterProperties.ModuleSettings(null, null, null, null, null, null, null, null, false);
+        var modules = modules(Map.of("mine", settings(null, null, null), "quiet", quiet));
+
+        assertThat(modules.find("smtp_rcpt").orElseThrow().posture()).isTrue();
+        assertThat(modules.find("smtp_banner").orElseThrow().posture()).isFalse();
+        assertThat(modules.find("smtp_starttls").orElseThrow().posture()).isFalse();
+        assertThat(modules.find("smtp_submission").orElseThrow().posture()).isFalse();
+        assertThat(modules.find("mine").orElseThrow().posture()).isTrue();
+        assertThat(modules.find("quiet").orElseThrow().posture()).isFalse();
+        assertThat(modules.find("quiet").orElseThrow().describe()).contains("\nposture: false\n");
     }
 
     @Test

@@ -46,4 +46,18 @@ class EgressCheckTest {
             assertThat(matching.notes()).isEmpty();
         }
     }
+
+    @Test
+    void anIpv6AddressIsShownInItsShortForm() throws Exception {
+        var unused = new org.xbill.DNS.SimpleResolver("127.0.0.1");
+        var check = new EgressCheck(new Lookups(new RecordLookup(unused)));
+
+        var result = check.check(
+                        List.of(HostLiteral.parse("fd00:0:0:0:0:0:0:25").orElseThrow()), false, "probe.test")
+                .getFirst();
+
+        assertThat(result.subject()).isEqualTo("fd00::25");
+        assertThat(result.summary()).isEqualTo("fd00::25 is a private address: the world sees another one");
+        assertThat(result.notes().getFirst().vars()).containsEntry("address", "fd00::25");
+    }
 }

@@ -91,6 +91,19 @@ class RateLimitsTest {
     }
 
     @Test
+    void aLongWaitIsToldInTheSameSecondsAsTheHeader() {
+        var rates = new RateLimits(limits(30, 60, 1), clock);
+        rates.admit("kate", "example.com", true);
+        clock.advance(Duration.ofMillis(1_799_600));
+
+        assertThatThrownBy(() -> rates.admit("kate", "example.com", true))
+                .isInstanceOfSatisfying(TooBusyException.class, e -> {
+                    assertThat(e.retryAfterHeader()).isEqualTo("1801");
+                    assertThat(e.getMessage()).endsWith("; try again in 1801 seconds.");
+                });
+    }
+
+    @Test
     void dataRunsHaveTheirOwnSmallerLimit() {
         var rates = new RateLimits(limits(30, 60, 2), clock);
         rates.admit("kate", "example.com", true);
@@ -124,7 +137,9 @@ class RateLimitsTest {
         assertThat(RetryAfter.words(Duration.ofHours(1))).isEqualTo("1 hour");
         assertThat(RetryAfter.words(Duration.ofMillis(41_200))).isEqualTo("42 seconds");
         assertThat(RetryAfter.words(Duration.ofSeconds(61))).isEqualTo("61 seconds");
-        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("31 minutes");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1801))).isEqualTo("1801 seconds");
+        assertThat(RetryAfter.words(Duration.ofSeconds(1800))).isEqualTo("30 minutes");
+        assertThat(RetryAfter.words(Duration.ofSeconds(5400))).isEqualTo("90 minutes");
         assertThat(RetryAfter.header(Duration.ofMillis(41_200))).isEqualTo("42");
         assertThat(RetryAfter.header(Duration.ZERO)).isEqualTo("1");
     }
@@ -144,6 +159,25 @@ class RateLimitsTest {
         // Refused by one destination, counted against none.
         rates.admit("lee", "fresh.test", false);
         assertThat(RateLimits.normalized("Bücher.Example")).isEqualTo("xn--bcher-kva.example");
+    }
+
+    @Test
+    void everySpellingOfOneAddressIsOneDestination() {
+        var rates = new RateLimits(limits(100, 3, 5), clock);
+        rates.admit("kate", "::1", false);
+        rates.admit("kate", "0:0::1", false);
+        rates.admit("kate", "[IPv6:0:0:0:0:0:0:0:1]", false);
+
+        assertThatThrownBy(() -> rates.admit("lee", "[ipv6:::1]", false))
+                .isInstanceOf(TooBusyException.class)
+                .hasMessageStartingWith("::1 has been probed 3 times");
+        assertThatThrownBy(() -> rates.admit("lee", "0000:0000::0001", false)).isInstanceOf(TooBusyException.class);
+
+        rates.admit("kate", "192.0.2.25", false);
+        rates.admit("kate", "[192.0.2.25]", false);
+        rates.admit("kate", "::ffff:192.0.2.25", false);
+        assertThatThrownBy(() -> rates.admit("lee", "192.0.2.25", false)).isInstanceOf(TooBusyException.class);
+        assertThat(RateLimits.normalized("[IPv6:2001:DB8:0:0:0:0:0:25]")).isEqualTo("2001:db8::25");
     }
 
     static final class MovableClock extends Clock {

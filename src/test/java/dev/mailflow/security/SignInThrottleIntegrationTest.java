@@ -2,6 +2,7 @@ package dev.mailflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.probe.RetryAfter;
 import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.TestUser;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +50,11 @@ class SignInThrottleIntegrationTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After"))
                 .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 300L));
-        assertThat(throttled.body()).contains("Too many failed sign-ins");
+        var seconds =
+                Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(throttled.body())
+                .contains("Too many failed sign-ins; try again in " + RetryAfter.words(Duration.ofSeconds(seconds))
+                        + ".");
         // Pages take HTTP Basic too, and are throttled alike.
         assertThat(get("/", TestUser.NAME, TestUser.PASSWORD).statusCode()).isEqualTo(429);
 

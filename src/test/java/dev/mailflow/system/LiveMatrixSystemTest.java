@@ -93,7 +93,12 @@ class LiveMatrixSystemTest {
 
         browser.get("http://127.0.0.1:" + port + "/probes/" + id);
         var matrix = By.id("matrix-" + id);
-        assertThat(text(browser.findElement(matrix))).contains("mx2.slow.test").doesNotContain("220");
+        // The page may open before the MX plan is known ("no session has started yet"): the rows
+        // arrive over the stream, well before mx2's greeting (5 s).
+        new WebDriverWait(browser, Duration.ofSeconds(4))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> text(d.findElement(matrix)).contains("mx2.slow.test"));
+        assertThat(text(browser.findElement(matrix))).doesNotContain("220");
 
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30))

@@ -186,13 +186,25 @@ class FormControllerTest {
     void aBusyServiceIsAFriendlyMessageNotAnError() throws Exception {
         when(probes.start(any(), any()))
                 .thenThrow(new TooBusyException(
-                        "You have started 30 probes in the last 10 minutes; try again in 30 seconds.",
-                        Duration.ofSeconds(30)));
+                        "You have started 30 probes in the last 10 minutes", Duration.ofSeconds(30)));
 
         mvc.perform(post("/probes").with(csrf()).param("rcptTo", "kate@example.com"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 30 seconds")));
+    }
+
+    @Test
+    void aLongWaitOnThePageIsTheSameNumberOfSecondsAsTheRetryAfterHeader() throws Exception {
+        // Above ten minutes the page used to round to minutes ("31 minutes") while the header said 1801.
+        when(probes.start(any(), any()))
+                .thenThrow(new TooBusyException(
+                        "example.com has been probed 3 times in the last 1 hour", Duration.ofMillis(1_800_400)));
+
+        mvc.perform(post("/probes").with(csrf()).param("rcptTo", "kate@example.com"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "1801"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("try again in 1801 seconds.")));
     }
 
     @Test
