@@ -77,8 +77,7 @@ class BrowserSystemTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.forSystemTier();
     }
 
     @AfterAll

@@ -41,6 +41,12 @@ final class HeadlessChromium implements AutoCloseable {
         return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
     }
 
+    /** Started for a system test: skipped (or, with CI=true, failed) when Chromium is not installed. */
+    static HeadlessChromium forSystemTier() throws IOException {
+        SystemTier.requires(available(), "Chromium or chromedriver is not installed");
+        return start();
+    }
+
     static HeadlessChromium start() throws IOException {
         System.setProperty("SE_AVOID_STATS", "true");
         var profile = Files.createTempDirectory("mailflow-chromium");

@@ -40,15 +40,12 @@ class HistoryBrowserSystemTest {
                 "mailflow.targets.ports",
                 () -> BEFORE.address().getPort() + "," + NOW.address().getPort());
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        MailflowApi.register(registry);
     }
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.forSystemTier();
     }
 
     @AfterAll

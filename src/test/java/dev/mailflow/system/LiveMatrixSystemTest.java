@@ -68,8 +68,7 @@ class LiveMatrixSystemTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.forSystemTier();
     }
 
     @AfterAll

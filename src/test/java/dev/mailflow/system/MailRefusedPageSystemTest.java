@@ -2,6 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.file.Files;
@@ -47,21 +48,19 @@ class MailRefusedPageSystemTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add("mailflow.targets.ports", () -> EXCHANGE.address().getPort());
-        registry.add("mailflow.smtp.port", () -> EXCHANGE.address().getPort());
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
-        registry.add("spring.security.user.name", () -> MailflowApi.USER);
-        registry.add("spring.security.user.password", () -> MailflowApi.PASSWORD);
-        registry.add("spring.security.user.roles", () -> "ADMIN");
+        RunningApp.reach(
+                registry,
+                DNS,
+                "127.0.0.0/8",
+                "probe.contoso.test",
+                EXCHANGE.address().getPort(),
+                EXCHANGE.address().getPort());
+        MailflowApi.register(registry);
     }
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        SystemTier.requires(HeadlessChromium.available(), "Chromium or chromedriver is not installed");
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.forSystemTier();
     }
 
     @AfterAll
