@@ -16,13 +16,22 @@ import java.util.Locale;
 record PostureView(List<Row> rows) {
 
     static PostureView of(RunSnapshot run) {
-        if (!run.postureExpected()) {
+        if (!run.postureExpected() && !mayStillStart(run)) {
             return new PostureView(List.of());
         }
         var entries = run.posture();
         return new PostureView(Arrays.stream(PostureCheck.Kind.values())
                 .map(kind -> Row.of(kind, entries))
                 .toList());
+    }
+
+    /**
+     * A page opened before the MX plan is known cannot tell yet whether posture checks will start
+     * (they need a domain with mail hosts): it shows the rows pending, so the checks' events have
+     * rows to fill; the run's end re-renders the panel from what really happened.
+     */
+    private static boolean mayStillStart(RunSnapshot run) {
+        return !run.isDone() && run.plan().isEmpty() && run.request().host() == null;
     }
 
     public boolean shown() {

@@ -53,8 +53,8 @@ class RunFragments {
                 fragment = "postureRow";
             }
             case "done" -> {
-                // The status, the actions a finished run offers, the certificates, and the answer when
-                // mailflow failed before a verdict (each swapped in by id).
+                // The status, the actions a finished run offers, the certificates, the posture panel,
+                // and the answer when mailflow failed before a verdict (each swapped in by id).
                 var done = event.detail(EventDetail.Done.class);
                 context.setVariable(
                         "statusWord",
@@ -62,11 +62,12 @@ class RunFragments {
                 context.setVariable("id", run.id());
                 context.setVariable("running", false);
                 context.setVariable("certificates", CertificateView.of(run.sessions()));
+                context.setVariable("posture", PostureView.of(run));
                 var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
                 context.setVariable("answer", answered ? null : VerdictView.of(run));
                 var parts = answered
-                        ? Set.of("done", "actions", "certificates")
-                        : Set.of("done", "actions", "certificates", "answerOob");
+                        ? Set.of("done", "actions", "certificates", "posturePanel")
+                        : Set.of("done", "actions", "certificates", "posturePanel", "answerOob");
                 return engine.process("fragments/run", parts, context);
             }
             case "session", "line", "outcome" -> {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -86,6 +88,10 @@ class HistoryBrowserSystemTest {
         driver.findElement(By.name("domain")).sendKeys("history.test");
         driver.findElement(By.cssSelector("form.history-filter button[type=submit]"))
                 .click();
+        // The click does not wait for the filtered page: wait for its rows (the old ones go stale).
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> rowIds().equals(List.of("run-" + second, "run-" + first)));
         assertThat(rowIds()).containsExactly("run-" + second, "run-" + first);
         assertThat(driver.findElement(By.id("run-" + first)).getText()).containsIgnoringCase("bounce");
 
