@@ -1,14 +1,13 @@
 package dev.mailflow.web;
 
-import dev.mailflow.history.HistoryFilter;
 import dev.mailflow.history.HistoryPage;
 import dev.mailflow.history.RunDiff;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,17 +27,8 @@ class HistoryApi {
     }
 
     @GetMapping("/api/probes")
-    HistoryPage list(
-            @RequestParam(required = false) String domain,
-            @RequestParam(required = false) String rcpt,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String user,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String before,
-            Requester requester) {
-        return history.list(HistoryFilter.parse(domain, rcpt, outcome, user, from, to, limit, before), requester);
+    HistoryPage list(@ModelAttribute HistoryQuery query, Requester requester) {
+        return history.list(query.filter(), requester);
     }
 
     @GetMapping("/api/probes/{id}/diff")

@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The history page: the runs the user may see, newest first, filtered by domain, recipient,
@@ -26,27 +26,20 @@ class HistoryController {
 
     @GetMapping("/probes")
     String history(
-            @RequestParam(required = false) String domain,
-            @RequestParam(required = false) String rcpt,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String user,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String before,
+            @ModelAttribute("query") HistoryQuery query,
             Requester requester,
             Model model,
             HttpServletResponse response) {
-        model.addAttribute("domain", domain);
-        model.addAttribute("rcpt", rcpt);
-        model.addAttribute("outcome", outcome);
-        model.addAttribute("user", user);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        model.addAttribute("domain", query.domain());
+        model.addAttribute("rcpt", query.rcpt());
+        model.addAttribute("outcome", query.outcome());
+        model.addAttribute("user", query.user());
+        model.addAttribute("from", query.from());
+        model.addAttribute("to", query.to());
         model.addAttribute("outcomes", HistoryFilter.OUTCOMES.stream().sorted().toList());
         model.addAttribute("admin", requester.seesEveryRun());
         try {
-            var filter = HistoryFilter.parse(domain, rcpt, outcome, user, from, to, null, before);
-            var page = history.list(filter, requester);
+            var page = history.list(query.filter(), requester);
             model.addAttribute("runs", page.runs().stream().map(HistoryRow::of).toList());
             model.addAttribute("next", page.next());
             model.addAttribute("problems", List.of());
