@@ -13,12 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,9 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * transcript of a slow server arrive line by line over SSE, then the diagnosis. The finished run
  * page is saved as {@code docs/screenshot.png}, the README's picture.
  */
-@Tag("system")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserSystemTest {
+class BrowserSystemTest extends BrowserTier {
 
     static final Duration PAUSE = Duration.ofMillis(700);
 
@@ -60,8 +54,6 @@ class BrowserSystemTest {
                     mx1  A  127.0.0.1
                     """).start();
 
-    static HeadlessChromium chromium;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         RunningApp.reach(
@@ -75,23 +67,12 @@ class BrowserSystemTest {
         MailflowApi.register(registry);
     }
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = HeadlessChromium.forSystemTier();
-    }
-
     @AfterAll
-    static void stopAll() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void stopServers() {
         SLOW.close();
         HOSTILE.close();
         DNS.close();
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void theTranscriptStreamsLineByLineThenTheDiagnosisAppears() throws Exception {

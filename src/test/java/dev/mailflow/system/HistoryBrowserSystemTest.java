@@ -6,15 +6,11 @@ import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,9 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A person looking back, in headless Chromium: the history page lists the runs, its filter narrows
  * them, and a run's page shows the earlier runs of its domain and what changed since the last one.
  */
-@Tag("system")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HistoryBrowserSystemTest {
+class HistoryBrowserSystemTest extends BrowserTier {
 
     /** Yesterday's server: the mailbox did not exist. */
     static final ScriptedSmtpServer BEFORE = ScriptedSmtpServer.start(
@@ -32,8 +26,6 @@ class HistoryBrowserSystemTest {
 
     /** Today's: it does. */
     static final ScriptedSmtpServer NOW = ScriptedSmtpServer.start(s -> s.on("RCPT", "250 2.1.5 Ok"));
-
-    static HeadlessChromium chromium;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,22 +37,11 @@ class HistoryBrowserSystemTest {
         MailflowApi.register(registry);
     }
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = HeadlessChromium.forSystemTier();
-    }
-
     @AfterAll
-    static void stopAll() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void stopServers() {
         BEFORE.close();
         NOW.close();
     }
-
-    @LocalServerPort
-    int port;
 
     static String request(String domain, ScriptedSmtpServer server) {
         return """

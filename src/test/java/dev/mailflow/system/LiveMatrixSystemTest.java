@@ -8,15 +8,11 @@ import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,9 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * in from the live stream (swapped in out of band), without a reload, and the transcript still
  * grows beside it; the posture panel's rows arrive the same way.
  */
-@Tag("system")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LiveMatrixSystemTest {
+class LiveMatrixSystemTest extends BrowserTier {
 
     /** mx2 greets after a pause, so the page is open before its session ends. */
     static final ScriptedSmtpServer SLOW = ScriptedSmtpServer.start(
@@ -59,24 +53,7 @@ class LiveMatrixSystemTest {
         DNS.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    static HeadlessChromium chromium;
-
     ChromeDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = HeadlessChromium.forSystemTier();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void signIn() {

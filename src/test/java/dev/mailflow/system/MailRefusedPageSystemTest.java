@@ -9,13 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,9 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with 250: the run page says BOUNCE in red, shows the RCPT reply as void, and has no "accepts mail"
  * finding. The page is saved as {@code docs/run-mail-refused.png} (phone size).
  */
-@Tag("system")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MailRefusedPageSystemTest {
+class MailRefusedPageSystemTest extends BrowserTier {
 
     static final ScriptedSmtpServer EXCHANGE =
             ScriptedSmtpServer.start(s -> s.banner("220 mbx01.fabrikam.test Microsoft ESMTP MAIL Service ready")
@@ -41,11 +35,6 @@ class MailRefusedPageSystemTest {
                     mbx01   A  127.0.0.1
                     """).start();
 
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         RunningApp.reach(
@@ -58,16 +47,8 @@ class MailRefusedPageSystemTest {
         MailflowApi.register(registry);
     }
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = HeadlessChromium.forSystemTier();
-    }
-
     @AfterAll
-    static void stopAll() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void stopServers() {
         EXCHANGE.close();
         DNS.close();
     }

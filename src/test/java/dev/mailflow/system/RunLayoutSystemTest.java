@@ -16,8 +16,6 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,8 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,9 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * by phase while the run goes on, and the transcript follows new lines until the reader scrolls up.
  * Screenshots of both sizes go to {@code docs/}.
  */
-@Tag("system")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunLayoutSystemTest {
+class RunLayoutSystemTest extends BrowserTier {
 
     static final Duration PAUSE = Duration.ofMillis(1500);
 
@@ -59,11 +53,6 @@ class RunLayoutSystemTest {
                     """)
             .start();
 
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         RunningApp.reach(
@@ -76,16 +65,8 @@ class RunLayoutSystemTest {
         MailflowApi.register(registry);
     }
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = HeadlessChromium.forSystemTier();
-    }
-
     @AfterAll
-    static void stopAll() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void stopServers() {
         SLOW.close();
         DNS.close();
     }
