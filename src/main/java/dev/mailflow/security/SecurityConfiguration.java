@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,6 +26,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Who may do what. Two filter chains: the JSON API, {@code /probe} and the actuator take HTTP Basic
@@ -69,11 +71,28 @@ public class SecurityConfiguration {
         return new FailedSignIns(signIn, Clock.systemUTC());
     }
 
+    /**
+     * The security headers are written before the handler runs, not after it returns: an SSE stream
+     * starts writing to the response from its own thread as soon as the handler returns, and two
+     * threads must not touch the response headers at once (it showed as a
+     * ConcurrentModificationException in the stream tests).
+     */
+    private static void headersFirst(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        }));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<MachineTokens> tokens, FailedSignIns failures)
             throws Exception {
         var problems = new ProblemResponses();
+        headersFirst(http);
         http.securityMatcher("/api/**", "/actuator/**", "/probe", "/probe/**")
                 .authorizeHttpRequests(requests -> requests
                         // The request was authorized before it went async; a stream's end is not a new request.
@@ -132,6 +151,7 @@ public class SecurityConfiguration {
         var basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("mailflow");
         var formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        headersFirst(http);
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                                 .permitAll()
