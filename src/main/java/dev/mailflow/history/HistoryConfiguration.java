@@ -60,6 +60,11 @@ class HistoryConfiguration {
     }
 
     @Bean
+    PartClaims vantageParts(JdbcClient jdbc, PlatformTransactionManager transactions, HistoryProperties properties) {
+        return new PartClaims(jdbc, new TransactionTemplate(transactions), properties.instanceName());
+    }
+
+    @Bean
     RunHistory runHistory(JdbcClient jdbc, RunArchive archive) {
         return new RunHistory(jdbc, archive);
     }

@@ -5,6 +5,7 @@ import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -71,6 +72,19 @@ public final class PostureChecks {
 
     public boolean enabled() {
         return properties.enabled();
+    }
+
+    /**
+     * How the world sees one of our addresses: its reverse name and whether that resolves back, and
+     * its blocklist listings (none for a private address, which the lists never see). For a vantage's
+     * heartbeat, outside any run.
+     */
+    public List<PostureCheck> ourAddress(InetAddress address, String ehlo) {
+        var checks = new ArrayList<>(new EgressCheck(dns).check(List.of(address), false, ehlo));
+        if (blocklists.enabled() && !TargetPolicy.reservedRange(address)) {
+            checks.add(blocklists.check(AddressText.of(address), List.of(new BlocklistCheck.Listed(null, address))));
+        }
+        return checks;
     }
 
     /** Starts the lookups; {@code publish} receives each check as it is done (from any thread). */

@@ -24,6 +24,7 @@ import java.util.Locale;
  * @param noPipelining a checkbox that turns PIPELINING off (so that its absence means the default)
  * @param ret the DSN RET: empty, {@code FULL} or {@code HDRS}
  * @param authPassword never shown again: the form comes back without it
+ * @param vantages checkboxes, one per live vantage: none checked runs it here
  */
 record ProbeForm(
         String rcptTo,
@@ -39,10 +40,12 @@ record ProbeForm(
         String ret,
         String envid,
         String authUsername,
-        String authPassword) {
+        String authPassword,
+        List<String> vantages) {
 
     ProbeForm {
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
+        vantages = vantages == null ? List.of() : List.copyOf(vantages);
     }
 
     ProbeForm(
@@ -55,7 +58,7 @@ record ProbeForm(
             String quitAfter,
             List<String> dsnNotify,
             Boolean allMx) {
-        this(rcptTo, mailFrom, ehlo, host, port, tls, quitAfter, dsnNotify, allMx, null, null, null, null, null);
+        this(rcptTo, mailFrom, ehlo, host, port, tls, quitAfter, dsnNotify, allMx, null, null, null, null, null, null);
     }
 
     /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
@@ -132,7 +135,8 @@ record ProbeForm(
                 Boolean.TRUE.equals(noPipelining) ? Boolean.FALSE : null,
                 choice(Ret.class, "ret", ret, problems),
                 blankToNull(envid),
-                auth());
+                auth(),
+                vantages);
     }
 
     /** Credentials when either field is filled in; the validation names what is missing. */

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.MxPlan;
@@ -8,6 +9,7 @@ import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.VantageResult;
 import dev.mailflow.text.AddressText;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.List;
  * The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md.
  *
  * @param outcome null while the run runs, so scripts never parse the verdict sentence
+ * @param vantages each vantage's answer, for a run asked from several; left out otherwise
  */
 record ProbeResult(
         String id,
@@ -25,13 +28,14 @@ record ProbeResult(
         Instant finishedAt,
         RunOutcome outcome,
         String verdict,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VantageResult> vantages,
         List<Posture> posture,
         Dns dns,
         List<SessionReport> sessions,
         List<Finding> findings) {
 
     /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
-    static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
+    static ProbeResult of(RunSnapshot run, Knowledge knowledge, List<VantageResult> vantages) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         return new ProbeResult(
@@ -42,6 +46,7 @@ record ProbeResult(
                 run.finishedAt().orElse(null),
                 run.outcome().orElse(null),
                 diagnosis.map(d -> d.verdict()).orElse(null),
+                vantages,
                 run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
                 run.sessions().stream()
