@@ -36,7 +36,8 @@ class VantageController {
     private Registry registry() {
         var now = clock.instant();
         return new Registry(
-                vantages.here(), vantages.registry().stream().map(v -> Entry.of(v, now)).toList());
+                vantages.here(),
+                vantages.registry().stream().map(v -> Entry.of(v, now)).toList());
     }
 
     /** @param here the vantage of the instance answering */

@@ -24,10 +24,10 @@ class WorkerOnly {
     FilterRegistrationBean<OncePerRequestFilter> workerOnlyFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(
-                    HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                var path = request.getRequestURI().substring(request.getContextPath().length());
+                var path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 if (path.equals("/actuator/health")
                         || path.startsWith("/actuator/health/")
                         || path.equals("/actuator/prometheus")) {

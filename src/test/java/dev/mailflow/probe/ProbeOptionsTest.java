@@ -50,7 +50,8 @@ class ProbeOptionsTest {
                 pipelining,
                 ret,
                 envid,
-                auth);
+                auth,
+                null);
     }
 
     @Test

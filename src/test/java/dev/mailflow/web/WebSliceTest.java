@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,7 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @Import({RunFragments.class, EventStream.class, SecurityConfiguration.class, WebSliceTest.Settings.class})
 @WithMockUser(roles = "OPERATOR")
-@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, Vantages.class})
 @interface WebSliceTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.mailflow.testing.smtp;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public final class Script {
     private Action afterData = Action.reply("250 2.0.0 Ok: queued");
     private Action unknown = Action.reply("500 5.5.2 Error: command not recognized");
     private final Map<String, List<Action>> replies = new HashMap<>();
+    private final Map<InetAddress, Action> bannerFor = new HashMap<>();
     private SSLContext startTls;
     private SSLContext implicitTls;
 
@@ -51,6 +53,15 @@ public final class Script {
 
     public Script banner(Action action) {
         banner = action;
+        return this;
+    }
+
+    /**
+     * The greeting for connections from {@code client} only, e.g. a {@code 554} that refuses one
+     * sending address as a receiver blocking it does.
+     */
+    public Script bannerFor(InetAddress client, String... lines) {
+        bannerFor.put(client, Action.reply(lines));
         return this;
     }
 
@@ -94,6 +105,10 @@ public final class Script {
 
     Action banner() {
         return banner;
+    }
+
+    Action banner(InetAddress client) {
+        return bannerFor.getOrDefault(client, banner);
     }
 
     Action afterData() {

@@ -138,7 +138,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             var in = new BufferedInputStream(socket.getInputStream());
             var out = socket.getOutputStream();
-            if (!script.banner().perform(out)) {
+            if (!script.banner(plain.getInetAddress()).perform(out)) {
                 return;
             }
             Map<String, Integer> uses = new HashMap<>();
