@@ -22,7 +22,7 @@ public final class Script {
     private Action afterData = Action.reply("250 2.0.0 Ok: queued");
     private Action unknown = Action.reply("500 5.5.2 Error: command not recognized");
     private final Map<String, List<Action>> replies = new HashMap<>();
-    private final Map<InetAddress, Action> bannerFor = new HashMap<>();
+    private final Map<InetAddress, Script> byClient = new HashMap<>();
     private SSLContext startTls;
     private SSLContext implicitTls;
 
@@ -57,11 +57,12 @@ public final class Script {
     }
 
     /**
-     * The greeting for connections from {@code client} only, e.g. a {@code 554} that refuses one
-     * sending address as a receiver blocking it does.
+     * Another script for connections from {@code client} (the default one changed by {@code
+     * scripting}), e.g. a {@code 550 5.7.1} to MAIL for one sending address, as a receiver that
+     * blocks that address answers.
      */
-    public Script bannerFor(InetAddress client, String... lines) {
-        bannerFor.put(client, Action.reply(lines));
+    public Script forClient(InetAddress client, java.util.function.UnaryOperator<Script> scripting) {
+        byClient.put(client, scripting.apply(new Script()));
         return this;
     }
 
@@ -107,8 +108,9 @@ public final class Script {
         return banner;
     }
 
-    Action banner(InetAddress client) {
-        return bannerFor.getOrDefault(client, banner);
+    /** The script for a connection from {@code client}. */
+    Script of(InetAddress client) {
+        return byClient.getOrDefault(client, this);
     }
 
     Action afterData() {

@@ -131,6 +131,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket plain) {
+        var script = this.script.of(plain.getInetAddress());
         Socket socket = plain;
         try {
             if (script.implicitTls() != null) {
@@ -138,7 +139,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             var in = new BufferedInputStream(socket.getInputStream());
             var out = socket.getOutputStream();
-            if (!script.banner(plain.getInetAddress()).perform(out)) {
+            if (!script.banner().perform(out)) {
                 return;
             }
             Map<String, Integer> uses = new HashMap<>();
