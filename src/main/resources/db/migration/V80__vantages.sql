@@ -6,6 +6,7 @@
 create table vantage_parts (
     run_id varchar(64) not null,
     vantage varchar(64) not null,
+    position int not null,
     status varchar(16) not null,
     request text not null,
     owner varchar(256),

@@ -35,10 +35,12 @@ final class PartClaims implements VantageParts {
     @Override
     public void ask(String runId, List<String> vantages, ProbeRequest request, String owner, Instant at) {
         var json = RunRows.json(request);
-        for (var vantage : vantages) {
+        for (int i = 0; i < vantages.size(); i++) {
             jdbc.sql("""
-                            insert into vantage_parts (run_id, vantage, status, request, owner, created_at)
-                            values (?, ?, 'PENDING', ?, ?, ?)""").params(runId, vantage, json, owner, RunRows.time(at)).update();
+                            insert into vantage_parts (run_id, vantage, position, status, request, owner, created_at)
+                            values (?, ?, ?, 'PENDING', ?, ?, ?)""")
+                    .params(runId, vantages.get(i), i, json, owner, RunRows.time(at))
+                    .update();
         }
     }
 
@@ -75,7 +77,7 @@ final class PartClaims implements VantageParts {
 
     @Override
     public List<VantagePart> parts(String runId) {
-        return jdbc.sql("select * from vantage_parts where run_id = ? order by created_at, vantage")
+        return jdbc.sql("select * from vantage_parts where run_id = ? order by position")
                 .param(runId)
                 .query(PartClaims::part)
                 .list();

@@ -70,22 +70,16 @@ public class ProbeService {
      *     {@code mailflow.limits} window is full
      */
     public ProbeRun start(ProbeRequest request, Requester requester) {
-        return begin(request, requester, null, true, true);
+        return start(request, requester, RunOptions.LISTED);
+    }
+
+    /** Starts a run like {@link #start(ProbeRequest, Requester)}, as {@code options} say. */
+    public ProbeRun start(ProbeRequest request, Requester requester, RunOptions options) {
+        return begin(request, requester, options);
     }
 
     /**
-     * Starts a run like {@link #start}, for the Prometheus exporter: every session ends within
-     * {@code budget} of now, and the run is neither kept in the recent runs nor shown to the
-     * {@link RunObserver}s (history, audit, metrics) unless {@link #keep} is called for it, because a
-     * scrape every few seconds would drown them. With {@code posture} false the posture checks
-     * (blocklists, SPF, DMARC, MTA-STS...) are left out.
-     */
-    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget, boolean posture) {
-        return begin(request, requester, budget, false, posture);
-    }
-
-    /**
-     * Hands a run started with {@link #startUnlisted} to the recent runs and the observers, now if
+     * Hands an unlisted run to the recent runs and the observers, now if
      * it is over, else when it ends. Observers see it once, whichever comes first.
      */
     public void keep(ProbeRun run) {
@@ -109,10 +103,9 @@ public class ProbeService {
         }
     }
 
-    private ProbeRun begin(
-            ProbeRequest request, Requester requester, Duration budget, boolean listed, boolean posture) {
+    private ProbeRun begin(ProbeRequest request, Requester requester, RunOptions options) {
         var probe = validation.validate(request);
-        var asked = listed ? vantages.resolve(request.vantages()) : List.<String>of();
+        var asked = options.listed() ? vantages.resolve(request.vantages()) : List.<String>of();
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
             throw new InvalidProbeException(List.of(new FieldProblem(
@@ -120,14 +113,18 @@ public class ProbeService {
         }
         admit();
         // A listed run is stored as it happens; an exporter's run only if it is kept (see keep).
+        var listed = options.listed();
         var run = new ProbeRun(
                 newId(),
+                probe.withoutSecrets(),
                 request.withoutSecrets(),
                 requester.name(),
                 clock.instant(),
                 System.nanoTime(),
                 listed ? archive : RunArchive.NONE);
-        var endNanos = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
+        var endNanos = options.budget() == null
+                ? Long.MAX_VALUE
+                : System.nanoTime() + options.budget().toNanos();
         try {
             rates.admit(
                     requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
@@ -137,7 +134,7 @@ public class ProbeService {
             }
             launch(run, listed, () -> {
                 if (asked.isEmpty()) {
-                    execution.execute(run, probe, endNanos, posture);
+                    execution.execute(run, probe, endNanos, options.posture());
                 } else {
                     vantageRun.execute(run, asked, this::held);
                 }
@@ -157,7 +154,14 @@ public class ProbeService {
     ProbeRun startPart(ProbeRequest request, String owner, String id) {
         var probe = validation.validate(request);
         admit();
-        var run = new ProbeRun(id, request.withoutSecrets(), owner, clock.instant(), System.nanoTime(), archive);
+        var run = new ProbeRun(
+                id,
+                probe.withoutSecrets(),
+                request.withoutSecrets(),
+                owner,
+                clock.instant(),
+                System.nanoTime(),
+                archive);
         try {
             store.add(run);
             archive.started(run);
