@@ -111,6 +111,11 @@ final class VantageVerdict {
         return out.toString();
     }
 
+    /** A verdict or note as a sentence of the line: with its full stop. */
+    private static String sentence(String text) {
+        return text == null ? "no verdict." : text.endsWith(".") ? text : text + ".";
+    }
+
     private static String names(List<VantagePart> parts) {
         var names = parts.stream().map(VantagePart::vantage).toList();
         if (names.size() == 1) {
