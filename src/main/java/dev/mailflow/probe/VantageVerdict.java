@@ -45,7 +45,7 @@ final class VantageVerdict {
         String line;
         if (answered.stream().map(VantagePart::outcome).distinct().count() == 1) {
             line = "The same answer from " + names(answered) + ": "
-                    + answered.getFirst().verdict();
+                    + sentence(answered.getFirst().verdict());
         } else if (!accepted.isEmpty()) {
             line = refusedLine(refused, accepted, known);
         } else {
@@ -102,11 +102,7 @@ final class VantageVerdict {
     private static String noAnswer(List<VantagePart> silent) {
         var out = new StringBuilder();
         for (var part : silent) {
-            out.append(" No answer from ")
-                    .append(part.vantage())
-                    .append(": ")
-                    .append(part.verdict())
-                    .append('.');
+            out.append(" No answer from ").append(part.vantage()).append(": ").append(sentence(part.verdict()));
         }
         return out.toString();
     }
