@@ -20,6 +20,12 @@ final class ScrapeRegistry {
     private record Family(String help, List<Sample> samples) {}
 
     private final Map<String, Family> families = new TreeMap<>();
+    private final String vantage;
+
+    /** @param vantage the {@code vantage} label of every series, when the scrape asked for one; else none */
+    ScrapeRegistry(String vantage) {
+        this.vantage = vantage;
+    }
 
     /** Declares a family, so it is written (with HELP and TYPE) even when it has no sample. */
     ScrapeRegistry gauge(String name, String help) {
@@ -36,6 +42,9 @@ final class ScrapeRegistry {
     /** Adds a sample to a family declared before. */
     void add(String name, double value, String... labels) {
         var map = new LinkedHashMap<String, String>();
+        if (vantage != null) {
+            map.put("vantage", vantage);
+        }
         for (int i = 0; i + 1 < labels.length; i += 2) {
             map.put(labels[i], labels[i + 1] == null ? "" : labels[i + 1]);
         }

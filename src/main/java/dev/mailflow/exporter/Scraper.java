@@ -27,18 +27,25 @@ final class Scraper {
 
     /**
      * @param timeout from {@link Modules#timeout}: the scrape answers by then, whatever the run's state
-     * @throws dev.mailflow.probe.InvalidProbeException when the target is not a valid name or address
+     * @param vantage where to run the probe (a worker of that vantage claims it); null: here. Every
+     *     series then carries it as the {@code vantage} label.
+     * @throws dev.mailflow.probe.InvalidProbeException when the target or the vantage is not a valid name
      * @throws dev.mailflow.probe.TooBusyException when admission or a {@code mailflow.limits} window refuses
      */
-    RecentProbes.Entry scrape(ScrapeTarget target, ProbeModule module, Duration timeout, Requester requester)
+    RecentProbes.Entry scrape(
+            ScrapeTarget target, ProbeModule module, Duration timeout, Requester requester, String vantage)
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
-        var run = probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture()));
+        var request = module.request(target);
+        if (vantage != null) {
+            request = request.from(List.of(vantage));
+        }
+        var run = probes.start(request, requester, RunOptions.unlisted(timeout, module.posture()));
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape =
                 new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);
-        var registry = new ScrapeRegistry();
+        var registry = new ScrapeRegistry(vantage);
         metrics.forEach(m -> m.write(scrape, registry));
         var kept = changes.changed(target, module, ChangeTracker.Signature.of(scrape));
         if (kept) {

@@ -97,24 +97,28 @@ public record ProbeRequest(
 
     /** What one vantage runs of this request: the same check, from where it is, without secrets. */
     ProbeRequest forPart() {
-        var kept = withoutSecrets();
+        return withoutSecrets().from(List.of());
+    }
+
+    /** This request asked from {@code vantages} instead ({@code ["all"]}: every live one). */
+    public ProbeRequest from(List<String> vantages) {
         return new ProbeRequest(
-                kept.domain,
-                kept.mailFrom,
-                kept.rcptTo,
-                kept.host,
-                kept.port,
-                kept.ehlo,
-                kept.tls,
-                kept.dsnNotify,
-                kept.quitAfter,
-                kept.allMx,
-                kept.message,
-                kept.pipelining,
-                kept.ret,
-                kept.envid,
-                kept.auth,
-                null);
+                domain,
+                mailFrom,
+                rcptTo,
+                host,
+                port,
+                ehlo,
+                tls,
+                dsnNotify,
+                quitAfter,
+                allMx,
+                message,
+                pipelining,
+                ret,
+                envid,
+                auth,
+                vantages);
     }
 
     /** The test message sent with DATA (subject and body only: never raw data). */

@@ -105,7 +105,7 @@ public class ProbeService {
 
     private ProbeRun begin(ProbeRequest request, Requester requester, RunOptions options) {
         var probe = validation.validate(request);
-        var asked = options.listed() ? vantages.resolve(request.vantages()) : List.<String>of();
+        var asked = vantages.resolve(request.vantages());
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
             throw new InvalidProbeException(List.of(new FieldProblem(

@@ -112,6 +112,21 @@ class VantagesAppTest {
     }
 
     @Test
+    void theExporterLabelsItsSeriesWithTheVantageOnlyWhenAskedForOne() throws Exception {
+        var target =
+                "/probe?module=smtp_banner&target=127.0.0.1:" + SERVER.address().getPort();
+
+        var here = app.client().get(target).body();
+        var asked = app.client().get(target + "&vantage=local").body();
+
+        assertThat(here).contains("probe_success 1").doesNotContain("vantage=");
+        assertThat(asked).contains("probe_success{vantage=\"local\"} 1");
+        var refused = app.client().get(target + "&vantage=No%20Such");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("vantages: 'no such' is not a vantage name");
+    }
+
+    @Test
     void aVantageNameThatIsNoneIsA400NamingTheField() throws Exception {
         var response = app.client().post("/api/probes", request("[\"Eu West!\"]"));
         assertThat(response.statusCode()).isEqualTo(400);

@@ -159,6 +159,18 @@ class VantagesSystemTest {
     }
 
     @Test
+    void theExporterProbesFromTheVantageAskedForWithItsLabel() throws Exception {
+        var target = "/probe?module=smtp_rcpt&target=127.0.0.1:"
+                + REFUSES_A.address().getPort();
+
+        var fromB = central.client().get(target + "&vantage=b").body();
+        var fromA = central.client().get(target + "&vantage=a").body();
+
+        assertThat(fromB).contains("probe_success{vantage=\"b\"} 1");
+        assertThat(fromA).contains("probe_success{vantage=\"a\"} 0", "vantage=\"a\",mx=\"127.0.0.1\"");
+    }
+
+    @Test
     void aVantageWithNoWorkerEndsTheRunWithinTheClaimTimeout() throws Exception {
         var id = central.client().startAndFinish(request(REFUSES_A, "[\"nobody\"]"));
 
