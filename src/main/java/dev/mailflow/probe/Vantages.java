@@ -46,6 +46,11 @@ public final class Vantages {
         return names.stream().sorted().toList();
     }
 
+    /** A run's parts as stored, in the order asked; empty for a run from one place. */
+    public List<VantagePart> parts(String runId) {
+        return parts.parts(runId);
+    }
+
     /** A run's answer per vantage; empty for a run from one place. */
     public List<VantageResult> results(String runId) {
         return parts.parts(runId).stream().map(VantagePart::result).toList();

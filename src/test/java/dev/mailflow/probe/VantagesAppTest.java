@@ -73,6 +73,7 @@ class VantagesAppTest {
         assertThat(result.get("outcome").asString()).isEqualTo("BOUNCE");
         assertThat(result.has("vantages")).isFalse();
         assertThat(result.get("sessions").get(0).get("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(app.client().get("/probes/" + id + "/vantages").body()).doesNotContain("From each vantage");
     }
 
     @Test
@@ -101,7 +102,12 @@ class VantagesAppTest {
                 .contains("\"session\":\"[local] 127.0.0.1/127.0.0.1:"
                         + SERVER.address().getPort());
 
-        assertThat(app.client().get("/probes/" + id).statusCode()).isEqualTo(200);
+        assertThat(app.client().get("/probes/" + id).body()).contains("hx-get=\"/probes/" + id + "/vantages\"");
+        var columns = app.client().get("/probes/" + id + "/vantages").body();
+        assertThat(columns)
+                .contains("From each vantage", "<th scope=\"col\">local</th>", "<th scope=\"col\">nowhere</th>")
+                .contains("outcome-bounce", "outcome-failed", "no worker of vantage nowhere claimed this part")
+                .doesNotContain("hx-trigger");
         // The part's own run is shown within the run, not in the history list as a run of its own.
         var listed =
                 JSON.readTree(app.client().get("/api/probes?limit=100").body()).get("runs");
