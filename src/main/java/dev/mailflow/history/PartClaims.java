@@ -45,11 +45,14 @@ final class PartClaims implements VantageParts {
     }
 
     @Override
-    public Optional<VantagePart> claim(String vantage, String partRun, Instant at) {
+    public Optional<VantagePart> claim(String vantage, String partRun, Instant askedAfter, Instant at) {
         return transaction.execute(status -> {
             var found = jdbc.sql("""
-                            select * from vantage_parts where vantage = ? and status = 'PENDING'
-                            order by created_at limit 1 for update skip locked""").param(vantage).query(PartClaims::part).optional();
+                            select * from vantage_parts where vantage = ? and status = 'PENDING' and created_at > ?
+                            order by created_at limit 1 for update skip locked""")
+                    .params(vantage, RunRows.time(askedAfter))
+                    .query(PartClaims::part)
+                    .optional();
             if (found.isEmpty()) {
                 return Optional.<VantagePart>empty();
             }

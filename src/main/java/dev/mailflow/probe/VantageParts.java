@@ -18,7 +18,7 @@ public interface VantageParts {
         }
 
         @Override
-        public Optional<VantagePart> claim(String vantage, String partRun, Instant at) {
+        public Optional<VantagePart> claim(String vantage, String partRun, Instant askedAfter, Instant at) {
             return Optional.empty();
         }
 
@@ -48,8 +48,9 @@ public interface VantageParts {
     /**
      * Claims the oldest PENDING part of {@code vantage} that no other worker is claiming ({@code SELECT
      * ... FOR UPDATE SKIP LOCKED}) and marks it CLAIMED by this instance, to be run as {@code partRun}.
+     * A part asked before {@code askedAfter} is left alone: its run gave up on it (or died) already.
      */
-    Optional<VantagePart> claim(String vantage, String partRun, Instant at);
+    Optional<VantagePart> claim(String vantage, String partRun, Instant askedAfter, Instant at);
 
     /** The parts of run {@code runId}, in the order asked (empty for a run from one place). */
     List<VantagePart> parts(String runId);

@@ -36,7 +36,8 @@ final class VantageWorker implements SmartLifecycle {
     void claimAll() {
         while (true) {
             var id = probes.newId();
-            var claimed = parts.claim(properties.name(), id, clock.instant());
+            var now = clock.instant();
+            var claimed = parts.claim(properties.name(), id, now.minus(properties.claimTimeout()), now);
             if (claimed.isEmpty()) {
                 return;
             }

@@ -49,17 +49,24 @@ interface PartClaimsContract {
         var first = HistoryStoreContractTest.id();
         var second = HistoryStoreContractTest.id();
         var worker = claims("worker-a");
+        // Asked long before the claim timeout: its run gave up on it, so no worker takes it up now.
+        var stale = HistoryStoreContractTest.id();
+        worker.ask(stale, List.of(a), ArchivedRuns.request("example.com"), "kate", T0.minusSeconds(60));
         worker.ask(first, List.of(a, b), ArchivedRuns.request("example.com"), "kate", T0);
         worker.ask(second, List.of(a), ArchivedRuns.request("example.com"), "kate", T0.plusSeconds(1));
 
-        var claimed = worker.claim(a, "part-1", T0.plusSeconds(2)).orElseThrow();
+        var claimed = worker.claim(a, "part-1", T0.minusSeconds(30), T0.plusSeconds(2))
+                .orElseThrow();
         assertThat(claimed.runId()).isEqualTo(first);
         assertThat(claimed.status()).isEqualTo(Status.CLAIMED);
         assertThat(claimed.request()).isEqualTo(ArchivedRuns.request("example.com"));
         assertThat(claimed.owner()).isEqualTo("kate");
-        assertThat(worker.claim(a, "part-2", T0.plusSeconds(2)).orElseThrow().runId())
+        assertThat(worker.claim(a, "part-2", T0.minusSeconds(30), T0.plusSeconds(2))
+                        .orElseThrow()
+                        .runId())
                 .isEqualTo(second);
-        assertThat(worker.claim(a, "part-3", T0.plusSeconds(2))).isEmpty();
+        assertThat(worker.claim(a, "part-3", T0.minusSeconds(30), T0.plusSeconds(2)))
+                .isEmpty();
 
         var parts = worker.parts(first);
         assertThat(parts).extracting(VantagePart::vantage).containsExactly(a, b);
@@ -68,6 +75,7 @@ interface PartClaimsContract {
         assertThat(parts.get(0).partRun()).isEqualTo("part-1");
         assertThat(parts.get(0).claimedAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(parts.get(1).status()).isEqualTo(Status.PENDING);
+        assertThat(worker.parts(stale).getFirst().status()).isEqualTo(Status.PENDING);
     }
 
     @Test
@@ -95,7 +103,7 @@ interface PartClaimsContract {
                         return null;
                     }));
             await(locked);
-            var claimed = claims("worker-2").claim(a, "part-2", T0.plusSeconds(2));
+            var claimed = claims("worker-2").claim(a, "part-2", T0.minusSeconds(30), T0.plusSeconds(2));
             release.countDown();
             holding.get(30, TimeUnit.SECONDS);
 
@@ -110,7 +118,7 @@ interface PartClaimsContract {
         var parts = claims("central");
         parts.ask(run, List.of(a), ArchivedRuns.request("example.com"), "kate", T0);
         var pending = parts.parts(run).getFirst();
-        parts.claim(a, "part-1", T0.plusSeconds(1)).orElseThrow();
+        parts.claim(a, "part-1", T0.minusSeconds(30), T0.plusSeconds(1)).orElseThrow();
 
         // The claim timeout lost against the claim: the part is the worker's now.
         assertThat(parts.settle(pending, Status.FAILED, null, RunOutcome.FAILED, "no worker"))
