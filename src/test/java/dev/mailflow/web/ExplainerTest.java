@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
     WebSliceTest.Settings.class,
     ExplainerTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, Vantages.class})
 @WithMockUser(roles = "VIEWER")
 class ExplainerTest {
 

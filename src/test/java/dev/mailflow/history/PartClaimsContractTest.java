@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked by one worker skipped by the next rather than waited for, settled once; the registry's
  * heartbeats. Mixed into the history store tests on H2 and on PostgreSQL.
  */
-interface PartClaimsContract {
+interface PartClaimsContractTest {
 
     Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
