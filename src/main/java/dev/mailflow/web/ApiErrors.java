@@ -51,7 +51,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error in the API", e);
+        if (e.getCause() instanceof Error error) {
+            // Spring MVC wraps an Error thrown by a handler; its stack per request would flood the log.
+            log.error(
+                    "Error in the API: {} (no stack trace: a request could repeat it at will)",
+                    error.getClass().getName());
+        } else {
+            log.error("Unexpected error in the API", e);
+        }
         return ResponseEntity.internalServerError()
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."));
