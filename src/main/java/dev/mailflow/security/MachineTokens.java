@@ -36,6 +36,7 @@ final class MachineTokens {
 
     private final List<MachineToken> configured;
     private final TokenStore store;
+    private final UserNames users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
@@ -44,7 +45,11 @@ final class MachineTokens {
     /** Null: read the stored tokens again before the next verification. */
     private volatile Instant loadedAt;
 
-    MachineTokens(TokenProperties properties, TokenStore store, Clock clock) {
+    /**
+     * @throws IllegalStateException when two configured tokens share a name, or one has a configured
+     *     user's name (it would read and start runs as that user)
+     */
+    MachineTokens(TokenProperties properties, TokenStore store, UserNames users, Clock clock) {
         this.configured = properties.tokens().stream()
                 .map(t -> new MachineToken(
                         t.name(),
@@ -60,7 +65,15 @@ final class MachineTokens {
         if (names != configured.size()) {
             throw new IllegalStateException("mailflow.security.tokens: two tokens have the same name");
         }
+        for (var token : configured) {
+            if (users.configured(token.name())) {
+                throw new IllegalStateException("mailflow.security.tokens: the token " + token.name()
+                        + " has the name of a configured user; a token needs a name of its own,"
+                        + " or it would read that user's runs and start runs as them");
+            }
+        }
         this.store = store;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -83,12 +96,29 @@ final class MachineTokens {
     }
 
     /**
+     * Why a new token may not have {@code name}, or empty when it may: a token's name is the owner of
+     * its runs, so it must be nobody else's, neither a user's nor another token's (revoked included),
+     * whatever the case of its letters.
+     */
+    Optional<String> taken(String name) {
+        if (tokenName(name)) {
+            return Optional.of("a token of this name exists already");
+        }
+        return users.owner(name);
+    }
+
+    /** Whether a token, configured or created (revoked included), has this name in any case. */
+    boolean tokenName(String name) {
+        return configured.stream().anyMatch(t -> t.name().equalsIgnoreCase(name)) || store.exists(name);
+    }
+
+    /**
      * Creates a token with 256 random bits; only its digest is kept.
      *
-     * @return empty when the name is taken (also by a revoked or configured token)
+     * @return empty when the name is taken (see {@link #taken})
      */
     Optional<Created> create(String name, List<Role> roles, Instant expiresAt, String createdBy) {
-        if (configured.stream().anyMatch(t -> t.name().equals(name))) {
+        if (taken(name).isPresent()) {
             return Optional.empty();
         }
         var bytes = new byte[32];

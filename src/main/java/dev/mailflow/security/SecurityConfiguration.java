@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -146,7 +147,9 @@ public class SecurityConfiguration {
             HttpSecurity http,
             AccountProperties accounts,
             ObjectProvider<ClientRegistrationRepository> oidc,
-            FailedSignIns failures)
+            FailedSignIns failures,
+            ObjectProvider<MachineTokens> tokens,
+            ObjectProvider<UserNames> names)
             throws Exception {
         var basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("mailflow");
@@ -178,7 +181,8 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
-                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))));
+                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))
+                            .oidcUserService(new OidcSignIns(new OidcUserService(), tokens, names))));
         }
         return http.build();
     }
