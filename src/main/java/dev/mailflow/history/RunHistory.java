@@ -40,10 +40,7 @@ public final class RunHistory {
             where.append(" and r.domain = :domain");
             params.put("domain", filter.domain());
         }
-        if (filter.rcpt() != null) {
-            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
-            params.put("rcpt", filter.rcpt());
-        }
+        recipient(filter.rcpt(), where, params);
         if (filter.outcome() != null) {
             where.append(" and r.outcome = :outcome");
             params.put("outcome", filter.outcome());
@@ -132,6 +129,26 @@ public final class RunHistory {
         params.put("id", id);
         visibleTo(viewer, null, where, params);
         return select(where, params, 1).stream().findFirst();
+    }
+
+    /**
+     * An address ({@code kate@example.com}) finds the runs that asked for that recipient; a domain
+     * ({@code example.com} or {@code @example.com}) finds every run of that domain, those of a domain
+     * alone included: such a run has no recipient of its own (it asks for postmaster), so it is found
+     * by its domain, never by an address.
+     */
+    private static void recipient(String rcpt, StringBuilder where, Map<String, Object> params) {
+        if (rcpt == null) {
+            return;
+        }
+        int at = rcpt.lastIndexOf('@');
+        if (at <= 0) {
+            where.append(" and r.domain = :rcptDomain");
+            params.put("rcptDomain", rcpt.substring(at + 1));
+        } else {
+            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
+            params.put("rcpt", rcpt);
+        }
     }
 
     private static void visibleTo(Requester viewer, String user, StringBuilder where, Map<String, Object> params) {
