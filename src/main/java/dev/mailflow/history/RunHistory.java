@@ -133,10 +133,9 @@ public final class RunHistory {
     }
 
     /**
-     * An address ({@code kate@example.com}) finds the runs that asked for that recipient; a domain
-     * ({@code example.com} or {@code @example.com}) finds every run of that domain, those of a domain
-     * alone included: such a run has no recipient of its own (it asks for postmaster), so it is found
-     * by its domain, never by an address.
+     * An address ({@code kate@example.com}) finds the runs that asked for that recipient (a run of a
+     * domain alone asks for postmaster); a domain ({@code example.com} or {@code @example.com}) finds
+     * every run of that domain, whatever its recipients, as people who type a domain there expect.
      */
     private static void recipient(String rcpt, StringBuilder where, Map<String, Object> params) {
         if (rcpt == null) {

@@ -90,8 +90,7 @@ final class PolicyFetcher {
         String where = host + " [" + AddressText.of(address) + "]:" + port;
         Socket plain;
         try {
-            plain = egress.connectService(
-                    new InetSocketAddress(address, port), Duration.ofMillis(remaining(deadline)));
+            plain = egress.connectService(new InetSocketAddress(address, port), Duration.ofMillis(remaining(deadline)));
         } catch (IOException e) {
             return new Fetched(Status.UNREACHABLE, null, "cannot connect to " + where + ": " + e.getMessage());
         }

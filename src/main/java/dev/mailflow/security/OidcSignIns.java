@@ -39,8 +39,8 @@ final class OidcSignIns implements OAuth2UserService<OidcUserRequest, OidcUser> 
         var machineTokens = tokens.getIfAvailable();
         if (machineTokens != null && machineTokens.tokenName(name)) {
             log.warn("OIDC sign-in refused: the name {} belongs to a machine token", name);
-            throw new OAuth2AuthenticationException(new OAuth2Error(
-                    "name_taken", "This name belongs to a machine token; ask an administrator.", null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("name_taken", "This name belongs to a machine token; ask an administrator.", null));
         }
         var userNames = names.getIfAvailable();
         if (userNames != null) {

@@ -27,16 +27,16 @@ class PolicyDripTest {
     @Test
     void aDrippingPolicyHostIsCutOffAtThePolicyTimeout() throws Exception {
         try (var https = new PolicyServer(CA.leaf("mta-sts.drip.test").serverContext())
-                        .serve("text/plain", "version: STSv1\r\nmode: enforce\r\nmx: mx.drip.test\r\nmax_age: 86400\r\n");
+                        .serve(
+                                "text/plain",
+                                "version: STSv1\r\nmode: enforce\r\nmx: mx.drip.test\r\nmax_age: 86400\r\n");
                 var drip = new DripProxy(https.port(), Duration.ofSeconds(1));
-                var dns = TestDnsServer.builder()
-                        .zone("drip.test", """
+                var dns = TestDnsServer.builder().zone("drip.test", """
                                 @         MX  10 mx
                                 mx        A   192.0.2.25
                                 _mta-sts  TXT "v=STSv1; id=1"
                                 mta-sts   A   127.0.0.1
-                                """)
-                        .start()) {
+                                """).start()) {
             var properties = new PostureProperties(
                     true,
                     List.of(),
@@ -54,7 +54,8 @@ class PolicyDripTest {
                     CA.clientContext().getSocketFactory(),
                     drip.port());
             var plan = new MxResolver(dns.resolver(Duration.ofSeconds(2))).plan("drip.test");
-            var subject = new PostureSubject("drip.test", plan, "helpdesk@contoso.test", "contoso.test", "contoso.test");
+            var subject =
+                    new PostureSubject("drip.test", plan, "helpdesk@contoso.test", "contoso.test", "contoso.test");
 
             long start = System.nanoTime();
             var published = new ArrayList<PostureCheck>();

@@ -48,7 +48,7 @@ public final class ArchivedRuns {
                 null);
     }
 
-    /** A finished run that named only its domain: no recipient of its own. */
+    /** A finished run that named only its domain (so it asks for postmaster). */
     public static ProbeRun domainOnly(String id, String owner, String domain, Instant started, RunArchive archive) {
         var asked = request(domain);
         var request = new ProbeRequest(
@@ -63,7 +63,7 @@ public final class ArchivedRuns {
                 asked.quitAfter(),
                 true,
                 null);
-        var run = new ProbeRun(id, request, owner, started, System.nanoTime(), archive);
+        var run = TestRuns.run(id, request, owner, started, archive);
         archive.started(run);
         run.finish(RunStatus.COMPLETED, started.plusSeconds(1));
         return run;

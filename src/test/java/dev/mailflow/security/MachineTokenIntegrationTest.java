@@ -165,7 +165,11 @@ class MachineTokenIntegrationTest {
             assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(409);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                     .contains("problem+json");
-            assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asString())
+            assertThat(json.readTree(response.body())
+                            .get("errors")
+                            .get(0)
+                            .get("field")
+                            .asString())
                     .isEqualTo("name");
         }
         assertThat(send("GET", "/api/tokens", ADMIN_TOKEN, null).body()).doesNotContain(TestUser.NAME);
@@ -186,9 +190,7 @@ class MachineTokenIntegrationTest {
                 .isInstanceOf(OAuth2AuthenticationException.class)
                 .hasMessageContaining("machine token");
         assertThat(send("POST", "/api/tokens", ADMIN_TOKEN, """
-                        {"name": "revoked-soon", "roles": ["VIEWER"]}""")
-                        .statusCode())
-                .isEqualTo(201);
+                        {"name": "revoked-soon", "roles": ["VIEWER"]}""").statusCode()).isEqualTo(201);
         assertThat(send("DELETE", "/api/tokens/revoked-soon", ADMIN_TOKEN, null).statusCode())
                 .isEqualTo(204);
         // A revoked token still owns its runs: its name stays taken.
@@ -198,15 +200,16 @@ class MachineTokenIntegrationTest {
 
     @Test
     void aConfiguredTokenWithAConfiguredUsersNameStopsTheStart() {
-        var start = new SpringApplicationBuilder(MailflowApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:h2:mem:token-clash;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "mailflow.security.users[0].name=" + TestUser.NAME,
-                "mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
-                "mailflow.security.users[0].roles=OPERATOR",
-                "mailflow.security.tokens[0].name=" + TestUser.NAME,
-                "mailflow.security.tokens[0].digest=" + digest(VIEWER_TOKEN),
-                "mailflow.security.tokens[0].roles=ADMIN");
+        var start = new SpringApplicationBuilder(MailflowApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:mem:token-clash;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "mailflow.security.users[0].name=" + TestUser.NAME,
+                        "mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
+                        "mailflow.security.users[0].roles=OPERATOR",
+                        "mailflow.security.tokens[0].name=" + TestUser.NAME,
+                        "mailflow.security.tokens[0].digest=" + digest(VIEWER_TOKEN),
+                        "mailflow.security.tokens[0].roles=ADMIN");
 
         assertThatThrownBy(start::run)
                 .rootCause()
@@ -224,8 +227,8 @@ class MachineTokenIntegrationTest {
                 .build();
         var now = Instant.now();
         var access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(60));
-        var id = new OidcIdToken(
-                "id", now, now.plusSeconds(60), Map.of("sub", "s-" + name, "preferred_username", name));
+        var id =
+                new OidcIdToken("id", now, now.plusSeconds(60), Map.of("sub", "s-" + name, "preferred_username", name));
         return new OidcUserRequest(registration, access, id);
     }
 

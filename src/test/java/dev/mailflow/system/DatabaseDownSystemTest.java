@@ -31,9 +31,12 @@ class DatabaseDownSystemTest {
                 var app = MailflowInstance.start(
                         25,
                         Map.of(
-                                "spring.datasource.url", postgres.url(),
-                                "spring.datasource.username", PostgresServer.USER,
-                                "spring.datasource.password", ""))) {
+                                "spring.datasource.url",
+                                postgres.url(),
+                                "spring.datasource.username",
+                                PostgresServer.USER,
+                                "spring.datasource.password",
+                                ""))) {
             assertThat(get(app, "/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(get(app, "/api/probes").statusCode()).isEqualTo(200);
 

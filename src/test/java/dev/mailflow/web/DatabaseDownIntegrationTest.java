@@ -35,7 +35,8 @@ class DatabaseDownIntegrationTest {
         try (var free = new ServerSocket(0)) {
             int port = free.getLocalPort();
             free.close();
-            return Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
+            return Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists")
+                    .start();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -74,8 +75,8 @@ class DatabaseDownIntegrationTest {
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(503);
         assertThat(list.headers().firstValue("Retry-After")).hasValue("10");
-        assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/problem+json"));
+        assertThat(list.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(list.body()).contains("\"status\":503", "database does not answer");
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Retry-After")).hasValue("10");
