@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Machine tokens: the configured ones and those an ADMIN created. A token carries 256 random bits,
@@ -23,6 +26,8 @@ import java.util.stream.Stream;
  * every few seconds, so a revocation on another replica takes effect within that time.
  */
 final class MachineTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineTokens.class);
 
     /** Printed before the random part so a leaked token is recognisable (secret scanners, logs). */
     static final String PREFIX = "mft_";
@@ -157,7 +162,16 @@ final class MachineTokens {
         if (stale(now)) {
             synchronized (this) {
                 if (stale(now)) {
-                    stored = store.active(now);
+                    try {
+                        stored = store.active(now);
+                    } catch (DataAccessException e) {
+                        // The tokens read before stay valid while the database is down, so the request
+                        // meets the history's 503 rather than a 500 here; nobody can revoke meanwhile.
+                        if (stored == null) {
+                            throw e;
+                        }
+                        log.warn("machine tokens not read again, the database did not answer: {}", e.getMessage());
+                    }
                     loadedAt = now;
                 }
             }
@@ -180,7 +194,12 @@ final class MachineTokens {
         var recorded = lastRecorded.get(token.name());
         if (recorded == null || Duration.between(recorded, now).compareTo(RECORD_USE_EVERY) >= 0) {
             lastRecorded.put(token.name(), now);
-            store.used(token.name(), now);
+            try {
+                store.used(token.name(), now);
+            } catch (DataAccessException e) {
+                // "Last used" is a courtesy; the request goes on without it.
+                log.warn("last use of token {} not stored: {}", token.name(), e.getMessage());
+            }
         }
     }
 
