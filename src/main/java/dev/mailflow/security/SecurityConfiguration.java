@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -182,7 +183,8 @@ public class SecurityConfiguration {
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))
-                            .oidcUserService(new OidcSignIns(new OidcUserService(), tokens, names))));
+                            .oidcUserService(new ProviderSignIns<>(new OidcUserService(), tokens, names))
+                            .userService(new ProviderSignIns<>(new DefaultOAuth2UserService(), tokens, names))));
         }
         return http.build();
     }

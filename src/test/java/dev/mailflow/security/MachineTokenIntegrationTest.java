@@ -178,7 +178,7 @@ class MachineTokenIntegrationTest {
     @Test
     void oidcUsersAndTokensKeepApartInBothDirections() throws Exception {
         // The provider's side is played by a function: the guard sees what OidcUserService returns.
-        var signIns = new OidcSignIns(request -> oidcUser(request), tokens, names);
+        var signIns = new ProviderSignIns<OidcUserRequest, OidcUser>(request -> oidcUser(request), tokens, names);
 
         signIns.loadUser(request("kate.smith"));
         var asToken = send("POST", "/api/tokens", ADMIN_TOKEN, """
