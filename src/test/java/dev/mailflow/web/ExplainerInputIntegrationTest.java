@@ -89,11 +89,14 @@ class ExplainerInputIntegrationTest {
             text.append("\n x");
         }
 
-        long start = System.nanoTime();
-        var api = explain(text.toString());
-        System.out.printf(
-                "explained %d characters of folded lines in %.1f ms (with HTTP)%n",
-                text.length(), (System.nanoTime() - start) / 1e6);
+        HttpResponse<String> api = null;
+        for (int round = 1; round <= 3; round++) {
+            long start = System.nanoTime();
+            api = explain(text.toString());
+            System.out.printf(
+                    "explained %d characters of folded lines in %.1f ms (with HTTP, call %d)%n",
+                    text.length(), (System.nanoTime() - start) / 1e6, round);
+        }
 
         assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
         assertThat(json.readTree(api.body()).get("replies")).hasSize(1);
