@@ -64,9 +64,7 @@ final class EventRecorder implements SessionListener {
             return line.code() == 0 ? null : new EventDetail.Reply(line.code(), null, null);
         }
         return new EventDetail.Reply(
-                line.code(),
-                reply.enhancedStatus().map(Object::toString).orElse(null),
-                reply.took().toMillis());
+                line.code(), reply.enhancedStatus().orElse(null), reply.took().toMillis());
     }
 
     static String describe(TlsFacts facts) {

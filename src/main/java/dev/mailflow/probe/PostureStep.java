@@ -39,7 +39,7 @@ final class PostureStep {
                 from.isNullSender() ? null : from.toString(),
                 from.isNullSender() ? null : from.domain(),
                 probe.ehlo().value());
-        run.expectPosture();
+        run.update(RunState::withPostureExpected);
         return checks.start(subject, check -> publish(run, check));
     }
 
@@ -49,8 +49,8 @@ final class PostureStep {
             return diagnosis;
         }
         var report = started.finish(seen(run.sessions()));
-        run.posture(report);
-        List<Finding> findings = run.postureEntries().stream()
+        run.update(s -> s.withPostureReport(report));
+        List<Finding> findings = run.state().posture().stream()
                 .flatMap(e -> e.findings().stream())
                 .toList();
         return diagnoser.withPosture(diagnosis, findings);

@@ -28,14 +28,15 @@ public final class RunCopy {
 
     /** The next event in sequence; any other is ignored, so a re-read never duplicates. */
     public void add(ProbeEvent event) {
-        run.copy(event);
+        run.log().copy(event);
     }
 
     public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
-        run.copyState(plan, sessions, diagnosis, posture);
+        run.copyState(s -> s.copied(plan, sessions, diagnosis, posture));
     }
 
+    /** Ends the copy: its DONE event, if any, was copied already. */
     public void end(RunStatus status, Instant finishedAt) {
-        run.copyEnd(status, finishedAt);
+        run.end(status, finishedAt);
     }
 }

@@ -61,8 +61,8 @@ final class SessionStep {
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.
         var pending = target.pending();
-        run.replaceSession(new SessionRecord(
-                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
+        run.update(s -> s.withSession(new SessionRecord(
+                key, pending.host(), pending.address(), pending.port(), pending.preference(), result)));
         run.append(
                 key,
                 result.phase(),

@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
 import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
@@ -34,7 +35,11 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
     private static final Set<Phase> COLUMNS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
     static SessionMatrix of(RunSnapshot run) {
-        return of(run.sessions(), run.progress(), reserved(run.request()), run.plan());
+        return of(run.state(), run.request());
+    }
+
+    static SessionMatrix of(RunState state, ProbeRequest request) {
+        return of(state.sessions(), state.progress(), reserved(request), state.plan());
     }
 
     /** The columns a request may reach, known before any session starts. */

@@ -52,10 +52,10 @@ public final class ArchivedRuns {
     public static ProbeRun running(String id, String owner, String domain, Instant started, RunArchive archive) {
         var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
-        run.plan(plan(domain, UNKNOWN_USER.address()));
+        run.update(s -> s.withPlan(plan(domain, UNKNOWN_USER.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
         var key = SessionRecord.key("mx." + domain, UNKNOWN_USER.address(), 25);
-        run.addSession(new SessionRecord(key, "mx." + domain, UNKNOWN_USER.address(), 25, 10, null));
+        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, UNKNOWN_USER.address(), 25, 10, null)));
         run.append(
                 key, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx." + domain + " [" + UNKNOWN_USER.address() + "]:25");
         run.append(key, Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 mx." + domain + " ESMTP");
@@ -77,11 +77,11 @@ public final class ArchivedRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(
-                session.key(), session.host(), session.address(), session.port(), session.preference(), result));
+        run.update(s -> s.withSession(new SessionRecord(
+                session.key(), session.host(), session.address(), session.port(), session.preference(), result)));
         run.append(session.key(), Phase.RCPT, ProbeEvent.Kind.OUTCOME, "REJECTED in RCPT");
-        run.diagnosis(
-                new Diagnosis(Diagnosis.Verdict.BOUNCE, "Mail to kate@" + run.domain() + " would bounce", List.of()));
+        run.update(s -> s.withDiagnosis(
+                new Diagnosis(Diagnosis.Verdict.BOUNCE, "Mail to kate@" + run.domain() + " would bounce", List.of())));
         run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail to kate@" + run.domain() + " would bounce");
         run.finish(RunStatus.COMPLETED, run.startedAt().plusSeconds(2));
         return run;
@@ -92,10 +92,10 @@ public final class ArchivedRuns {
             String id, String owner, String domain, Instant started, Server server, RunArchive archive) {
         var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
-        run.plan(plan(domain, server.address()));
+        run.update(s -> s.withPlan(plan(domain, server.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
         var key = SessionRecord.key("mx." + domain, server.address(), 25);
-        run.addSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, null));
+        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, null)));
         run.append(
                 key,
                 Phase.CONNECT,
@@ -108,7 +108,7 @@ public final class ArchivedRuns {
                 Phase.RCPT,
                 ProbeEvent.Kind.RECEIVED,
                 line,
-                new EventDetail.Reply(server.rcptCode(), server.rcptCode() == 250 ? "2.1.5" : "5.1.1", 7L));
+                EventDetail.Reply.of(server.rcptCode(), server.rcptCode() == 250 ? "2.1.5" : "5.1.1", 7L));
         var reply = new SmtpReply(
                 server.rcptCode(),
                 server.rcptCode() == 250 ? new EnhancedStatus(2, 1, 5) : new EnhancedStatus(5, 1, 1),
@@ -141,7 +141,7 @@ public final class ArchivedRuns {
                 tls,
                 Duration.ofMillis(40));
         run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
-        run.replaceSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, result));
+        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, result)));
         run.append(
                 key,
                 Phase.RCPT,
@@ -149,7 +149,7 @@ public final class ArchivedRuns {
                 result.outcome() + " in RCPT",
                 new EventDetail.Outcome(result.outcome(), Phase.RCPT));
         var verdict = server.rcptCode() == 250 ? Diagnosis.Verdict.DELIVERABLE : Diagnosis.Verdict.BOUNCE;
-        run.diagnosis(new Diagnosis(verdict, "Mail to kate@" + domain + ": " + verdict, List.of()));
+        run.update(s -> s.withDiagnosis(new Diagnosis(verdict, "Mail to kate@" + domain + ": " + verdict, List.of())));
         run.append(
                 null,
                 null,

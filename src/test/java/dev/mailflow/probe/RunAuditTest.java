@@ -12,10 +12,7 @@ class RunAuditTest {
     @Test
     void oneLineSaysWhoWhereHowAndTheOutcome() {
         var run = TestRuns.rejectedRcptRunning("r1", "mx ESMTP");
-        var owned = TestRuns.run("r1", run.request(), "kate", TestRuns.STARTED, RunArchive.NONE);
-        run.plan().ifPresent(owned::plan);
-        run.sessions().forEach(owned::addSession);
-        run.diagnosis().ifPresent(owned::diagnosis);
+        var owned = TestRuns.sameState("r1", run, "kate", TestRuns.STARTED);
         TestRuns.finish(owned, RunStatus.COMPLETED);
 
         assertThat(RunAudit.line(owned))

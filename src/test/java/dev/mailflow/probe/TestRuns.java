@@ -73,6 +73,31 @@ public final class TestRuns {
                 id, probe.withoutSecrets(), request.withoutSecrets(), owner, started, System.nanoTime(), archive);
     }
 
+    /** A new running run of {@code source}'s request with its plan, sessions and diagnosis, and no events. */
+    static ProbeRun sameState(String id, ProbeRun source, String owner, Instant started) {
+        var run = run(id, source.request(), owner, started, RunArchive.NONE);
+        var state = source.state();
+        run.update(s -> new RunState(
+                s.status(),
+                s.finishedAt(),
+                state.plan(),
+                state.sessions(),
+                s.progress(),
+                state.diagnosis(),
+                s.postureExpected(),
+                s.posture(),
+                s.postureReport()));
+        return run;
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static ProbeEvent event(ProbeRun run, String session, Phase phase, ProbeEvent.Kind kind, String text) {
         return run.append(session, phase, kind, text);
     }
@@ -84,7 +109,7 @@ public final class TestRuns {
 
     /** A server line that completes its reply, {@code ms} after the command. */
     private static void reply(ProbeRun run, Phase phase, String line, int code, String enhanced, long ms) {
-        run.append(SESSION, phase, ProbeEvent.Kind.RECEIVED, line, new EventDetail.Reply(code, enhanced, ms));
+        run.append(SESSION, phase, ProbeEvent.Kind.RECEIVED, line, EventDetail.Reply.of(code, enhanced, ms));
     }
 
     public static void finish(ProbeRun run, RunStatus status) {
@@ -99,23 +124,16 @@ public final class TestRuns {
     /** The same, with the RCPT reply's text as given (e.g. hostile server text). */
     public static ProbeRun rejectedRcptRunning(String id, String banner, String rcptReply) {
         var run = running(id);
-        try {
-            run.plan(new MxPlan(
-                    "example.com",
-                    DnsOutcome.OK,
-                    List.of(new MxHost(
-                            10,
-                            "mx.example.com",
-                            List.of(InetAddress.getByName("192.0.2.25")),
-                            Duration.ofMillis(3),
-                            Set.of())),
-                    Duration.ofMillis(12),
-                    null));
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        var plan = new MxPlan(
+                "example.com",
+                DnsOutcome.OK,
+                List.of(new MxHost(
+                        10, "mx.example.com", List.of(address("192.0.2.25")), Duration.ofMillis(3), Set.of())),
+                Duration.ofMillis(12),
+                null);
+        run.update(s -> s.withPlan(plan));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com [192.0.2.25]");
-        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null)));
         run.append(
                 SESSION,
                 Phase.CONNECT,
@@ -146,7 +164,7 @@ public final class TestRuns {
                 Map.of("8BITMIME", ""),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result)));
         run.append(
                 SESSION,
                 Phase.RCPT,
@@ -163,8 +181,8 @@ public final class TestRuns {
                 new Evidence(SESSION, Phase.RCPT, rcptReply),
                 List.of("RFC 3463 §3.2"),
                 Reason.RECIPIENT_UNKNOWN);
-        run.diagnosis(new Diagnosis(
-                Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));
+        run.update(s -> s.withDiagnosis(new Diagnosis(
+                Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding))));
         run.append(
                 null,
                 null,
@@ -185,10 +203,7 @@ public final class TestRuns {
      * thread, and finishes it: a live run for streaming tests and manual looks.
      */
     public static ProbeRun replaying(String id, ProbeRun source, Duration gap) {
-        var run = run(id, source.request(), null, Instant.now(), RunArchive.NONE);
-        source.plan().ifPresent(run::plan);
-        source.sessions().forEach(run::addSession);
-        source.diagnosis().ifPresent(run::diagnosis);
+        var run = sameState(id, source, null, Instant.now());
         Thread.ofVirtual().start(() -> {
             try {
                 for (var e : source.events()) {
@@ -219,7 +234,7 @@ public final class TestRuns {
      */
     public static ProbeRun acceptedWithTlsWarning(String id) {
         var run = running(id);
-        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null)));
         run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
         var exchanges = List.of(
                 exchange(Phase.BANNER, "", 220, "220 mx.example.com ESMTP"),
@@ -234,7 +249,7 @@ public final class TestRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result)));
         var warning = new Finding(
                 Severity.WARNING,
                 "tls.untrusted",
@@ -244,8 +259,8 @@ public final class TestRuns {
                 Owner.RECIPIENT_ADMIN,
                 new Evidence(SESSION, Phase.TLS, "220 2.0.0 Ready to start TLS"),
                 List.of());
-        run.diagnosis(new Diagnosis(
-                Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning)));
+        run.update(s -> s.withDiagnosis(new Diagnosis(
+                Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning))));
         run.append(null, null, ProbeEvent.Kind.FINDING, warning.title());
         run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail would be delivered via mx.example.com");
         finish(run, RunStatus.COMPLETED);

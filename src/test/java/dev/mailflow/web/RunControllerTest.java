@@ -72,7 +72,8 @@ class RunControllerTest {
                 CodeEntry.Nature.PERMANENT,
                 List.of(),
                 List.of());
-        when(knowledge.explain(anyString())).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+        when(knowledge.explain(anyInt(), any(), anyString()))
+                .thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
     }
 
     ProbeRun given(ProbeRun run) {

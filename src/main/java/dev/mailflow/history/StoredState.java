@@ -12,17 +12,20 @@ import java.util.List;
  *
  * @param posture null in a run stored before posture was kept: read as none
  */
-record RunState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+record StoredState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
 
-    static final RunState EMPTY = new RunState(null, List.of(), null, CopiedPosture.NONE);
+    static final StoredState EMPTY = new StoredState(null, List.of(), null, CopiedPosture.NONE);
 
-    RunState {
+    StoredState {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         posture = posture == null ? CopiedPosture.NONE : posture;
     }
 
-    static RunState of(ProbeRun run) {
-        return new RunState(
-                run.plan().orElse(null), run.sessions(), run.diagnosis().orElse(null), run.copiedPosture());
+    static StoredState of(ProbeRun run) {
+        return new StoredState(
+                run.plan().orElse(null),
+                run.sessions(),
+                run.diagnosis().orElse(null),
+                run.state().copiedPosture());
     }
 }
