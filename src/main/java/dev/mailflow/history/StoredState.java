@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.CopiedPosture;
 import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.SessionFacts;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param posture null in a run stored before posture was kept: read as none
  */
-record StoredState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+record StoredState(MxPlan plan, List<SessionFacts> sessions, Diagnosis diagnosis, CopiedPosture posture) {
 
     static final StoredState EMPTY = new StoredState(null, List.of(), null, CopiedPosture.NONE);
 

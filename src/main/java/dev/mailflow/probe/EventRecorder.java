@@ -10,15 +10,7 @@ import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.tls.TlsFacts;
 
 /** Writes one session's lines into its run as events, tagged with the session key. */
-final class EventRecorder implements SessionListener {
-
-    private final ProbeRun run;
-    private final String session;
-
-    EventRecorder(ProbeRun run, String session) {
-        this.run = run;
-        this.session = session;
-    }
+record EventRecorder(ProbeRun run, String session) implements SessionListener {
 
     @Override
     public void sent(Phase phase, String line) {

@@ -5,6 +5,7 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PostureReport;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -120,11 +121,11 @@ public final class ProbeRun {
     }
 
     /** The sessions in the order they were started; a running session has no result yet. */
-    public List<SessionRecord> sessions() {
+    public List<SessionFacts> sessions() {
         return state.sessions();
     }
 
-    public Optional<SessionRecord> session(String key) {
+    public Optional<SessionFacts> session(String key) {
         return state.session(key);
     }
 
@@ -134,7 +135,7 @@ public final class ProbeRun {
 
     /** The whole posture with its typed values (for metrics), once every check is over. */
     public Optional<PostureReport> posture() {
-        return state.postureReport();
+        return state.posture().report();
     }
 
     public List<ProbeEvent> events() {
@@ -223,7 +224,7 @@ public final class ProbeRun {
                     null,
                     ProbeEvent.Kind.POSTURE,
                     text,
-                    new EventDetail.Posture(state.posture().size() - 1, check.kind(), check.status()));
+                    new EventDetail.Posture(state.posture().entries().size() - 1, check.kind(), check.status()));
         });
     }
 

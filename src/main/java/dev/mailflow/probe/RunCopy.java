@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class RunCopy {
         run.log().copy(event);
     }
 
-    public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+    public void state(MxPlan plan, List<SessionFacts> sessions, Diagnosis diagnosis, CopiedPosture posture) {
         run.copyState(s -> s.copied(plan, sessions, diagnosis, posture));
     }
 

@@ -3,6 +3,7 @@ package dev.mailflow.probe;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record RunSnapshot(
         return state.plan();
     }
 
-    public List<SessionRecord> sessions() {
+    public List<SessionFacts> sessions() {
         return state.sessions();
     }
 
@@ -50,11 +51,11 @@ public record RunSnapshot(
     }
 
     public boolean postureExpected() {
-        return state.postureExpected();
+        return state.posture().expected();
     }
 
     public List<PostureEntry> posture() {
-        return state.posture();
+        return state.posture().entries();
     }
 
     public Map<String, List<Exchange>> progress() {
@@ -75,7 +76,7 @@ public record RunSnapshot(
         return events.isEmpty() ? 0 : events.getLast().seq();
     }
 
-    public Optional<SessionRecord> session(String key) {
+    public Optional<SessionFacts> session(String key) {
         return state.session(key);
     }
 }

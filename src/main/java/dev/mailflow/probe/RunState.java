@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PostureReport;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +19,15 @@ import java.util.Optional;
  * @param sessions in the order they were started; a running session has no result yet
  * @param progress the replies each running session has had so far, by session key, so a live view
  *     fills in phase by phase; a session's result replaces them once it is over
- * @param postureExpected whether posture checks were started (not for an explicit host, nor when off)
- * @param posture the posture checks finished so far, in the order they finished
- * @param postureReport the whole posture with its typed values, once every check is over
  */
 public record RunState(
         RunStatus status,
         Optional<Instant> finishedAt,
         Optional<MxPlan> plan,
-        List<SessionRecord> sessions,
+        List<SessionFacts> sessions,
         Map<String, List<Exchange>> progress,
         Optional<Diagnosis> diagnosis,
-        boolean postureExpected,
-        List<PostureEntry> posture,
-        Optional<PostureReport> postureReport) {
+        Posture posture) {
 
     static final RunState STARTED = new RunState(
             RunStatus.RUNNING,
@@ -40,14 +36,31 @@ public record RunState(
             List.of(),
             Map.of(),
             Optional.empty(),
-            false,
-            List.of(),
-            Optional.empty());
+            new Posture(false, List.of(), Optional.empty()));
+
+    /**
+     * The run's posture checks.
+     *
+     * @param expected whether checks were started (not for an explicit host, nor when off)
+     * @param entries the checks finished so far, in the order they finished
+     * @param report the whole posture with its typed values, once every check is over
+     */
+    public record Posture(boolean expected, List<PostureEntry> entries, Optional<PostureReport> report) {
+
+        public Posture {
+            entries = List.copyOf(entries);
+        }
+
+        Posture with(PostureEntry entry) {
+            var all = new ArrayList<>(entries);
+            all.add(entry);
+            return new Posture(expected, all, report);
+        }
+    }
 
     public RunState {
         sessions = List.copyOf(sessions);
         progress = Map.copyOf(progress);
-        posture = List.copyOf(posture);
     }
 
     public boolean isDone() {
@@ -59,40 +72,31 @@ public record RunState(
         return isDone() ? Optional.of(RunOutcome.of(status, diagnosis.orElse(null))) : Optional.empty();
     }
 
-    public Optional<SessionRecord> session(String key) {
+    public Optional<SessionFacts> session(String key) {
         return sessions.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
     /** The posture as a copy of the run needs it: whether expected, its entries, whether every check is over. */
     public CopiedPosture copiedPosture() {
-        return new CopiedPosture(postureExpected, posture, postureReport.isPresent());
+        return new CopiedPosture(
+                posture.expected(), posture.entries(), posture.report().isPresent());
     }
 
     RunState withPlan(MxPlan value) {
-        return new RunState(
-                status,
-                finishedAt,
-                Optional.of(value),
-                sessions,
-                progress,
-                diagnosis,
-                postureExpected,
-                posture,
-                postureReport);
+        return new RunState(status, finishedAt, Optional.of(value), sessions, progress, diagnosis, posture);
     }
 
     /** A new session, or the result of one that was running (its progress then goes). */
-    RunState withSession(SessionRecord record) {
+    RunState withSession(SessionFacts record) {
         var all = new ArrayList<>(sessions);
-        var known = session(record.key()).isPresent();
-        if (known) {
+        if (session(record.key()).isPresent()) {
             all.replaceAll(s -> s.key().equals(record.key()) ? record : s);
         } else {
             all.add(record);
         }
         var left = new HashMap<>(progress);
         left.remove(record.key());
-        return new RunState(status, finishedAt, plan, all, left, diagnosis, postureExpected, posture, postureReport);
+        return new RunState(status, finishedAt, plan, all, left, diagnosis, posture);
     }
 
     RunState withReply(String session, Exchange exchange) {
@@ -100,44 +104,34 @@ public record RunState(
         var replies = new ArrayList<>(all.getOrDefault(session, List.of()));
         replies.add(exchange);
         all.put(session, List.copyOf(replies));
-        return new RunState(
-                status, finishedAt, plan, sessions, all, diagnosis, postureExpected, posture, postureReport);
+        return new RunState(status, finishedAt, plan, sessions, all, diagnosis, posture);
     }
 
     RunState withDiagnosis(Diagnosis value) {
-        return new RunState(
-                status,
-                finishedAt,
-                plan,
-                sessions,
-                progress,
-                Optional.of(value),
-                postureExpected,
-                posture,
-                postureReport);
+        return new RunState(status, finishedAt, plan, sessions, progress, Optional.of(value), posture);
     }
 
     RunState withPostureExpected() {
-        return new RunState(status, finishedAt, plan, sessions, progress, diagnosis, true, posture, postureReport);
+        return withPosture(new Posture(true, posture.entries(), posture.report()));
     }
 
     RunState withPostureEntry(PostureEntry entry) {
-        var all = new ArrayList<>(posture);
-        all.add(entry);
-        return new RunState(
-                status, finishedAt, plan, sessions, progress, diagnosis, postureExpected, all, postureReport);
+        return withPosture(posture.with(entry));
     }
 
     RunState withPostureReport(PostureReport report) {
-        return new RunState(
-                status, finishedAt, plan, sessions, progress, diagnosis, postureExpected, posture, Optional.of(report));
+        return withPosture(new Posture(posture.expected(), posture.entries(), Optional.of(report)));
+    }
+
+    private RunState withPosture(Posture value) {
+        return new RunState(status, finishedAt, plan, sessions, progress, diagnosis, value);
     }
 
     /**
      * What a copy of a run read from the store: plan, sessions, diagnosis and posture (whose report
      * is rebuilt from its entries once every check was over).
      */
-    RunState copied(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture copied) {
+    RunState copied(MxPlan plan, List<SessionFacts> sessions, Diagnosis diagnosis, CopiedPosture copied) {
         var report = copied.over()
                 ? Optional.of(new PostureReport(
                         copied.entries().stream().map(PostureEntry::check).toList()))
@@ -149,21 +143,10 @@ public record RunState(
                 sessions,
                 Map.of(),
                 Optional.ofNullable(diagnosis),
-                copied.expected(),
-                copied.entries(),
-                report);
+                new Posture(copied.expected(), copied.entries(), report));
     }
 
     RunState ended(RunStatus finalStatus, Instant at) {
-        return new RunState(
-                finalStatus,
-                Optional.ofNullable(at),
-                plan,
-                sessions,
-                progress,
-                diagnosis,
-                postureExpected,
-                posture,
-                postureReport);
+        return new RunState(finalStatus, Optional.ofNullable(at), plan, sessions, progress, diagnosis, posture);
     }
 }

@@ -11,8 +11,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
@@ -22,9 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BodyLimit extends OncePerRequestFilter {
 
     private final long max;
+    private final JsonMapper json;
 
-    BodyLimit(WebProperties properties) {
+    /** @param json the application's mapper; problems are written with Spring's ProblemDetail mix-in */
+    BodyLimit(WebProperties properties, JsonMapper json) {
         this.max = properties.maxRequestBody().toBytes();
+        this.json = json.rebuild()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
     }
 
     @Override
@@ -64,10 +73,11 @@ final class BodyLimit extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body).\"}");
+        json.writeValue(
+                response.getWriter(),
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "The request body is larger than " + max + " bytes (mailflow.web.max-request-body)."));
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

@@ -22,10 +22,10 @@ record PostureView(List<Row> rows) {
     }
 
     static PostureView of(RunState state, ValidatedProbe probe) {
-        if (!state.postureExpected() && !mayStillStart(state, probe)) {
+        if (!state.posture().expected() && !mayStillStart(state, probe)) {
             return new PostureView(List.of());
         }
-        var entries = state.posture();
+        var entries = state.posture().entries();
         return new PostureView(Arrays.stream(PostureCheck.Kind.values())
                 .map(kind -> Row.of(kind, entries))
                 .toList());

@@ -62,7 +62,7 @@ class RunFragments {
             case POSTURE -> {
                 // The row of the check this event announces, swapped in by its id.
                 var posture = event.detail(EventDetail.Posture.class);
-                var entries = state.posture();
+                var entries = state.posture().entries();
                 context.setVariable(
                         "row",
                         posture == null || posture.index() >= entries.size()

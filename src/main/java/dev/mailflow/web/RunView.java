@@ -81,7 +81,7 @@ record RunView(
         var ref = event.detail(EventDetail.Finding.class);
         return ref != null && ref.index() < all.size()
                 ? all.get(ref.index())
-                : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of());
+                : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of(), null);
     }
 
     /** Whether the user named the server, so there was no MX lookup. */

@@ -2,15 +2,16 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
-import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,18 +35,7 @@ public final class ArchivedRuns {
     public static final Server UNKNOWN_USER = new Server("192.0.2.25", 550, "TLSv1.3", "aa11");
 
     public static ProbeRequest request(String domain) {
-        return new ProbeRequest(
-                domain,
-                "helpdesk@contoso.com",
-                List.of("kate@" + domain),
-                null,
-                25,
-                "contoso.com",
-                TlsMode.OPPORTUNISTIC,
-                null,
-                Phase.RCPT,
-                true,
-                null);
+        return ProbeRequests.kateAt(domain);
     }
 
     /** A running run up to its RCPT reply: plan, session, transcript lines, no result yet. */
@@ -54,8 +44,10 @@ public final class ArchivedRuns {
         archive.started(run);
         run.update(s -> s.withPlan(plan(domain, UNKNOWN_USER.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
-        var key = SessionRecord.key("mx." + domain, UNKNOWN_USER.address(), 25);
-        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, UNKNOWN_USER.address(), 25, 10, null)));
+        var key = SessionFacts.key(
+                "mx." + domain, HostLiteral.parse(UNKNOWN_USER.address()).orElseThrow(), 25);
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(UNKNOWN_USER.address()).orElseThrow(), 25, 10, null)));
         run.append(
                 key, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx." + domain + " [" + UNKNOWN_USER.address() + "]:25");
         run.append(key, Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 mx." + domain + " ESMTP");
@@ -77,8 +69,7 @@ public final class ArchivedRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.update(s -> s.withSession(new SessionRecord(
-                session.key(), session.host(), session.address(), session.port(), session.preference(), result)));
+        run.update(s -> s.withSession(session.ended(result)));
         run.append(session.key(), Phase.RCPT, ProbeEvent.Kind.OUTCOME, "REJECTED in RCPT");
         run.update(s -> s.withDiagnosis(
                 new Diagnosis(Diagnosis.Verdict.BOUNCE, "Mail to kate@" + run.domain() + " would bounce", List.of())));
@@ -94,8 +85,10 @@ public final class ArchivedRuns {
         archive.started(run);
         run.update(s -> s.withPlan(plan(domain, server.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
-        var key = SessionRecord.key("mx." + domain, server.address(), 25);
-        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, null)));
+        var key = SessionFacts.key(
+                "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25);
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, null)));
         run.append(
                 key,
                 Phase.CONNECT,
@@ -141,7 +134,8 @@ public final class ArchivedRuns {
                 tls,
                 Duration.ofMillis(40));
         run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
-        run.update(s -> s.withSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, result)));
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, result)));
         run.append(
                 key,
                 Phase.RCPT,

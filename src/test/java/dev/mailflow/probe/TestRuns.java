@@ -12,10 +12,10 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
-import dev.mailflow.smtp.TlsMode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,18 +32,7 @@ public final class TestRuns {
     private TestRuns() {}
 
     public static ProbeRequest request() {
-        return new ProbeRequest(
-                "example.com",
-                "helpdesk@contoso.com",
-                List.of("kate@example.com"),
-                null,
-                25,
-                "contoso.com",
-                TlsMode.OPPORTUNISTIC,
-                null,
-                Phase.RCPT,
-                true,
-                null);
+        return ProbeRequests.kateAt("example.com");
     }
 
     public static ProbeRun running(String id) {
@@ -84,10 +73,13 @@ public final class TestRuns {
                 state.sessions(),
                 s.progress(),
                 state.diagnosis(),
-                s.postureExpected(),
-                s.posture(),
-                s.postureReport()));
+                s.posture()));
         return run;
+    }
+
+    /** The one session of the runs built here, before its result. */
+    static SessionFacts pending() {
+        return new SessionFacts(SESSION, "mx.example.com", address("192.0.2.25"), 25, 10, null);
     }
 
     static InetAddress address(String literal) {
@@ -133,7 +125,7 @@ public final class TestRuns {
                 null);
         run.update(s -> s.withPlan(plan));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com [192.0.2.25]");
-        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null)));
+        run.update(s -> s.withSession(pending()));
         run.append(
                 SESSION,
                 Phase.CONNECT,
@@ -164,7 +156,7 @@ public final class TestRuns {
                 Map.of("8BITMIME", ""),
                 null,
                 Duration.ofMillis(40));
-        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result)));
+        run.update(s -> s.withSession(pending().ended(result)));
         run.append(
                 SESSION,
                 Phase.RCPT,
@@ -234,7 +226,7 @@ public final class TestRuns {
      */
     public static ProbeRun acceptedWithTlsWarning(String id) {
         var run = running(id);
-        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null)));
+        run.update(s -> s.withSession(pending()));
         run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
         var exchanges = List.of(
                 exchange(Phase.BANNER, "", 220, "220 mx.example.com ESMTP"),
@@ -249,7 +241,7 @@ public final class TestRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.update(s -> s.withSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result)));
+        run.update(s -> s.withSession(pending().ended(result)));
         var warning = new Finding(
                 Severity.WARNING,
                 "tls.untrusted",
@@ -258,7 +250,8 @@ public final class TestRuns {
                 List.of("Install a certificate from a public CA"),
                 Owner.RECIPIENT_ADMIN,
                 new Evidence(SESSION, Phase.TLS, "220 2.0.0 Ready to start TLS"),
-                List.of());
+                List.of(),
+                null);
         run.update(s -> s.withDiagnosis(new Diagnosis(
                 Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning))));
         run.append(null, null, ProbeEvent.Kind.FINDING, warning.title());

@@ -64,6 +64,8 @@ class TranscriptReaderTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         when(knowledge.explain(550, EnhancedStatus.parse("5.1.1").orElseThrow(), "550 5.1.1 unknown"))
                 .thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
