@@ -66,6 +66,11 @@ record ProbeModule(
                 List.of(),
                 quitAfter,
                 allMx,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 

@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.probe.ProbeEvent.Kind;
 import dev.mailflow.probe.VantagePart.Status;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class PartFollower {
     private final VantageParts parts;
     private final Duration claimTimeout;
     private final String knownEgress;
-    private final Map<String, SessionRecord> sessions = new HashMap<>();
+    private final Map<String, SessionFacts> sessions = new HashMap<>();
     private ProbeRun partRun;
     private long copied;
     private VantagePart settled;
@@ -142,7 +143,7 @@ final class PartFollower {
     /** Sessions first (a session's events name it), then the events after the last copied. */
     private void copy() {
         for (var session : partRun.sessions()) {
-            var mine = new SessionRecord(
+            var mine = new SessionFacts(
                     key(session.key()),
                     session.host(),
                     session.address(),
@@ -150,14 +151,13 @@ final class PartFollower {
                     session.preference(),
                     session.result());
             var before = sessions.put(mine.key(), mine);
-            if (before == null) {
-                run.addSession(mine);
-            } else if (!before.equals(mine)) {
-                run.replaceSession(mine);
+            if (before == null || !before.equals(mine)) {
+                run.update(s -> s.withSession(mine));
             }
         }
-        if (run.plan().isEmpty()) {
-            partRun.plan().ifPresent(run::plan);
+        var plan = partRun.plan();
+        if (run.plan().isEmpty() && plan.isPresent()) {
+            run.update(s -> s.withPlan(plan.get()));
         }
         for (var event : partRun.eventsAfter(copied)) {
             copied = event.seq();

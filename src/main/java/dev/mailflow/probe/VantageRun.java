@@ -96,7 +96,7 @@ final class VantageRun {
 
     private void conclude(ProbeRun run, List<VantagePart> settled, Map<String, Vantage> known) {
         var diagnosis = VantageVerdict.of(settled, known);
-        run.diagnosis(diagnosis);
+        run.update(s -> s.withDiagnosis(diagnosis));
         run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(RunOutcome.of(diagnosis)));
         boolean answered = settled.stream().anyMatch(p -> p.outcome() != RunOutcome.FAILED);
         run.finish(answered ? RunStatus.COMPLETED : RunStatus.FAILED, clock.instant());
