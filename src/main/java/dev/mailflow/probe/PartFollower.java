@@ -98,19 +98,7 @@ final class PartFollower {
             var verdict = partRun.diagnosis().map(d -> d.verdict()).orElseGet(this::lastError);
             var egress = egress().orElse(knownEgress);
             if (parts.settle(part, status, egress, outcome, verdict)) {
-                settled = new VantagePart(
-                        part.runId(),
-                        vantage,
-                        status,
-                        part.request(),
-                        part.owner(),
-                        part.createdAt(),
-                        part.claimedAt(),
-                        part.instance(),
-                        part.partRun(),
-                        egress,
-                        outcome,
-                        verdict);
+                settled = part.settled(status, egress, outcome, verdict);
                 run.append(
                         null,
                         null,
@@ -123,19 +111,7 @@ final class PartFollower {
 
     private void fail(VantagePart part, Status status, String note) {
         if (parts.settle(part, status, null, RunOutcome.FAILED, note)) {
-            settled = new VantagePart(
-                    part.runId(),
-                    vantage,
-                    status,
-                    part.request(),
-                    part.owner(),
-                    part.createdAt(),
-                    part.claimedAt(),
-                    part.instance(),
-                    part.partRun(),
-                    null,
-                    RunOutcome.FAILED,
-                    note);
+            settled = part.settled(status, null, RunOutcome.FAILED, note);
             run.append(null, null, Kind.ERROR, vantage + ": " + note);
         }
     }

@@ -47,6 +47,23 @@ public record VantagePart(
         }
     }
 
+    /** This part settled with its result. */
+    VantagePart settled(Status settled, String egressFrom, RunOutcome answer, String verdictOrNote) {
+        return new VantagePart(
+                runId,
+                vantage,
+                settled,
+                request,
+                owner,
+                createdAt,
+                claimedAt,
+                instance,
+                partRun,
+                egressFrom,
+                answer,
+                verdictOrNote);
+    }
+
     /** The part as the JSON result shows it. */
     public VantageResult result() {
         return new VantageResult(vantage, egress, outcome, verdict);
