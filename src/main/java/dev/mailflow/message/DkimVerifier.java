@@ -32,6 +32,8 @@ public final class DkimVerifier {
 
     static final int MAX_SIGNATURES = 10;
 
+    private static final MailReader READER = new MailReader();
+
     private final RecordLookup dns;
     private final Clock clock;
 
@@ -42,6 +44,20 @@ public final class DkimVerifier {
     DkimVerifier(RecordLookup dns, Clock clock) {
         this.dns = dns;
         this.clock = clock;
+    }
+
+    /** Each signature of a message mailflow read; the body hash only when the body came along. */
+    public List<DkimResult> verify(ReadMessage message) {
+        return verify(message.headers(), HeaderAnalyzer.bodyOf(message));
+    }
+
+    /** Each signature of a message's raw bytes (RFC 5322, as received over SMTP); none when they are no message. */
+    public List<DkimResult> verify(byte[] rawMessage) {
+        try {
+            return verify(READER.readEml(rawMessage));
+        } catch (UnreadableMessageException e) {
+            return List.of();
+        }
     }
 
     /**

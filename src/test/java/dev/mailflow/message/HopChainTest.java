@@ -197,7 +197,7 @@ class HopChainTest {
         var chain = HopChain.of(HeaderText.fields(block.toString()));
 
         assertThat(chain.hops()).hasSize(HopChain.MAX_HOPS);
-        assertThat(chain.skipped()).isEqualTo(10_000 - HopChain.MAX_HOPS);
+        assertThat(chain.skipped()).isEqualTo(MessageLimits.DEFAULT.maxHeaders() - HopChain.MAX_HOPS);
         assertThat(chain.hops().getLast().from()).isEqualTo("a0.example");
     }
 }
