@@ -1,11 +1,11 @@
 package dev.mailflow.message;
 
 /** Seconds in the words the page and findings use: "5 h 10 min", "3 min 5 s", "0.4 s". */
-final class Durations {
+public final class Durations {
 
     private Durations() {}
 
-    static String words(double seconds) {
+    public static String words(double seconds) {
         double s = Math.abs(seconds);
         String sign = seconds < 0 ? "−" : "";
         if (s < 10 && s != Math.floor(s)) {

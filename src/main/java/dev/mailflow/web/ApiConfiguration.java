@@ -1,6 +1,8 @@
 package dev.mailflow.web;
 
+import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeProperties;
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The request body limit (before anything else reads the body) and the API's JSON converter. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class})
+@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class, MessageProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper mapper;
@@ -24,11 +26,18 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties) {
-        var registration = new FilterRegistrationBean<>(new BodyLimit(properties));
+    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties, MessageProperties messages) {
+        var registration = new FilterRegistrationBean<>(new BodyLimit(properties, messages));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Uploads up to mailflow.messages.max-upload, with room for the form's other fields. */
+    @Bean
+    MultipartConfigElement multipartConfig(MessageProperties messages) {
+        long max = messages.maxUpload().toBytes();
+        return new MultipartConfigElement(null, max, max + BodyLimit.FORM_MARGIN, 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.message.MessageProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,28 +12,41 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
+ * Refuses a request body larger than {@code mailflow.web.max-request-body} (on the paths that take
+ * a whole message, {@code mailflow.messages.max-upload} and room for the form around it) before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    private final long max;
+    /** Paths that take a whole message (an upload, a raw message/rfc822 body, a pasted header block). */
+    static final Set<String> MESSAGE_PATHS = Set.of("/headers", "/api/headers");
 
-    BodyLimit(WebProperties properties) {
-        this.max = properties.maxRequestBody().toBytes();
+    /** A multipart form's boundaries and other fields beside the uploaded file. */
+    static final long FORM_MARGIN = 1024 * 1024;
+
+    private final long defaultMax;
+    private final long messageMax;
+
+    BodyLimit(WebProperties properties, MessageProperties messages) {
+        this.defaultMax = properties.maxRequestBody().toBytes();
+        this.messageMax = Math.max(defaultMax, messages.maxUpload().toBytes() + FORM_MARGIN);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean message = MESSAGE_PATHS.contains(request.getServletPath());
+        long max = message ? messageMax : defaultMax;
+        String setting = message ? "mailflow.messages.max-upload" : "mailflow.web.max-request-body";
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response);
+            refuse(response, max, setting);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -46,7 +60,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response);
+                    refuse(response, max, setting);
                 }
             }
             return;
@@ -59,15 +73,15 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, long max, String setting) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body).\"}");
+                        + "\"detail\":\"The request body is larger than " + max + " bytes ("
+                        + setting + ").\"}");
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

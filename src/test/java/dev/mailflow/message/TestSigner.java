@@ -16,7 +16,7 @@ import java.util.Locale;
  * RFC 6376 §3.4.2 and §3.4.4), so a shared mistake cannot make both agree: relaxed/relaxed or
  * simple/simple, rsa-sha256 or ed25519-sha256.
  */
-final class TestSigner {
+public final class TestSigner {
 
     final KeyPair keys;
     final String algorithm;
