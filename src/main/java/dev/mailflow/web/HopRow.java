@@ -43,7 +43,7 @@ record HopRow(
     }
 
     /** The TLS of the hop in words. */
-    String tls() {
+    public String tlsText() {
         var tls = hop.tls();
         if (tls == null) {
             return null;
