@@ -64,8 +64,8 @@ final class ReceivedReader {
         }
         var parts = ReceivedClauses.of(clauses);
         var from = parts.get("from");
-        String fromHost = from == null ? null : from.first();
-        String by = parts.get("by") == null ? null : parts.get("by").first();
+        String fromHost = parts.firsts("from");
+        String by = parts.firsts("by");
         String with = parts.text("with");
         String note = null;
         if (fromHost == null && by == null && !parts.leading().isEmpty()) {
@@ -74,7 +74,7 @@ final class ReceivedReader {
         if (date != null && date.zoneAssumed()) {
             note = (note == null ? "" : note + "; ") + "the time names no zone: read as UTC";
         }
-        String id = parts.get("id") == null ? null : parts.get("id").first();
+        String id = parts.firsts("id");
         String forAddress = parts.text("for");
         Hop.Tls tls = tls(parts, with);
         String organisation = organisation(by);
