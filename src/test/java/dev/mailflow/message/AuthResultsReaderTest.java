@@ -89,6 +89,24 @@ class AuthResultsReaderTest {
     }
 
     @Test
+    void aBrokenArcChainIsAFinding() {
+        var results = AuthResultsReader.read(HeaderText.fields("""
+                ARC-Seal: i=2; a=rsa-sha256; cv=fail; d=lists.example.org; s=arc; b=c2VhbDI=
+                ARC-Seal: i=1; a=rsa-sha256; cv=none; d=relay.example; s=arc; b=c2VhbDE=
+                From: ann@contoso.example
+                """));
+
+        var findings =
+                HeaderFindings.of(HopChain.of(java.util.List.of()), results, java.util.List.of(), java.util.List.of());
+
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.id()).isEqualTo("arc-fail");
+            assertThat(f.text())
+                    .startsWith("the ARC chain is broken: lists.example.org sealed instance 2 with cv=fail");
+        });
+    }
+
+    @Test
     void noResultsAndBrokenValuesAreNotErrors() {
         var results = AuthResultsReader.read(HeaderText.fields("""
                 Authentication-Results: mx.fabrikam.example 1; none
