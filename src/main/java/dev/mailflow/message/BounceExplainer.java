@@ -267,6 +267,6 @@ public final class BounceExplainer {
         var subject = ReadMessage.first(report.headers(), "Subject");
         return "A message (" + message.headers().size() + " header fields"
                 + (subject == null ? "" : ", subject \"" + dev.mailflow.text.UntrustedText.shown(subject, 120) + "\"")
-                + ") with no delivery report and no server reply in it; its headers can be read in the header analyzer.";
+                + ") with no delivery report and no server reply in it.";
     }
 }

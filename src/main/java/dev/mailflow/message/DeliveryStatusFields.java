@@ -77,7 +77,7 @@ final class DeliveryStatusFields {
         RemoteReply reply = null;
         if (diagnostic != null) {
             reply = RemoteReply.parse(afterType(diagnostic));
-            if (reply.isEmpty()) {
+            if (reply.nothing()) {
                 reply = null;
             }
         }

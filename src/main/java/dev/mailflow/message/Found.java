@@ -22,7 +22,7 @@ record Found(
 
     static Found of(String address, String reply) {
         var parsed = reply == null ? null : RemoteReply.parse(reply);
-        return new Found(address, null, null, null, parsed == null || parsed.isEmpty() ? null : parsed, null, null);
+        return new Found(address, null, null, null, parsed == null || parsed.nothing() ? null : parsed, null, null);
     }
 
     Found withAction(Action a) {

@@ -19,7 +19,8 @@ public record OriginalMessage(String from, String to, String subject, String dat
                 shown(headers, "Message-ID"));
     }
 
-    public boolean isEmpty() {
+    /** No field of the original is known. */
+    public boolean unknown() {
         return from == null && to == null && subject == null && date == null && messageId == null;
     }
 

@@ -74,7 +74,8 @@ public record RemoteReply(Integer code, String enhanced, String text) {
         return sb.append(text).toString().strip();
     }
 
-    public boolean isEmpty() {
+    /** Neither a code nor any text: nothing was quoted. */
+    boolean nothing() {
         return code == null && enhanced == null && text.isBlank();
     }
 

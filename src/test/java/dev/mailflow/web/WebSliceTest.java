@@ -2,6 +2,9 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.message.BounceExplainer;
+import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
@@ -11,6 +14,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,7 +32,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class})
 @interface WebSliceTest {
 
+    /** The web settings, and the real (pure) message reader and bounce explainer over the knowledge bean. */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(WebProperties.class)
-    class Settings {}
+    @EnableConfigurationProperties({WebProperties.class, MessageProperties.class})
+    class Settings {
+        @Bean
+        MailReader mailReader() {
+            return new MailReader();
+        }
+
+        @Bean
+        BounceExplainer bounceExplainer(Knowledge knowledge) {
+            return new BounceExplainer(knowledge);
+        }
+    }
 }
