@@ -135,6 +135,12 @@ public final class BounceExplainer {
             if (reply.code() != null && reply.code() < 400) {
                 continue;
             }
+            // A line without any code counts only when its words name a reason ("User unknown").
+            if (reply.code() == null
+                    && reply.enhanced() == null
+                    && (reply.reason() == null || reply.reason() == Reason.UNRECOGNISED)) {
+                continue;
+            }
             found.add(new Found(TextScan.address(reply.line()), null, null, null, parsed, null, null));
         }
         return found;
@@ -260,7 +266,7 @@ public final class BounceExplainer {
 
     private static String notABounce(ReadMessage message, ReportText report, List<ExplainedReply> replies) {
         if (message.shape() == ReadMessage.Shape.FRAGMENT) {
-            return replies.isEmpty()
+            return replies.stream().allMatch(r -> r.code() == null && r.enhanced() == null)
                     ? "No server reply (a line starting with a code such as 550) and no delivery report in the text."
                     : "Only successful or intermediate replies (2xx, 3xx): nothing was refused.";
         }
