@@ -1,6 +1,5 @@
 package dev.mailflow.web;
 
-import dev.mailflow.message.MessageProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,36 +16,41 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code mailflow.web.max-request-body} (on the paths that take
- * a whole message, {@code mailflow.messages.max-upload} and room for the form around it) before it is read: by
+ * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
+ * The bounce explainer's two ways in ({@code POST /api/explain}, {@code POST /codes}) and the header
+ * analyzer's ({@code POST /api/headers}, {@code POST /headers}) take an uploaded message: up to {@code mailflow.messages.max-upload} and a little room for the form.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    /** Paths that take a whole message (an upload, a raw message/rfc822 body, a pasted header block). */
-    static final Set<String> MESSAGE_PATHS = Set.of("/headers", "/api/headers");
+    /** The paths that take a whole message: the bounce explainer's and the header analyzer's. */
+    static final Set<String> UPLOAD_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
 
-    /** A multipart form's boundaries and other fields beside the uploaded file. */
-    static final long FORM_MARGIN = 1024 * 1024;
+    /** The form fields and multipart boundaries around an uploaded file. */
+    static final long FORM_ROOM = 64 * 1024;
 
     private final long defaultMax;
-    private final long messageMax;
+    private final long uploadMax;
 
-    BodyLimit(WebProperties properties, MessageProperties messages) {
+    BodyLimit(WebProperties properties, long maxUpload) {
         this.defaultMax = properties.maxRequestBody().toBytes();
-        this.messageMax = Math.max(defaultMax, messages.maxUpload().toBytes() + FORM_MARGIN);
+        this.uploadMax = Math.max(defaultMax, maxUpload + FORM_ROOM);
+    }
+
+    private long max(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATHS.contains(path);
+        return upload ? uploadMax : defaultMax;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean message = MESSAGE_PATHS.contains(request.getServletPath());
-        long max = message ? messageMax : defaultMax;
-        String setting = message ? "mailflow.messages.max-upload" : "mailflow.web.max-request-body";
+        long max = max(request);
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response, max, setting);
+            refuse(response, max);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -60,7 +64,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response, max, setting);
+                    refuse(response, max);
                 }
             }
             return;
@@ -73,15 +77,15 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private static void refuse(HttpServletResponse response, long max, String setting) throws IOException {
+    private static void refuse(HttpServletResponse response, long max) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + max + " bytes ("
-                        + setting + ").\"}");
+                        + "\"detail\":\"The request body is larger than " + max
+                        + " bytes (mailflow.web.max-request-body; uploads: mailflow.messages.max-upload).\"}");
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

@@ -31,11 +31,12 @@ class HeadersApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HeaderAnalyzer analyzer;
-    private final MailReader reader = new MailReader();
+    private final MailReader reader;
     private final int maxBody;
 
-    HeadersApi(HeaderAnalyzer analyzer, MessageProperties messages) {
+    HeadersApi(HeaderAnalyzer analyzer, MailReader reader, MessageProperties messages) {
         this.analyzer = analyzer;
+        this.reader = reader;
         this.maxBody =
                 (int) Math.min(Integer.MAX_VALUE - 8, messages.maxUpload().toBytes());
     }

@@ -3,14 +3,19 @@ package dev.mailflow.web;
 import dev.mailflow.message.Durations;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageProperties;
 import dev.mailflow.message.ReadMessage;
 import dev.mailflow.message.UnreadableMessageException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -29,10 +34,13 @@ class HeadersPage {
     static final int MAX_PASTED = 2_000_000;
 
     private final HeaderAnalyzer analyzer;
-    private final MailReader reader = new MailReader();
+    private final MailReader reader;
+    private final long maxUpload;
 
-    HeadersPage(HeaderAnalyzer analyzer) {
+    HeadersPage(HeaderAnalyzer analyzer, MailReader reader, MessageProperties messages) {
         this.analyzer = analyzer;
+        this.reader = reader;
+        this.maxUpload = messages.maxUpload().toBytes();
     }
 
     @GetMapping("/headers")
@@ -76,6 +84,15 @@ class HeadersPage {
         model.addAttribute("rows", HopRow.of(report));
         model.addAttribute("total", report.totalSeconds() == null ? null : Durations.words(report.totalSeconds()));
         return "headers";
+    }
+
+    /** A file over {@code mailflow.messages.max-upload} (parts are read lazily): the page says so. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("text", "");
+        return error(
+                model, "The file is larger than " + maxUpload / (1024 * 1024) + " MB (mailflow.messages.max-upload).");
     }
 
     private static String error(Model model, String message) {

@@ -2,7 +2,9 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.message.BounceExplainer;
 import dev.mailflow.message.HeaderAnalyzer;
+import dev.mailflow.message.MailReader;
 import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
@@ -13,6 +15,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,7 +33,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class})
 @interface WebSliceTest {
 
+    /** The web settings, and the real (pure) message reader and bounce explainer over the knowledge bean. */
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties({WebProperties.class, MessageProperties.class})
-    class Settings {}
+    class Settings {
+        @Bean
+        MailReader mailReader() {
+            return new MailReader();
+        }
+
+        @Bean
+        BounceExplainer bounceExplainer(Knowledge knowledge) {
+            return new BounceExplainer(knowledge);
+        }
+    }
 }
