@@ -77,7 +77,7 @@ class HeaderAnalyzerTest {
                     assertThat(f.id()).isEqualTo("junk");
                     assertThat(f.text())
                             .startsWith(
-                                    "put in Junk by Microsoft 365: X-MS-Exchange-Organization-SCL 5, SCL:5, SFV:SPM, CAT:BULK, BCL:7, dest:J");
+                                    "put in Junk by Microsoft 365: compauth:fail, X-MS-Exchange-Organization-SCL 5, SCL:5, SFV:SPM, CAT:BULK, BCL:7, dest:J");
                     assertThat(f.owner()).isEqualTo(Owner.SENDER);
                 })
                 .anySatisfy(f -> {
