@@ -130,4 +130,25 @@ class HeaderAnalyzerTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.id()).isEqualTo("no-hops"));
     }
+
+    @Test
+    void aBodyCutByTheReadersLimitIsNotHashedButTheHeaderSignatureStillVerifies() throws Exception {
+        var fixtures = HeaderAnalyzerFixtures.create();
+        try (var keys = fixtures.dns()) {
+            var limits = new MessageLimits(64 * 1024, 500, 12, 1000);
+            var small = new HeaderAnalyzer(new RecordLookup(keys.resolver(Duration.ofSeconds(2))), limits);
+            String line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n";
+            byte[] message =
+                    fixtures.signedMessage(line.repeat(2000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            var report = small.analyze(new MailReader(limits).readEml(message));
+
+            assertThat(report.bodyChecked()).isFalse();
+            assertThat(report.dkim()).singleElement().satisfies(d -> {
+                assertThat(d.passed()).isTrue();
+                assertThat(d.reason()).isEqualTo("body cut at 65536 bytes when read: body not checked");
+            });
+            assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("was cut: DKIM body hashes not checked"));
+        }
+    }
 }
