@@ -64,14 +64,15 @@ record ReportText(
             switch (part.contentType()) {
                 case "message/delivery-status", "message/global-delivery-status" -> status.add(part.text());
                 case "message/feedback-report" -> feedback = part.text();
-                case "text/html" -> html.append(HtmlText.of(part.text())).append('\n');
+                case "text/html" -> html.append(HtmlText.of(part.text())).append("\n\n");
                 default -> {
                     if (part.isHeaders()) {
                         if (original.isEmpty()) {
                             original = part.headers();
                         }
                     } else if (part.isText()) {
-                        plain.append(part.text()).append('\n');
+                        // A blank line between parts: a paragraph never runs on into the next part.
+                        plain.append(part.text()).append("\n\n");
                     }
                 }
             }
