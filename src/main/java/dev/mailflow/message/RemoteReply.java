@@ -21,6 +21,9 @@ public record RemoteReply(Integer code, String enhanced, String text) {
     private static final Pattern TRAILING_ENHANCED =
             Pattern.compile("[(<][^()<>]{0,80}#([245]\\.\\d{1,3}\\.\\d{1,3})[)>]");
 
+    // Exchange 2007/2010 wraps the remote reply: "<mx.example.org #5.0.0 smtp;550 5.1.1 User unknown>".
+    private static final Pattern WRAPPED_SMTP = Pattern.compile("(?i)\\bsmtp;\\s{0,4}([2-5]\\d\\d[ -].{0,2000})$");
+
     private static final Pattern IN_REPLY_TO = Pattern.compile("(?i)\\s*\\(in reply to [a-z ]{1,40} command\\)");
 
     /**
@@ -32,6 +35,12 @@ public record RemoteReply(Integer code, String enhanced, String text) {
         var rest =
                 UntrustedText.shown(quoted == null ? "" : quoted, 4 * MAX_TEXT).strip();
         rest = unquoted(rest);
+        if (rest.startsWith("<") && rest.endsWith(">")) {
+            var wrapped = WRAPPED_SMTP.matcher(rest.substring(0, rest.length() - 1));
+            if (wrapped.find()) {
+                return parse(wrapped.group(1));
+            }
+        }
         Integer code = null;
         var m = BASIC.matcher(rest);
         if (m.find()) {

@@ -28,6 +28,8 @@ record ReportText(
         List<HeaderField> headers,
         List<HeaderField> original) {
 
+    static final int MAX_TEXT = 1024 * 1024;
+
     /** Where text bounces start quoting the message they return (Exim, qmail, sendmail, Domino...). */
     private static final List<String> COPY_MARKERS = List.of(
             "------ This is a copy of the message",
