@@ -79,8 +79,9 @@ record ReportText(
                 }
             }
         }
-        var text = (plain.isEmpty() ? html : plain)
-                .toString()
+        var all = plain.isEmpty() ? html : plain;
+        // A report's own words fit in far less; a huge text part is read only this far.
+        var text = all.substring(0, Math.min(all.length(), MAX_TEXT))
                 .replace("\r\n", "\n")
                 .replace('\r', '\n');
         int copy = copyStart(text);
