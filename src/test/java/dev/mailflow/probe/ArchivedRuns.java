@@ -12,6 +12,7 @@ import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
+import dev.mailflow.smtp.TlsMode;
 import dev.mailflow.tls.TlsFacts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -36,6 +37,23 @@ public final class ArchivedRuns {
 
     public static ProbeRequest request(String domain) {
         return ProbeRequests.kateAt(domain);
+    }
+
+    /** A finished run that named only its domain (so it asks for postmaster). */
+    public static ProbeRun domainOnly(String id, String owner, String domain, Instant started, RunArchive archive) {
+        var request = ProbeRequests.request(r -> {
+            r.domain = domain;
+            r.mailFrom = "helpdesk@contoso.com";
+            r.port = 25;
+            r.ehlo = "contoso.com";
+            r.tls = TlsMode.OPPORTUNISTIC;
+            r.quitAfter = Phase.RCPT;
+            r.allMx = true;
+        });
+        var run = TestRuns.run(id, request, owner, started, archive);
+        archive.started(run);
+        run.finish(RunStatus.COMPLETED, started.plusSeconds(1));
+        return run;
     }
 
     /** A running run up to its RCPT reply: plan, session, transcript lines, no result yet. */
