@@ -86,6 +86,10 @@ final class BodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + max + " bytes"
@@ -95,10 +99,6 @@ final class BodyLimit extends OncePerRequestFilter {
                     "errors",
                     List.of(Map.of("field", "text", "message", "At most " + Knowledge.MAX_PASTED + " characters.")));
         }
-        response.setStatus(413);
-        response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getWriter(), problem);
     }
 
