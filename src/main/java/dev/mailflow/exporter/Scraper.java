@@ -2,6 +2,7 @@ package dev.mailflow.exporter;
 
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class Scraper {
         long end = start + timeout.toNanos();
         var shared = coalescing.probe(
                 target + "\n" + module.name(),
-                () -> probes.startUnlisted(module.request(target), requester, timeout, module.posture()));
+                () -> probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture())));
         var run = shared.run();
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape = new Scrape(
