@@ -4,11 +4,13 @@ import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.mail.DomainName;
 import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.text.AddressText;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The limits on starting runs: per user (or per machine token, with its own budget), per
@@ -18,6 +20,8 @@ import java.util.Objects;
  * shared through the database.
  */
 final class RateLimits {
+
+    private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final LimitProperties limits;
     private final RateWindows windows;
@@ -68,8 +72,15 @@ final class RateLimits {
                     "You have sent " + limits.dataRunsPerUser() + " test messages in the last "
                             + RetryAfter.words(limits.dataWindow()));
         }
-        windows.admit(List.copyOf(checks.keySet())).ifPresent(full -> {
-            throw new TooBusyException(checks.get(full.limit()), full.retryAfter());
+        Optional<RateWindows.Full> full;
+        try {
+            full = windows.admit(List.copyOf(checks.keySet()));
+        } catch (RuntimeException unreachable) {
+            // The shared windows live in the database: without it no limit can be checked, so no run starts.
+            throw new TooBusyException("The limits cannot be checked right now (database unreachable)", RETRY);
+        }
+        full.ifPresent(f -> {
+            throw new TooBusyException(checks.get(f.limit()), f.retryAfter());
         });
     }
 

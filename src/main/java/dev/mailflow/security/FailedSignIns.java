@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -17,6 +19,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * busy does not count.
  */
 final class FailedSignIns {
+
+    private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
 
     private final SignInProperties limits;
     private final RateWindows windows;
@@ -36,8 +40,14 @@ final class FailedSignIns {
 
     void record(String address, String user) {
         var both = limits(address, user);
-        if (!both.isEmpty()) {
+        if (both.isEmpty()) {
+            return;
+        }
+        try {
             windows.record(both);
+        } catch (RuntimeException e) {
+            // The shared windows live in the database; a sign-in is not failed twice for its outage.
+            log.warn("failed sign-in could not be counted: {}", e.toString());
         }
     }
 
@@ -47,7 +57,16 @@ final class FailedSignIns {
      */
     Optional<Duration> refusedFor(String address, String user) {
         var both = limits(address, user);
-        return both.isEmpty() ? Optional.empty() : windows.check(both).map(RateWindows.Full::retryAfter);
+        if (both.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return windows.check(both).map(RateWindows.Full::retryAfter);
+        } catch (RuntimeException e) {
+            // Without the database the throttle cannot tell; the bounded password check still applies.
+            log.warn("failed sign-ins could not be read: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The address first: its refusal is the one an attacker from one place meets. */

@@ -52,6 +52,27 @@ class RateLimitsTest {
     }
 
     @Test
+    void withoutItsStoreNoRunStartsAndTheAnswerSaysWhy() {
+        var broken = new WindowStore() {
+            @Override
+            public <T> T update(
+                    java.util.SortedSet<String> keys,
+                    java.util.function.Function<java.util.Map<String, SlidingWindow>, T> change) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public java.util.Map<String, SlidingWindow> read(java.util.SortedSet<String> keys) {
+                throw new IllegalStateException("connection refused");
+            }
+        };
+        var rates = new RateLimits(limits(30, 60, 5), new RateWindows(broken, clock));
+        assertThatThrownBy(() -> rates.admit(person("kate"), "example.com", false))
+                .isInstanceOf(TooBusyException.class)
+                .hasMessageStartingWith("The limits cannot be checked right now (database unreachable)");
+    }
+
+    @Test
     void aRunCountedPerDestinationByNoneLeavesTheDestinationsBudgetAlone() {
         var rates = rates(limits(1000, 2, 5));
         for (int i = 0; i < 50; i++) {
