@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * With the default limits, Prometheus scraping one target in a burst is never refused and never
  * locks the helpdesk out of that domain: scrapes close together share one probe, and what a token
- * starts counts against the token's budget, not the people's per-domain budget.
+ * starts counts against the token's budget, not the people's per-domain budget (also with sharing
+ * off, {@link Uncoalesced}).
  */
 class ScrapeBudgetIntegrationTest extends RunningApp {
 
@@ -59,6 +61,32 @@ class ScrapeBudgetIntegrationTest extends RunningApp {
     static void stopServers() {
         MX.close();
         DNS.close();
+    }
+
+    /**
+     * With coalescing off every scrape is a probe of its own: 70 of them, more than a person's budget
+     * ({@code runs-per-user} 30) and the destination's ({@code runs-per-domain} 60), count against the
+     * token's budget only, so the helpdesk can still probe the domain afterwards.
+     */
+    @Nested
+    class Uncoalesced {
+
+        @DynamicPropertySource
+        static void everyScrapeProbes(DynamicPropertyRegistry registry) {
+            registry.add("mailflow.exporter.coalesce", () -> "0s");
+        }
+
+        @Test
+        void scrapesBeyondThePeoplesBudgetsLeaveTheDomainToTheHelpdesk() throws Exception {
+            for (int i = 0; i < 70; i++) {
+                var metrics = scrape("target=budget.test");
+                assertThat(metrics.lines()).as("scrape %d", i).contains("probe_success 1.0", "probe_coalesced 0.0");
+            }
+
+            var helpdesk = app.post("/api/probes", """
+                    {"domain": "budget.test", "tls": "NONE"}""");
+            assertThat(helpdesk.statusCode()).as(helpdesk.body()).isEqualTo(202);
+        }
     }
 
     @Test
