@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
@@ -101,14 +102,11 @@ final class SecureLookup {
 
     /** The smallest TTL of the answer and authority records (a negative answer's SOA); zero without any. */
     private static Duration ttl(Message response) {
-        return java.util.stream.Stream.concat(
+        var min = Stream.concat(
                         response.getSection(Section.ANSWER).stream(), response.getSection(Section.AUTHORITY).stream())
                 .mapToLong(Record::getTTL)
-                .min()
-                .stream()
-                .mapToObj(Duration::ofSeconds)
-                .findFirst()
-                .orElse(Duration.ZERO);
+                .min();
+        return min.isPresent() ? Duration.ofSeconds(min.getAsLong()) : Duration.ZERO;
     }
 
     private Secured judge(Name name, int type, Message response) {
