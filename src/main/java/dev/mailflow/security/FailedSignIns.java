@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -21,6 +26,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 final class FailedSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
+
+    /** How long a sign-in waits for the failure windows before going on without them. */
+    private static final Duration WAIT = Duration.ofMillis(500);
 
     private final SignInProperties limits;
     private final RateWindows windows;
@@ -43,11 +51,12 @@ final class FailedSignIns {
         if (both.isEmpty()) {
             return;
         }
-        try {
-            windows.record(both);
-        } catch (RuntimeException e) {
-            // The shared windows live in the database; a sign-in is not failed twice for its outage.
-            log.warn("failed sign-in could not be counted: {}", e.toString());
+        if (bounded(() -> {
+                    windows.record(both);
+                    return true;
+                })
+                .isEmpty()) {
+            log.warn("a failed sign-in could not be counted in time (database unreachable?)");
         }
     }
 
@@ -60,11 +69,26 @@ final class FailedSignIns {
         if (both.isEmpty()) {
             return Optional.empty();
         }
+        // Without the database the throttle cannot tell; the bounded password check still applies.
+        return bounded(() -> windows.check(both)).flatMap(full -> full.map(RateWindows.Full::retryAfter));
+    }
+
+    /**
+     * Runs a read or write of the windows, waiting at most {@link #WAIT}: on PostgreSQL they are rows,
+     * and every request that signs in asks them, so an unreachable database must not hold up every
+     * request (and the health checks behind them) for the connection pool's timeout. Empty when it
+     * failed or did not answer in time; a late answer finishes on its own thread.
+     */
+    private static <T> Optional<T> bounded(Supplier<T> work) {
         try {
-            return windows.check(both).map(RateWindows.Full::retryAfter);
-        } catch (RuntimeException e) {
-            // Without the database the throttle cannot tell; the bounded password check still applies.
-            log.warn("failed sign-ins could not be read: {}", e.toString());
+            return Optional.of(CompletableFuture.supplyAsync(
+                            work,
+                            task -> Thread.ofVirtual().name("sign-in-windows").start(task))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         }
     }

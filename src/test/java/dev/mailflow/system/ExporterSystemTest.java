@@ -82,13 +82,15 @@ class ExporterSystemTest {
 
         assertThat(metrics)
                 .as(POSTFIX.log())
-                .contains("probe_success 1")
-                .contains("probe_smtp_outcome_info{outcome=\"DELIVERABLE\"} 1")
-                .contains("probe_smtp_tls_trusted{mx=\"mx.example.test\",address=\"127.0.0.1\"} 0")
-                .contains("probe_smtp_reply_code{mx=\"mx.example.test\",address=\"127.0.0.1\",phase=\"RCPT\"} 250")
+                .contains("probe_success 1.0")
+                .contains("probe_smtp_outcome_info{outcome=\"DELIVERABLE\"} 1.0")
+                .contains("probe_smtp_tls_trusted{address=\"127.0.0.1\",mx=\"mx.example.test\"} 0.0")
+                .contains("probe_smtp_reply_code{address=\"127.0.0.1\",mx=\"mx.example.test\",phase=\"RCPT\"} 250.0")
                 .contains("probe_tls_version_info{version=\"TLS 1.3\"} 1")
                 .containsPattern(
-                        "probe_ssl_last_chain_info\\{fingerprint_sha256=\"[0-9a-f]{64}\",subject=\"[^\"]*mx\\.example\\.test");
+                        "probe_smtp_phase_duration_seconds\\{address=\"127.0.0.1\",mx=\"mx.example.test\",phase=\"CONNECT\"}")
+                .containsPattern("probe_ssl_last_chain_info\\{fingerprint_sha256=\"[0-9a-f]{64}\",issuer=\"[^\"]*\""
+                        + ",serialnumber=\"[^\"]*\",subject=\"[^\"]*mx\\.example\\.test");
         var check = run(metrics, "/usr/bin/promtool", "check", "metrics");
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).isBlank();
