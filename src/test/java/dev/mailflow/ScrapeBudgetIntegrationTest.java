@@ -3,6 +3,7 @@ package dev.mailflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.RunningApp;
+import dev.mailflow.testing.TestToken;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -10,11 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
@@ -52,9 +50,7 @@ class ScrapeBudgetIntegrationTest extends RunningApp {
                 MX.address().getPort(),
                 MX.address().getPort());
         TestUser.register(registry);
-        registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
-        registry.add("mailflow.security.tokens[0].digest", () -> digest(TOKEN));
-        registry.add("mailflow.security.tokens[0].roles", () -> "OPERATOR");
+        TestToken.register(registry, 0, "prometheus", TOKEN, "OPERATOR");
     }
 
     @AfterAll
@@ -145,14 +141,5 @@ class ScrapeBudgetIntegrationTest extends RunningApp {
         var matcher = Pattern.compile("/probe/logs\\?id=([0-9a-f]{32})").matcher(debug);
         assertThat(matcher.find()).as(debug).isTrue();
         return matcher.group(1);
-    }
-
-    static String digest(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mailflow.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.TestToken;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
@@ -102,12 +103,8 @@ class ExporterIntegrationTest {
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
         registry.add("mailflow.limits.runs-per-user", () -> "1000");
         registry.add("mailflow.limits.runs-per-domain", () -> "1000");
-        registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
-        registry.add("mailflow.security.tokens[0].digest", () -> digest(PROMETHEUS_TOKEN));
-        registry.add("mailflow.security.tokens[0].roles", () -> "OPERATOR");
-        registry.add("mailflow.security.tokens[1].name", () -> "dashboard");
-        registry.add("mailflow.security.tokens[1].digest", () -> digest(VIEWER_TOKEN));
-        registry.add("mailflow.security.tokens[1].roles", () -> "VIEWER");
+        TestToken.register(registry, 0, "prometheus", PROMETHEUS_TOKEN, "OPERATOR");
+        TestToken.register(registry, 1, "dashboard", VIEWER_TOKEN, "VIEWER");
         registry.add("mailflow.modules.slow.quit-after", () -> "BANNER");
         registry.add("mailflow.modules.slow.timeout", () -> "30s");
         registry.add("mailflow.modules.debugged.quit-after", () -> "BANNER");
@@ -511,15 +508,6 @@ class ExporterIntegrationTest {
         var digest = MessageDigest.getInstance("SHA-256")
                 .digest(credential.certificate().getEncoded());
         return HexFormat.of().formatHex(digest).toLowerCase(Locale.ROOT);
-    }
-
-    static String digest(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String enc(String text) {

@@ -2,6 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.TestToken;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.postfix.PostfixServer;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,9 +53,7 @@ class ExporterSystemTest {
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
         registry.add("mailflow.modules.known_user.rcpt-to", () -> PostfixServer.KNOWN_USER + "@{domain}");
         registry.add("mailflow.modules.known_user.mail-from", () -> "helpdesk@contoso.test");
-        registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
-        registry.add("mailflow.security.tokens[0].digest", () -> digest(TOKEN));
-        registry.add("mailflow.security.tokens[0].roles", () -> "OPERATOR");
+        TestToken.register(registry, 0, "prometheus", TOKEN, "OPERATOR");
     }
 
     @BeforeAll
@@ -150,15 +147,6 @@ class ExporterSystemTest {
             throw new IllegalStateException(String.join(" ", command) + " did not finish");
         }
         return new Result(process.exitValue(), output);
-    }
-
-    private static String digest(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static PostfixServer startPostfix() {

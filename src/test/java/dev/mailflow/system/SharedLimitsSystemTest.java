@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -50,11 +49,7 @@ class SharedLimitsSystemTest {
     }
 
     static Map<String, String> settings(String instance) {
-        var settings = new HashMap<String, String>();
-        settings.put("spring.datasource.url", postgres.url());
-        settings.put("spring.datasource.username", PostgresServer.USER);
-        settings.put("spring.datasource.password", "");
-        settings.put("mailflow.history.instance", instance);
+        var settings = postgres.replicaSettings(instance);
         settings.put("mailflow.limits.runs-per-user", "10");
         settings.put("mailflow.posture.enabled", "false");
         settings.put("mailflow.security.sign-in.failures-per-user", "3");
