@@ -18,6 +18,7 @@ final class Scraper {
     private final List<ScrapeMetrics> metrics;
     private final RecentProbes recent;
     private final ChangeTracker changes;
+    private final KeptRuns keeper;
     private final Coalescing coalescing;
 
     Scraper(
@@ -27,6 +28,7 @@ final class Scraper {
             ChangeTracker changes,
             Coalescing coalescing) {
         this.probes = probes;
+        this.keeper = new KeptRuns(probes);
         this.metrics = List.copyOf(metrics);
         this.recent = recent;
         this.changes = changes;
@@ -63,7 +65,7 @@ final class Scraper {
         }
         var kept = changes.changed(target, module, ChangeTracker.Signature.of(scrape));
         if (kept) {
-            probes.keep(run);
+            keeper.keep(run);
         }
         var entry = new RecentProbes.Entry(scrape, registry.snapshots(), kept);
         recent.add(entry);

@@ -1,9 +1,9 @@
 package dev.mailflow.exporter;
 
 import dev.mailflow.probe.EventDetail;
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -39,9 +39,9 @@ class SessionMetrics implements ScrapeMetrics {
     }
 
     /** @param connect how long the connect took, as the session measured it; null when it never connected */
-    private static void write(SessionRecord session, Duration connect, ScrapeRegistry registry) {
+    private static void write(SessionFacts session, Duration connect, ScrapeRegistry registry) {
         var mx = session.host();
-        var address = session.address();
+        var address = session.addressText();
         var result = session.result();
         registry.add(
                 "probe_smtp_session_success",

@@ -17,26 +17,12 @@ import org.xbill.DNS.TextParseException;
  * MTA-STS (RFC 8461): the {@code _mta-sts} TXT record, the policy over HTTPS, then the MX hosts
  * against its patterns and each session's certificate against what an enforcing sender requires
  * (§4.2: STARTTLS, a trusted chain, a certificate naming the MX host).
+ *
+ * @param policies fetched policies, each kept for its {@code max_age} (at most {@code
+ *     mailflow.posture.cache-ttl-max}) while the TXT record names the same {@code id} (RFC 8461 §3.1: a
+ *     new id announces a new policy)
  */
-final class MtaStsCheck {
-
-    private final Lookups dns;
-    private final PolicyFetcher fetcher;
-    private final TtlCache<String, Fetched> policies;
-
-    MtaStsCheck(Lookups dns, PolicyFetcher fetcher) {
-        this(dns, fetcher, Duration.ZERO);
-    }
-
-    /**
-     * @param cacheTtlMax a fetched policy is kept for its {@code max_age}, at most this long, and only
-     *     while the TXT record names the same {@code id} (RFC 8461 §3.1: a new id announces a new policy)
-     */
-    MtaStsCheck(Lookups dns, PolicyFetcher fetcher, Duration cacheTtlMax) {
-        this.dns = dns;
-        this.fetcher = fetcher;
-        this.policies = new TtlCache<>(cacheTtlMax);
-    }
+record MtaStsCheck(Lookups dns, PolicyFetcher fetcher, TtlCache<String, Fetched> policies) {
 
     /** The record and the policy, read while the sessions run. */
     record Read(

@@ -56,7 +56,7 @@ public final class PostureChecks {
         this.mtaSts = new MtaStsCheck(
                 dns,
                 new PolicyFetcher(egress, dns, tls, httpsPort, properties.policyTimeout(), properties.policyMaxBytes()),
-                properties.cacheTtlMax());
+                new TtlCache<>(properties.cacheTtlMax()));
         this.blocklists = new BlocklistCheck(dns, properties.dnsblZones());
     }
 

@@ -48,10 +48,6 @@ final class SecureLookup {
 
     private record Question(Name name, int type) {}
 
-    SecureLookup(Resolver upstream, String trustAnchors) {
-        this(upstream, trustAnchors, Duration.ZERO);
-    }
-
     /** @param cacheTtlMax a validated answer is kept for the TTL of its records, at most this long */
     SecureLookup(Resolver upstream, String trustAnchors, Duration cacheTtlMax) {
         this.cache = new TtlCache<>(cacheTtlMax);

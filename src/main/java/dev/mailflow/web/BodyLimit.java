@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,28 +12,53 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
+ * The bounce explainer ({@code POST /api/explain}, {@code POST /codes}) has a limit that fits its
+ * field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste heavy
+ * in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    private final long max;
+    private final long configured;
+    /** The bounce explainer's: its one field may take more than the usual body as JSON or a form. */
+    private final long explainer;
 
-    BodyLimit(WebProperties properties) {
-        this.max = properties.maxRequestBody().toBytes();
+    private final JsonMapper json;
+
+    /** @param json the application's mapper; problems are written with Spring's ProblemDetail mix-in */
+    BodyLimit(WebProperties properties, JsonMapper json) {
+        this.configured = properties.maxRequestBody().toBytes();
+        this.explainer = Math.max(configured, ExplainApi.MAX_BODY);
+        this.json = json.rebuild()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
+    }
+
+    private static boolean explainer(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean explain = explainer(request);
+        long max = explain ? explainer : configured;
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response);
+            refuse(response, max, explain);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -46,7 +72,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response);
+                    refuse(response, max, explain);
                 }
             }
             return;
@@ -59,15 +85,21 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body).\"}");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + max + " bytes"
+                        + (explain ? "" : " (mailflow.web.max-request-body)") + ".");
+        if (explain) {
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of("field", "text", "message", "At most " + Knowledge.MAX_PASTED + " characters.")));
+        }
+        json.writeValue(response.getWriter(), problem);
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

@@ -2,12 +2,12 @@ package dev.mailflow.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.history.HistoryStore.TestClock;
 import dev.mailflow.probe.ArchivedRuns;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.testing.MovableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ abstract class HistoryStoreContractTest {
     }
 
     HistoryStore store(String instance, Instant now) {
-        return new HistoryStore(dataSource(), instance, new TestClock(now));
+        return new HistoryStore(dataSource(), instance, new MovableClock(now));
     }
 
     @Test
@@ -210,6 +210,26 @@ abstract class HistoryStoreContractTest {
         assertThat(summary.verdict()).isEqualTo(bounce.diagnosis().orElseThrow().verdict());
         assertThat(summary.owner()).isEqualTo("kate");
         assertThat(store.history.summary(someoneElses.id(), KATE)).isEmpty();
+    }
+
+    @Test
+    void aDomainInTheRecipientFilterFindsTheDomainsRunsThoseWithoutRecipientsIncluded() {
+        var store = store("pod-a", T0);
+        var domain = "rcpt" + id().substring(0, 8) + ".example";
+        var withRecipient = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
+        var domainOnly = ArchivedRuns.domainOnly(id(), "kate", domain, T0.plusSeconds(10), store.archive);
+        ArchivedRuns.domainOnly(id(), "kate", "other" + domain, T0.plusSeconds(20), store.archive);
+
+        for (var rcpt : List.of(domain, "@" + domain, domain.toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(ids(store.history.list(filter(null, rcpt, null, null, null, null), KATE)))
+                    .as(rcpt)
+                    .containsExactly(domainOnly.id(), withRecipient.id());
+        }
+        // An address finds the runs that asked for it; a run of the domain alone asked for postmaster.
+        assertThat(ids(store.history.list(filter(null, "kate@" + domain, null, null, null, null), KATE)))
+                .containsExactly(withRecipient.id());
+        assertThat(ids(store.history.list(filter(null, "postmaster@" + domain, null, null, null, null), KATE)))
+                .containsExactly(domainOnly.id());
     }
 
     @Test

@@ -104,8 +104,8 @@ class PostureCacheTest {
                 https.port(),
                 Duration.ofSeconds(5),
                 65536);
-        var cached = new MtaStsCheck(lookups, fetcher, MAX);
-        var uncached = new MtaStsCheck(lookups, fetcher);
+        var cached = new MtaStsCheck(lookups, fetcher, new TtlCache<>(MAX));
+        var uncached = new MtaStsCheck(lookups, fetcher, new TtlCache<>(Duration.ZERO));
         https.serve("text/plain", "version: STSv1\r\nmode: enforce\r\nmx: mx.cached.test\r\nmax_age: 86400\r\n");
         assertThat(cached.read("cached.test").parsed().policy().mode()).isEqualTo(StsMode.ENFORCE);
 
