@@ -162,3 +162,14 @@ document.addEventListener("htmx:afterSwap", function (event) {
     }
   });
 })();
+
+// Times the server wrote in UTC (<time datetime=... data-local>) are shown in the viewer's own time too.
+function showLocalTimes() {
+  Array.prototype.forEach.call(document.querySelectorAll("time[data-local]"), function (time) {
+    var at = new Date(time.getAttribute("datetime"));
+    if (!isNaN(at.getTime())) {
+      time.textContent = at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) + " (your time)";
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", showLocalTimes);

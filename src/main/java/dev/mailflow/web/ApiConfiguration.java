@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * anything else reads the body), uploads, and the API's JSON converter.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class})
+@EnableConfigurationProperties({WebProperties.class, ProbeProperties.class, MessageProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper mapper;

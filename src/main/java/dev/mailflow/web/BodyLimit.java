@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * little room for the form around it.
  */
 final class BodyLimit extends OncePerRequestFilter {
+
+    /** The paths that take a pasted or uploaded message: the bounce explainer's and the header analyzer's. */
+    static final Set<String> MESSAGE_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
 
     /** The form fields and multipart boundaries around an uploaded file. */
     static final long FORM_ROOM = 64 * 1024;
@@ -53,7 +57,7 @@ final class BodyLimit extends OncePerRequestFilter {
 
     private static boolean explainer(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
+        return "POST".equals(request.getMethod()) && MESSAGE_PATHS.contains(path);
     }
 
     @Override
@@ -101,7 +105,6 @@ final class BodyLimit extends OncePerRequestFilter {
                 : "body";
     }
 
-    /** {@code field}: the explainer's field the body stands for, or null for any other request. */
     private void refuse(HttpServletResponse response, long max, String field) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
