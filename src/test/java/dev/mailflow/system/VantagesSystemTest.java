@@ -167,7 +167,8 @@ class VantagesSystemTest {
         var fromA = central.client().get(target + "&vantage=a").body();
 
         assertThat(fromB).contains("probe_success{vantage=\"b\"} 1");
-        assertThat(fromA).contains("probe_success{vantage=\"a\"} 0", "vantage=\"a\",mx=\"127.0.0.1\"");
+        assertThat(fromA)
+                .contains("probe_success{vantage=\"a\"} 0", "mx=\"127.0.0.1\",phase=\"MAIL\",vantage=\"a\"} 550");
     }
 
     @Test
