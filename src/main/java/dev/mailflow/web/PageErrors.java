@@ -7,7 +7,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Friendly pages for what a person can run into; anything else is Boot's error page (no trace). */
 @ControllerAdvice(
-        assignableTypes = {FormController.class, RunController.class, EscalationController.class, CodesController.class
+        assignableTypes = {
+            FormController.class,
+            RunController.class,
+            EscalationController.class,
+            CodesController.class,
+            InboxPages.class
         })
 class PageErrors {
 

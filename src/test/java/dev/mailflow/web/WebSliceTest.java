@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
@@ -17,7 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The web layer alone, as the web tests use it: the controllers with the real security rules and
- * fragments, an OPERATOR signed in, and the probe service, knowledge and history as mocks
+ * fragments, an OPERATOR signed in, and the probe service, knowledge, history and test mailbox as mocks
  * (autowire them to give them behaviour).
  */
 @Target(ElementType.TYPE)
@@ -25,7 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @Import({RunFragments.class, EventStream.class, SecurityConfiguration.class, WebSliceTest.Settings.class})
 @WithMockUser(roles = "OPERATOR")
-@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, TestMailbox.class})
 @interface WebSliceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
