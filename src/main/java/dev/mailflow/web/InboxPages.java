@@ -115,8 +115,9 @@ class InboxPages {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
             }
             emitter.complete();
-        } catch (IOException | IllegalStateException | NotFoundException gone) {
-            // The browser went away (or the address was purged); nobody is listening.
+        } catch (IOException | RuntimeException gone) {
+            // The browser went away, the address was purged, or the store failed: the page keeps
+            // what it showed, and a reload shows the rest.
             emitter.complete();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

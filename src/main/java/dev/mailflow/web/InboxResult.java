@@ -56,12 +56,12 @@ record InboxResult(
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** For the pages: when the address stops taking its message, UTC. */
-    String shownExpiry() {
+    public String shownExpiry() {
         return SHOWN.format(expiresAt);
     }
 
     /** For the pages: when the message arrived, UTC; empty while waiting. */
-    String shownReceipt() {
+    public String shownReceipt() {
         return receivedAt == null ? "" : SHOWN.format(receivedAt);
     }
 
