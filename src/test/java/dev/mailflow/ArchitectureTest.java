@@ -82,6 +82,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule postureUsesDnsEgressTls = uses("posture", "dns", "egress", "tls", "mail", "text");
 
+    /** Reading the mail users bring: MIME, bounces, headers; explained with diagnosis's reasons. */
+    @ArchTest
+    static final ArchRule messageUsesDiagnosisAndPosture =
+            uses("message", "dns", "mail", "text", "diagnosis", "posture", "smtp", "tls");
+
     /**
      * The test mailbox: posture's checks of the sender, mail syntax, and dns for its settings (the
      * resolver's configuration, the bind address as a literal).
@@ -96,7 +101,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webUsesProbeAndValueTypes = uses(
-                    "web", "probe", "history", "inbox", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
+                    "web",
+                    "probe",
+                    "history",
+                    "inbox",
+                    "message",
+                    "diagnosis",
+                    "smtp",
+                    "tls",
+                    "mail",
+                    "text",
+                    "dns",
+                    "posture")
             .allowEmptyShould(true);
 
     @ArchTest

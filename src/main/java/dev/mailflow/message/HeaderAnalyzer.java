@@ -1,0 +1,108 @@
+package dev.mailflow.message;
+
+import dev.mailflow.dns.RecordLookup;
+import dev.mailflow.text.UntrustedText;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The header analyzer: from a message {@link MailReader} read (pasted, {@code .eml}, {@code .msg})
+ * to a {@link HeaderReport}.
+ *
+ * <ol>
+ *   <li>the Received headers into hops, oldest first, with delays ({@link HopChain})
+ *   <li>the authentication the servers reported ({@link AuthResultsReader})
+ *   <li>every DKIM signature verified now, the body hash only when the body came along ({@link
+ *       DkimVerifier})
+ *   <li>DMARC recomputed from what passed ({@link DmarcAlignment})
+ *   <li>the verdict headers decoded from the knowledge file ({@link VerdictDecoder})
+ *   <li>the findings ({@link HeaderFindings})
+ * </ol>
+ *
+ * Thread-safe; the DNS questions go through the resolver it was given.
+ */
+public final class HeaderAnalyzer {
+
+    private final DkimVerifier dkim;
+    private final DmarcAlignment dmarc;
+    private final VerdictDecoder verdicts;
+
+    public HeaderAnalyzer(RecordLookup dns) {
+        this.dkim = new DkimVerifier(dns);
+        this.dmarc = new DmarcAlignment(dns);
+        this.verdicts = new VerdictDecoder(VerdictKnowledge.load());
+    }
+
+    public HeaderReport analyze(ReadMessage message) {
+        var headers = message.headers();
+        var chain = HopChain.of(headers);
+        var reported = AuthResultsReader.read(headers);
+        byte[] body = bodyOf(message);
+        var signatures = dkim.verify(headers, body);
+        var authentication = new ArrayList<>(reported);
+        dmarc.recompute(fromDomain(message.header("From")), signatures, reported)
+                .ifPresent(authentication::add);
+        var decoded = verdicts.decode(headers);
+        var notes = new ArrayList<>(message.flaws());
+        if (!signatures.isEmpty() && body == null) {
+            notes.add("headers only: DKIM body hashes not checked");
+        }
+        return new HeaderReport(
+                chain.hops(),
+                chain.totalSeconds(),
+                authentication,
+                signatures,
+                decoded,
+                HeaderFindings.of(chain, authentication, signatures, decoded),
+                body != null,
+                shown(message.header("From")),
+                shown(message.header("Subject")),
+                notes,
+                chain.positiveSeconds());
+    }
+
+    /** The body as it came, when there is one: a header block or a {@code .msg} has none to check. */
+    static byte[] bodyOf(ReadMessage message) {
+        if (message.shape() != ReadMessage.Shape.MESSAGE || message.source() == ReadMessage.Source.MSG) {
+            return null;
+        }
+        return message.rawBody();
+    }
+
+    /** The domain of the From header's (first) address, or null. */
+    static String fromDomain(String from) {
+        if (from == null) {
+            return null;
+        }
+        try {
+            var addresses = InternetAddress.parseHeader(from, false);
+            if (addresses.length == 0 || addresses[0].getAddress() == null) {
+                return null;
+            }
+            String address = addresses[0].getAddress();
+            int at = address.lastIndexOf('@');
+            return at < 0 ? null : address.substring(at + 1).toLowerCase(Locale.ROOT);
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+
+    private static String shown(String text) {
+        return text == null ? null : UntrustedText.shown(text, 300);
+    }
+
+    /** For readers with only the header fields (the test mailbox's stored copy). */
+    public HeaderReport analyze(List<HeaderField> headers) {
+        return analyze(new ReadMessage(
+                ReadMessage.Source.PASTED,
+                ReadMessage.Shape.HEADERS_ONLY,
+                headers,
+                List.of(),
+                new byte[0],
+                List.of(),
+                null));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.mailflow.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.dns.RecordLookup;
+import dev.mailflow.testing.dns.TestDnsServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Whole header sets through the analyzer, DNS from the test's own server. */
+class HeaderAnalyzerTest {
+
+    /** Exchange Online's inbound headers for a bulk mail it put in Junk, as Microsoft documents the fields. */
+    static final String JUNKED_AT_MICROSOFT = """
+            Received: from AM6PR04MB5111.eurprd04.prod.outlook.com
+             (2603:10a6:20b:1a::21) by DB9PR04MB8444.eurprd04.prod.outlook.com with
+             HTTPS; Tue, 2 Nov 2021 15:11:03 +0000
+            Received: from vmta6.news.contoso.example (203.0.113.217) by
+             AM5EUR03FT012.mail.protection.outlook.com (10.152.16.112) with Microsoft SMTP
+             Server id 15.20.4649.14 via Frontend Transport; Tue, 2 Nov 2021 15:11:02
+             +0000
+            Received: from localhost (10.0.22.21) by vmta6.news.contoso.example (PowerMTA(TM) v5.0r4) id 3kq0ps2lrl0 for <kate@fabrikam.example>; Tue, 2 Nov 2021 06:00:45 -0400
+            Authentication-Results: spf=pass (sender IP is 203.0.113.217)
+             smtp.mailfrom=bounces.mailer.example; dkim=none (message not signed)
+             header.d=none;dmarc=fail action=quarantine header.from=contoso.example;compauth=fail
+             reason=000
+            Received-SPF: Pass (protection.outlook.com: domain of bounces.mailer.example
+             designates 203.0.113.217 as permitted sender)
+             receiver=protection.outlook.com; client-ip=203.0.113.217;
+             helo=vmta6.news.contoso.example;
+            X-MS-Exchange-Organization-SCL: 5
+            X-Forefront-Antispam-Report: CIP:203.0.113.217;CTRY:US;LANG:en;SCL:5;SRV:BULK;IPV:NLI;SFV:SPM;H:vmta6.news.contoso.example;PTR:vmta6.news.contoso.example;CAT:BULK;SFS:(13230028)(4636009);DIR:INB;
+            X-Microsoft-Antispam: BCL:7;
+            X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:J;OFR:SpamFilterAuthJ;ENG:(910001)(944506478);
+            From: Contoso News <news@contoso.example>
+            To: kate@fabrikam.example
+            Subject: Our November offers
+            Date: Tue, 2 Nov 2021 06:00:44 -0400
+            Message-ID: <offers-1@news.contoso.example>
+            """;
+
+    static TestDnsServer dns;
+    static HeaderAnalyzer analyzer;
+    static final MailReader READER = new MailReader();
+
+    @BeforeAll
+    static void start() {
+        dns = TestDnsServer.builder()
+                .zone("contoso.example", "_dmarc IN TXT \"v=DMARC1; p=quarantine; rua=mailto:d@contoso.example\"")
+                .start();
+        analyzer = new HeaderAnalyzer(new RecordLookup(dns.resolver(Duration.ofSeconds(2))));
+    }
+
+    @AfterAll
+    static void stop() {
+        dns.close();
+    }
+
+    @Test
+    void junkedBulkMailAtMicrosoftIsExplained() {
+        var report = analyzer.analyze(READER.readPasted(JUNKED_AT_MICROSOFT));
+
+        assertThat(report.hops()).hasSize(3);
+        assertThat(report.totalSeconds()).isEqualTo(5 * 3600 + 10 * 60 + 18.0);
+        assertThat(report.authentication())
+                .anySatisfy(a -> {
+                    assertThat(a.method()).isEqualTo("compauth");
+                    assertThat(a.result()).isEqualTo("fail");
+                    assertThat(a.authservId()).isNull();
+                    assertThat(a.property("reason")).isEqualTo("000");
+                })
+                .anySatisfy(a -> {
+                    assertThat(a.method()).isEqualTo("spf");
+                    assertThat(a.header()).isEqualTo("Received-SPF");
+                    assertThat(a.authservId()).isEqualTo("protection.outlook.com");
+                    assertThat(a.property("client-ip")).isEqualTo("203.0.113.217");
+                })
+                .anySatisfy(a -> {
+                    assertThat(a.authservId()).isEqualTo("mailflow");
+                    assertThat(a.method()).isEqualTo("dmarc");
+                    assertThat(a.result()).isEqualTo("fail");
+                    assertThat(a.property("organizational-domain")).isEqualTo("contoso.example");
+                    assertThat(a.property("policy")).isEqualTo("quarantine");
+                });
+        assertThat(report.verdicts())
+                .anySatisfy(v -> {
+                    assertThat(v.field()).isEqualTo("SFV");
+                    assertThat(v.value()).isEqualTo("SPM");
+                    assertThat(v.meaning()).isEqualTo("The message was marked as spam by spam filtering.");
+                })
+                .anySatisfy(v -> {
+                    assertThat(v.field()).isEqualTo("BCL");
+                    assertThat(v.value()).isEqualTo("7");
+                })
+                .anySatisfy(v -> {
+                    assertThat(v.header()).isEqualTo("X-MS-Exchange-Organization-SCL");
+                    assertThat(v.field()).isNull();
+                    assertThat(v.meaning()).isEqualTo("Spam: delivered to Junk Email.");
+                });
+        assertThat(report.findings())
+                .anySatisfy(f -> {
+                    assertThat(f.id()).isEqualTo("junk");
+                    assertThat(f.text())
+                            .startsWith(
+                                    "put in Junk by Microsoft 365: X-MS-Exchange-Organization-SCL 5, SCL:5, SFV:SPM, CAT:BULK, BCL:7, dest:J");
+                    assertThat(f.owner()).isEqualTo(Owner.SENDER);
+                })
+                .anySatisfy(f -> {
+                    assertThat(f.id()).isEqualTo("held");
+                    assertThat(f.text())
+                            .startsWith(
+                                    "held 5 h 10 min between vmta6.news.contoso.example and AM5EUR03FT012.mail.protection.outlook.com");
+                })
+                .anySatisfy(f -> {
+                    assertThat(f.id()).isEqualTo("dmarc-fail");
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.text())
+                            .isEqualTo(
+                                    "DMARC fails: header.from contoso.example is aligned with neither the DKIM d= nor the SPF domain (its policy: p=quarantine)");
+                })
+                .anySatisfy(f -> assertThat(f.id()).isEqualTo("hop-without-tls"));
+        assertThat(report.subject()).isEqualTo("Our November offers");
+    }
+
+    @Test
+    void aSignedMessageAlignsDmarcThroughItsDkimSignature() throws Exception {
+        var signer = TestSigner.ed25519("contoso.example", "ed");
+        try (var keys = TestDnsServer.builder()
+                .zone("contoso.example", signer.zoneRecord("") + "\n_dmarc IN TXT \"v=DMARC1; p=reject\"")
+                .start()) {
+            var withKeys = new HeaderAnalyzer(new RecordLookup(keys.resolver(Duration.ofSeconds(2))));
+            String signed = signer.sign(DkimVerifierTest.MESSAGE, true, "from", "subject", "date");
+
+            var report = withKeys.analyze(READER.readEml(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            assertThat(report.bodyChecked()).isTrue();
+            assertThat(report.dkim())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.passed()).isTrue());
+            assertThat(report.authentication()).anySatisfy(a -> {
+                assertThat(a.method()).isEqualTo("dmarc");
+                assertThat(a.result()).isEqualTo("pass");
+                assertThat(a.property("dkim.aligned")).isEqualTo("contoso.example");
+            });
+            assertThat(report.findings()).noneSatisfy(f -> assertThat(f.id()).startsWith("dkim"));
+        }
+    }
+
+    @Test
+    void textWithoutHeadersGivesAClearAnswer() {
+        var report = analyzer.analyze(READER.readPasted("the mail took three hours, why?"));
+
+        assertThat(report.hops()).isEmpty();
+        assertThat(report.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.id()).isEqualTo("no-hops"));
+    }
+}
