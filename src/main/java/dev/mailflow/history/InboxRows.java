@@ -18,6 +18,8 @@ final class InboxRows implements InboxStore {
     private static final JsonMapper JSON = JsonMapper.builder()
             // A stored report outlives the code that wrote it: a field added or dropped later is not an error.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // The header analysis keeps some facts out of its JSON (@JsonIgnore); read back, they are unset.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private static final String COLUMNS = "id, address, owner, created_at, expires_at, received_at, report";
 

@@ -1,5 +1,7 @@
 package dev.mailflow.inbox;
 
+import dev.mailflow.message.HeaderAnalyzer;
+import dev.mailflow.message.MailReader;
 import dev.mailflow.posture.ArrivalChecks;
 import dev.mailflow.posture.PostureFacts;
 import dev.mailflow.posture.SpfVerdict;
@@ -16,10 +18,12 @@ import java.util.Map;
 final class ArrivalAnalysis {
 
     private final ArrivalChecks checks;
+    private final ArrivalAuthentication authentication;
     private final InboxFindings findings;
 
-    ArrivalAnalysis(ArrivalChecks checks, InboxFindings findings) {
+    ArrivalAnalysis(ArrivalChecks checks, HeaderAnalyzer headers, MailReader reader, InboxFindings findings) {
         this.checks = checks;
+        this.authentication = new ArrivalAuthentication(headers, reader, findings);
         this.findings = findings;
     }
 
@@ -30,20 +34,19 @@ final class ArrivalAnalysis {
         InboxReport.Client client = client(arrival, ip, said);
         InboxReport.Spf spf = spf(arrival, ip, said);
         var blocklists = blocklists(arrival, ip, said);
-        String headerFrom = SenderDomain.ofHeaders(arrival.message()).orElse(null);
-        if (headerFrom == null) {
-            said.add(findings.finding("inbox.no-header-from", Map.of()));
-        }
+        var authentication = this.authentication.judge(arrival, spf, said);
         return new InboxReport(
                 arrival.receivedAt(),
                 client,
                 arrival.tls(),
                 arrival.mailFrom(),
-                headerFrom,
+                authentication.headerFrom(),
                 spf,
-                List.of(),
-                null,
+                authentication.dkim(),
+                authentication.dmarc(),
+                authentication.arc(),
                 blocklists,
+                authentication.headers(),
                 arrival.message().length,
                 said);
     }
@@ -61,6 +64,8 @@ final class ArrivalAnalysis {
                 List.of(),
                 null,
                 List.of(),
+                List.of(),
+                null,
                 arrival.message().length,
                 List.of());
     }

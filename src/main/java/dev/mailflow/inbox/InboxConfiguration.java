@@ -1,6 +1,9 @@
 package dev.mailflow.inbox;
 
 import dev.mailflow.dns.DnsProperties;
+import dev.mailflow.dns.RecordLookup;
+import dev.mailflow.message.HeaderAnalyzer;
+import dev.mailflow.message.MailReader;
 import dev.mailflow.posture.ArrivalChecks;
 import dev.mailflow.posture.PostureProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +41,11 @@ class InboxConfiguration {
             TestMailbox mailbox,
             PostureProperties posture,
             DnsProperties dns) {
-        var analysis = new ArrivalAnalysis(ArrivalChecks.from(posture, dns), InboxFindings.load());
+        var analysis = new ArrivalAnalysis(
+                ArrivalChecks.from(posture, dns),
+                new HeaderAnalyzer(new RecordLookup(dns.resolver())),
+                new MailReader(),
+                InboxFindings.load());
         var arrivals = new Arrivals(
                 new CheckAddresses(properties.domain()),
                 store,

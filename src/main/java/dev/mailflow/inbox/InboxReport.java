@@ -1,5 +1,8 @@
 package dev.mailflow.inbox;
 
+import dev.mailflow.message.AuthResult;
+import dev.mailflow.message.DkimResult;
+import dev.mailflow.message.HeaderReport;
 import dev.mailflow.posture.PostureFacts;
 import dev.mailflow.posture.SpfResult;
 import java.time.Instant;
@@ -15,6 +18,11 @@ import java.util.List;
  * @param tls null when the message came in plain text
  * @param mailFrom the envelope sender ({@code ""} for the null sender)
  * @param headerFrom the domain of the message's From: header, null when it has none
+ * @param dkim every DKIM signature, verified when the message arrived (message's verifier)
+ * @param dmarc DMARC for the From: domain from the DKIM verified and the SPF evaluated here; null
+ *     when the message has no From: domain
+ * @param arc the ARC headers' results as the message states them (not verified)
+ * @param headers the header analysis of what arrived (hops, authentication, verdicts, findings)
  * @param size the message's size in octets, as received
  */
 public record InboxReport(
@@ -24,14 +32,17 @@ public record InboxReport(
         String mailFrom,
         String headerFrom,
         Spf spf,
-        List<Dkim> dkim,
+        List<DkimResult> dkim,
         Dmarc dmarc,
+        List<AuthResult> arc,
         List<PostureFacts.Listing> blocklists,
+        HeaderReport headers,
         long size,
         List<Finding> findings) {
 
     public InboxReport {
         dkim = dkim == null ? List.of() : List.copyOf(dkim);
+        arc = arc == null ? List.of() : List.copyOf(arc);
         blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
@@ -51,17 +62,21 @@ public record InboxReport(
      */
     public record Spf(SpfResult result, String domain, String term, String detail) {}
 
-    /** One DKIM signature and what its verification said. */
-    public record Dkim(String domain, String selector, String algorithm, String result, String reason) {}
+    /**
+     * @param result {@code pass}, {@code fail}, {@code none} (no DMARC record for the From: domain)
+     *     or {@code temperror}
+     * @param policy the policy that applies ({@code none}, {@code quarantine}, {@code reject}), null
+     *     when none is published
+     * @param reason why, when it did not pass or could not be judged
+     */
+    public record Dmarc(String domain, String result, String policy, Alignment alignment, String reason) {}
 
     /**
-     * @param result {@code pass}, {@code fail} or {@code none} (no DMARC record for the From: domain)
-     * @param policy the policy that applies, null when none is published
+     * @param spf the SPF-authenticated domain aligned with From:, null when none
+     * @param dkim the d= of a passing DKIM signature aligned with From:, null when none
+     * @param organizationalDomain the From: domain's organizational domain relaxed alignment compares
      */
-    public record Dmarc(String result, PostureFacts.DmarcPolicy policy, Alignment alignment) {}
-
-    /** Whether SPF and DKIM passed for a domain aligned with From:, and the mode each is judged in. */
-    public record Alignment(boolean spf, boolean dkim, boolean strictSpf, boolean strictDkim) {}
+    public record Alignment(String spf, String dkim, String organizationalDomain) {}
 
     /**
      * A finding in mailflow's words.

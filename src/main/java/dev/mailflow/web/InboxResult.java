@@ -3,6 +3,9 @@ package dev.mailflow.web;
 import dev.mailflow.inbox.InboxReport;
 import dev.mailflow.inbox.InboxStatus;
 import dev.mailflow.inbox.Mailbox;
+import dev.mailflow.message.AuthResult;
+import dev.mailflow.message.DkimResult;
+import dev.mailflow.message.HeaderReport;
 import dev.mailflow.posture.PostureFacts;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,9 +28,11 @@ record InboxResult(
         String mailFrom,
         String headerFrom,
         InboxReport.Spf spf,
-        List<InboxReport.Dkim> dkim,
+        List<DkimResult> dkim,
         InboxReport.Dmarc dmarc,
+        List<AuthResult> arc,
         List<PostureFacts.Listing> blocklists,
+        HeaderReport headers,
         Long size,
         List<InboxReport.Finding> findings) {
 
@@ -47,7 +52,9 @@ record InboxResult(
                 r == null ? null : r.spf(),
                 r == null ? List.of() : r.dkim(),
                 r == null ? null : r.dmarc(),
+                r == null ? List.of() : r.arc(),
                 r == null ? List.of() : r.blocklists(),
+                r == null ? null : r.headers(),
                 r == null ? null : r.size(),
                 r == null ? List.of() : r.findings());
     }

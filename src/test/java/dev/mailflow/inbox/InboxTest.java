@@ -2,6 +2,7 @@ package dev.mailflow.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.message.TestSigner;
 import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
@@ -27,12 +28,14 @@ class InboxTest extends RunningApp {
 
     static final String DOMAIN = "check.mailflow.test";
 
+    static final TestSigner SIGNER = signer();
+
     static final TestDnsServer DNS = TestDnsServer.builder()
             .zone("sender.test", """
                     @       TXT "v=spf1 ip4:127.0.0.0/8 -all"
                     _dmarc  TXT "v=DMARC1; p=reject"
                     mail    A   127.0.0.1
-                    """)
+                    """ + SIGNER.zoneRecord("") + "\n")
             .zone("softfail.test", """
                     @       TXT "v=spf1 ip4:192.0.2.1 ~all"
                     """)
@@ -48,6 +51,14 @@ class InboxTest extends RunningApp {
                     1.0.0.127.dirty  TXT "listed for testing"
                     """)
             .start();
+
+    static TestSigner signer() {
+        try {
+            return TestSigner.rsa(2048, "sender.test", "mailflow");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Autowired
     InboxListener listener;
@@ -87,7 +98,7 @@ class InboxTest extends RunningApp {
     }
 
     @Test
-    void messageOverStartTlsFromAnSpfAllowedDomainShowsTlsPtrAndSpfPass() throws Exception {
+    void signedMessageOverStartTlsFromAnSpfAllowedDomainShowsTlsPtrSpfDkimAndDmarcPass() throws Exception {
         var box = newAddress();
         try (var smtp = client()) {
             assertThat(smtp.reply()).startsWith("220");
@@ -97,12 +108,21 @@ class InboxTest extends RunningApp {
             assertThat(smtp.command("MAIL FROM:<kate@sender.test>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + box.get("address").asString() + ">"))
                     .startsWith("250");
-            assertThat(smtp.data(message("kate@sender.test", box.get("address").asString())))
+            assertThat(smtp.data(signed("kate@sender.test", box.get("address").asString())))
                     .startsWith("250");
             smtp.command("QUIT");
         }
         var report = analysed(box.get("id").asString());
         assertThat(report.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(report.get("dkim").get(0).get("domain").asString()).isEqualTo("sender.test");
+        assertThat(report.get("dkim").get(0).get("selector").asString()).isEqualTo("mailflow");
+        assertThat(report.get("dkim").get(0).get("algorithm").asString()).isEqualTo("rsa-sha256");
+        assertThat(report.get("dkim").get(0).get("result").asString()).isEqualTo("PASS");
+        assertThat(report.get("dmarc").get("result").asString()).isEqualTo("pass");
+        assertThat(report.get("dmarc").get("policy").asString()).isEqualTo("reject");
+        assertThat(report.get("dmarc").get("alignment").get("dkim").asString()).isEqualTo("sender.test");
+        assertThat(report.get("dmarc").get("alignment").get("spf").asString()).isEqualTo("sender.test");
+        assertThat(report.get("headers").get("hops").size()).isPositive();
         assertThat(report.get("tls").get("version").asString()).startsWith("TLSv1.");
         assertThat(report.get("tls").get("cipher").asString()).startsWith("TLS_");
         assertThat(report.get("from").get("ip").asString()).isEqualTo("127.0.0.1");
@@ -123,6 +143,8 @@ class InboxTest extends RunningApp {
                 .contains("inbox.tls")
                 .contains("inbox.spf-pass")
                 .contains("inbox.ptr-confirmed")
+                .contains("inbox.dkim-pass")
+                .contains("inbox.dmarc-pass")
                 .contains("127.0.0.1 is listed in dirty.bl.test: listed for testing");
     }
 
@@ -132,9 +154,30 @@ class InboxTest extends RunningApp {
         assertThat(report.get("tls").isNull()).isTrue();
         assertThat(report.get("spf").get("result").asString()).isEqualTo("FAIL");
         assertThat(report.get("spf").get("term").asString()).isEqualTo("-all");
+        assertThat(report.get("dkim").size()).isZero();
+        assertThat(report.get("dmarc").get("result").asString()).isEqualTo("fail");
         assertThat(report.get("findings").toString())
+                .contains("DMARC fails for From: excluded.test")
                 .contains("Your server sent without TLS")
                 .contains("SPF fail: 127.0.0.1 is not in excluded.test's SPF");
+    }
+
+    @Test
+    void aSignatureOfAnotherDomainPassesDkimButNotDmarc() throws Exception {
+        var box = newAddress();
+        String address = box.get("address").asString();
+        try (var smtp = client()) {
+            smtp.reply();
+            smtp.command("EHLO mail.sender.test");
+            smtp.command("MAIL FROM:<bob@excluded.test>");
+            smtp.command("RCPT TO:<" + address + ">");
+            assertThat(smtp.data(signed("bob@excluded.test", address))).startsWith("250");
+        }
+        var report = analysed(box.get("id").asString());
+        assertThat(report.get("dkim").get(0).get("result").asString()).isEqualTo("PASS");
+        assertThat(report.get("dmarc").get("result").asString()).isEqualTo("fail");
+        assertThat(report.get("findings").toString())
+                .contains("DKIM passes, but d=sender.test is not aligned with From: excluded.test, so DMARC fails");
     }
 
     @Test
@@ -361,6 +404,12 @@ class InboxTest extends RunningApp {
             Thread.sleep(100);
         }
         throw new AssertionError("no report for " + id);
+    }
+
+    static byte[] signed(String from, String to) throws Exception {
+        String message = new String(message(from, to), StandardCharsets.US_ASCII);
+        return SIGNER.sign(message, true, "From", "To", "Subject", "Date", "Message-ID")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] message(String from, String to) {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * RFC 6376 §3.4.2 and §3.4.4), so a shared mistake cannot make both agree: relaxed/relaxed or
  * simple/simple, rsa-sha256 or ed25519-sha256.
  */
-final class TestSigner {
+public final class TestSigner {
 
     final KeyPair keys;
     final String algorithm;
@@ -30,19 +30,19 @@ final class TestSigner {
         this.selector = selector;
     }
 
-    static TestSigner rsa(int bits, String domain, String selector) throws Exception {
+    public static TestSigner rsa(int bits, String domain, String selector) throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
         return new TestSigner(generator.generateKeyPair(), "rsa-sha256", domain, selector);
     }
 
-    static TestSigner ed25519(String domain, String selector) throws Exception {
+    public static TestSigner ed25519(String domain, String selector) throws Exception {
         return new TestSigner(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "ed25519-sha256", domain, selector);
     }
 
     /** The key record's TXT data as zone-file strings of at most 250 characters. */
-    String zoneRecord(String extraTags) {
+    public String zoneRecord(String extraTags) {
         byte[] encoded = keys.getPublic().getEncoded();
         // RFC 8463 §4.2: an Ed25519 p= is the bare 32-byte key, the last bytes of its SubjectPublicKeyInfo.
         byte[] p = algorithm.startsWith("ed25519")
@@ -58,7 +58,7 @@ final class TestSigner {
     }
 
     /** The message with a DKIM-Signature prepended; {@code message} uses CRLF, headers and body. */
-    String sign(String message, boolean relaxed, String... signed) throws Exception {
+    public String sign(String message, boolean relaxed, String... signed) throws Exception {
         int split = message.indexOf("\r\n\r\n");
         String head = message.substring(0, split + 2);
         String body = message.substring(split + 4);

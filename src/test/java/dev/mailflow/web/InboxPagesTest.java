@@ -59,6 +59,8 @@ class InboxPagesTest {
                 List.of(),
                 null,
                 List.of(),
+                List.of(),
+                null,
                 1234,
                 List.of(new InboxReport.Finding("inbox.helo-mismatch", "INFO", "HELO " + HOSTILE, "SENDER")));
         return new Mailbox(id, "check-abc@check.test", "user", NOW, NOW.plus(Duration.ofHours(1)), NOW, report);
