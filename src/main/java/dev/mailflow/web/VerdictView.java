@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
         var diagnosis = run.diagnosis();
         if (verdict.isPresent() && diagnosis.isPresent()) {
             return new VerdictView(
-                    diagnosis.get().outcome().name().toLowerCase(Locale.ROOT),
+                    RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT),
                     UntrustedText.visible(verdict.get().text()),
                     seconds(verdict.get().at()),
                     servers(run));
