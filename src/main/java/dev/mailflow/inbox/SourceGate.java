@@ -71,10 +71,12 @@ final class SourceGate implements SessionHandler {
         var visit = visits.remove(session);
         if (visit != null) {
             visit.deadline.cancel(false);
-            synchronized (this) {
-                open.computeIfPresent(visit.source, (a, n) -> n <= 1 ? null : n - 1);
-            }
+            left(visit.source);
         }
+    }
+
+    synchronized void left(InetAddress source) {
+        open.computeIfPresent(source, (a, n) -> n <= 1 ? null : n - 1);
     }
 
     /** The visit of a session the gate accepted. */
@@ -82,7 +84,8 @@ final class SourceGate implements SessionHandler {
         return visits.get(session);
     }
 
-    private synchronized boolean admitted(InetAddress source) {
+    /** Whether {@code source} may open one more connection now; if so, it is counted. */
+    synchronized boolean admitted(InetAddress source) {
         Instant now = clock.instant();
         Instant since = now.minus(limits.window());
         // Forget sources whose window passed, so the map holds only recent clients.

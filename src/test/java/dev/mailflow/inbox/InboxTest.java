@@ -199,6 +199,11 @@ class InboxTest extends RunningApp {
             assertThat(smtp.command("RCPT TO:<kate@example.com>")).startsWith("550 5.7.1 relaying denied");
             assertThat(smtp.command("DATA")).startsWith("503");
         }
+        var metrics = app.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("mailflow_inbox_messages_total{result=\"unknown_address\"}")
+                .contains("mailflow_inbox_messages_total{result=\"relay_refused\"}")
+                .contains("mailflow_inbox_messages_total{result=\"received\"}");
     }
 
     @Test
