@@ -139,6 +139,13 @@ class InboxTest extends RunningApp {
                 .contains("\"zone\":\"clean.bl.test\",\"state\":\"NOT_LISTED\"")
                 .contains("\"zone\":\"dirty.bl.test\",\"state\":\"LISTED\"");
         assertThat(report.get("size").asLong()).isPositive();
+        var page = app.get("/inbox/" + box.get("id").asString()).body();
+        assertThat(page)
+                .contains("Header analysis")
+                .contains("DKIM aligned: sender.test")
+                .contains(report.get("tls").get("version").asString())
+                .doesNotContain("sse-connect");
+        assertThat(app.get("/probes").body()).contains(box.get("address").asString());
         assertThat(report.get("findings").toString())
                 .contains("inbox.tls")
                 .contains("inbox.spf-pass")
