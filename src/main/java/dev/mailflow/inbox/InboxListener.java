@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +38,7 @@ final class InboxListener implements SmartLifecycle {
     public synchronized void start() {
         var limits = properties.limits();
         sessions = Executors.newVirtualThreadPerTaskExecutor();
+        var reading = new Semaphore(limits.messagesAtOnce());
         server = SMTPServer.port(properties.port())
                 .bindAddress(bindAddress())
                 .hostName(properties.domain())
@@ -58,7 +60,8 @@ final class InboxListener implements SmartLifecycle {
                             gate.visit(session),
                             arrivals,
                             limits.maxRefusals(),
-                            properties.maxMessageSize().toBytes());
+                            properties.maxMessageSize().toBytes(),
+                            reading);
                 })
                 .build();
         server.start();

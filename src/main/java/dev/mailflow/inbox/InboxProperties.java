@@ -57,7 +57,9 @@ public record InboxProperties(
      * @param connectionsPerSource connections at once from one address
      * @param sessionsPerSource connections one address may open per {@code window}
      * @param window the sliding window of {@code sessionsPerSource}
-     * @param maxRefusals refused recipients and unknown commands before the connection is dropped
+     * @param maxRefusals refused recipients before the connection is dropped
+     * @param messagesAtOnce messages read at once, all clients together: the memory the listener
+     *     may hold is this times {@code max-message-size}; beyond it DATA gets {@code 452 4.3.1}
      */
     public record Limits(
             @DefaultValue("60s") Duration commandTimeout,
@@ -66,7 +68,8 @@ public record InboxProperties(
             @DefaultValue("3") int connectionsPerSource,
             @DefaultValue("30") int sessionsPerSource,
             @DefaultValue("10m") Duration window,
-            @DefaultValue("10") int maxRefusals) {
+            @DefaultValue("10") int maxRefusals,
+            @DefaultValue("8") int messagesAtOnce) {
 
         public Limits {
             commandTimeout = positive("limits.command-timeout", commandTimeout, Duration.ofSeconds(60));
@@ -76,6 +79,7 @@ public record InboxProperties(
             atLeastOne("limits.connections-per-source", connectionsPerSource);
             atLeastOne("limits.sessions-per-source", sessionsPerSource);
             atLeastOne("limits.max-refusals", maxRefusals);
+            atLeastOne("limits.messages-at-once", messagesAtOnce);
         }
     }
 
@@ -93,7 +97,7 @@ public record InboxProperties(
         address = address == null ? "" : address.strip();
         domain = domain == null ? "" : domain.strip().toLowerCase(java.util.Locale.ROOT);
         tls = tls == null ? new Tls(null, null, null) : tls;
-        limits = limits == null ? new Limits(null, null, 50, 3, 30, null, 10) : limits;
+        limits = limits == null ? new Limits(null, null, 50, 3, 30, null, 10, 8) : limits;
         if (enabled) {
             CheckAddresses.domain(domain);
         }

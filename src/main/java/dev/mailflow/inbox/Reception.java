@@ -3,7 +3,9 @@ package dev.mailflow.inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLSocket;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.MessageHandler;
@@ -24,11 +26,20 @@ final class Reception implements MessageHandler {
     private final Arrivals arrivals;
     private final int maxRefusals;
     private final long maxSize;
+    private final Semaphore reading;
     private String mailFrom = "";
     private Mailbox mailbox;
 
-    Reception(Session session, SourceGate.Visit visit, Arrivals arrivals, int maxRefusals, long maxSize) {
+    /** @param reading permits for messages read at once (each holds up to {@code maxSize} octets) */
+    Reception(
+            Session session,
+            SourceGate.Visit visit,
+            Arrivals arrivals,
+            int maxRefusals,
+            long maxSize,
+            Semaphore reading) {
         this.session = session;
+        this.reading = reading;
         this.visit = visit;
         this.arrivals = arrivals;
         this.maxRefusals = maxRefusals;
@@ -59,6 +70,19 @@ final class Reception implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
+        if (!reading.tryAcquire()) {
+            data.transferTo(OutputStream.nullOutputStream());
+            arrivals.refused(Result.BUSY, client(), mailbox.address());
+            throw new RejectException(Result.BUSY.code, Result.BUSY.text);
+        }
+        try {
+            return read(data);
+        } finally {
+            reading.release();
+        }
+    }
+
+    private String read(InputStream data) throws RejectException, IOException {
         var message = new ByteArrayOutputStream();
         byte[] chunk = new byte[CHUNK];
         long total = 0;

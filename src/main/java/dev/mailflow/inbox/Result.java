@@ -14,6 +14,7 @@ enum Result {
     ALREADY_RECEIVED(550, "5.7.1 this test address already received its one message; ask mailflow for a new one"),
     RELAY_REFUSED(550, "5.7.1 relaying denied: this server only takes mail for its test addresses"),
     TOO_LARGE(552, "5.3.4 message too big for a test address"),
+    BUSY(452, "4.3.1 too many messages arriving at once; try again shortly"),
     RATE_LIMITED(421, "4.7.0 too many connections from your address; try again later"),
     TOO_MANY_REFUSALS(421, "4.7.0 too many refused recipients; closing the connection");
 

@@ -27,7 +27,7 @@ class SourceGateTest {
     }
 
     SourceGate gate(int atOnce, int perWindow) {
-        var limits = new InboxProperties.Limits(null, null, 50, atOnce, perWindow, Duration.ofMinutes(10), 10);
+        var limits = new InboxProperties.Limits(null, null, 50, atOnce, perWindow, Duration.ofMinutes(10), 10, 8);
         gate = new SourceGate(limits, new InboxEvents(registry), clock);
         return gate;
     }

@@ -124,6 +124,17 @@ class InboxPagesTest {
     }
 
     @Test
+    void whenOffTheApiSaysSoAsAProblem() throws Exception {
+        when(mailbox.enabled()).thenReturn(false);
+        var problem = mvc.perform(post("/api/inbox"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(problem).contains("mailflow.inbox.enabled");
+    }
+
+    @Test
     @WithMockUser(roles = "VIEWER")
     void viewersSeeNoLinkAndMayNotAskForAnAddress() throws Exception {
         when(mailbox.recent(anyString(), anyBoolean(), anyInt())).thenReturn(List.of());
