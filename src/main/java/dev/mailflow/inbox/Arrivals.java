@@ -2,6 +2,7 @@ package dev.mailflow.inbox;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,10 @@ final class Arrivals {
     private void report(Arrival arrival) {
         try {
             store.report(arrival.mailboxId(), analysis.analyse(arrival), keepBody ? arrival.message() : null);
+            log.info(
+                    "inbox: report for {} stored {} ms after the message arrived",
+                    arrival.mailboxId(),
+                    Duration.between(arrival.receivedAt(), clock.instant()).toMillis());
         } catch (RuntimeException e) {
             log.warn(
                     "inbox: analysis of {} failed, storing what the connection said: {}",

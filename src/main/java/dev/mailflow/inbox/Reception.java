@@ -107,7 +107,7 @@ final class Reception implements MessageHandler {
         } catch (Refused refused) {
             throw new RejectException(refused.result.code, refused.result.text);
         }
-        return "2.0.0 received; the report is on its way";
+        return Result.RECEIVED.text;
     }
 
     @Override
