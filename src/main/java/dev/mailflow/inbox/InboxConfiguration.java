@@ -1,7 +1,6 @@
 package dev.mailflow.inbox;
 
 import dev.mailflow.dns.DnsProperties;
-import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
 import dev.mailflow.posture.ArrivalChecks;
@@ -40,12 +39,10 @@ class InboxConfiguration {
             InboxEvents events,
             TestMailbox mailbox,
             PostureProperties posture,
-            DnsProperties dns) {
-        var analysis = new ArrivalAnalysis(
-                ArrivalChecks.from(posture, dns),
-                new HeaderAnalyzer(new RecordLookup(dns.resolver())),
-                new MailReader(),
-                InboxFindings.load());
+            DnsProperties dns,
+            HeaderAnalyzer headers,
+            MailReader reader) {
+        var analysis = new ArrivalAnalysis(ArrivalChecks.from(posture, dns), headers, reader, InboxFindings.load());
         var arrivals = new Arrivals(
                 new CheckAddresses(properties.domain()),
                 store,

@@ -83,6 +83,9 @@ final class AuthResultsReader {
             }
             String[] methodResult = words.getFirst().split("=", 2);
             String method = lower(methodResult[0].split("/", 2)[0]);
+            if (method.isBlank()) {
+                continue;
+            }
             var properties = new LinkedHashMap<String, String>();
             if (instance != null) {
                 properties.put("arc.i", instance);

@@ -1,6 +1,5 @@
 package dev.mailflow.message;
 
-import dev.mailflow.dns.Answer;
 import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.message.DkimResult.Result;
 import dev.mailflow.text.UntrustedText;
@@ -12,10 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 
 /**
  * Verifies every {@code DKIM-Signature} of a message now, with the keys DNS serves now through
@@ -34,7 +29,7 @@ public final class DkimVerifier {
 
     private static final MailReader READER = new MailReader();
 
-    private final RecordLookup dns;
+    private final DkimKeyLookup keyLookup;
     private final Clock clock;
 
     public DkimVerifier(RecordLookup dns) {
@@ -42,7 +37,7 @@ public final class DkimVerifier {
     }
 
     DkimVerifier(RecordLookup dns, Clock clock) {
-        this.dns = dns;
+        this.keyLookup = new DkimKeyLookup(dns);
         this.clock = clock;
     }
 
@@ -70,9 +65,10 @@ public final class DkimVerifier {
                 .filter(h -> h.is("DKIM-Signature"))
                 .map(DkimSignature::of)
                 .toList();
-        var keys = new ArrayList<CompletableFuture<KeyAnswer>>();
+        var keys = new ArrayList<CompletableFuture<DkimKeyLookup.KeyAnswer>>();
         for (int i = 0; i < signatures.size(); i++) {
-            keys.add(i < MAX_SIGNATURES ? lookUp(signatures.get(i)) : CompletableFuture.completedFuture(null));
+            keys.add(
+                    i < MAX_SIGNATURES ? keyLookup.lookUp(signatures.get(i)) : CompletableFuture.completedFuture(null));
         }
         var results = new ArrayList<DkimResult>();
         for (int i = 0; i < signatures.size(); i++) {
@@ -90,38 +86,8 @@ public final class DkimVerifier {
         return List.copyOf(results);
     }
 
-    private record KeyAnswer(DkimKey key, Result failure, String detail) {}
-
-    private CompletableFuture<KeyAnswer> lookUp(DkimSignature signature) {
-        if (signature.problem() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String at = signature.selector() + "._domainkey." + signature.domain();
-        Name name;
-        try {
-            name = Name.fromString(at.endsWith(".") ? at : at + ".");
-        } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(
-                    new KeyAnswer(null, Result.PERMERROR, "s= and d= make no DNS name: " + shown(at)));
-        }
-        return dns.ask(name, Type.TXT).thenApply(answer -> key(answer, at));
-    }
-
-    private static KeyAnswer key(Answer answer, String at) {
-        if (answer.failed()) {
-            return new KeyAnswer(null, Result.TEMPERROR, "the key could not be fetched: " + answer.detail());
-        }
-        var texts = answer.records().stream()
-                .filter(TXTRecord.class::isInstance)
-                .map(r -> String.join("", ((TXTRecord) r).getStrings()))
-                .toList();
-        if (texts.isEmpty()) {
-            return new KeyAnswer(null, Result.PERMERROR, "key not found: no TXT record at " + shown(at));
-        }
-        return new KeyAnswer(DkimKey.parse(texts.getFirst()), null, null);
-    }
-
-    private DkimResult check(DkimSignature signature, KeyAnswer answer, List<HeaderField> headers, byte[] body) {
+    private DkimResult check(
+            DkimSignature signature, DkimKeyLookup.KeyAnswer answer, List<HeaderField> headers, byte[] body) {
         if (signature.problem() != null) {
             return result(signature, Result.PERMERROR, signature.problem(), null, false);
         }

@@ -1,13 +1,16 @@
 package dev.mailflow.message;
 
-/** Seconds in the words the page and findings use: "5 h 10 min", "3 min 5 s", "0.4 s". */
-final class Durations {
+/** Seconds in the words the page and findings use: "5 h 10 min", "3 min 5 s", "2.5 s", "41 ms". */
+public final class Durations {
 
     private Durations() {}
 
-    static String words(double seconds) {
+    public static String words(double seconds) {
         double s = Math.abs(seconds);
         String sign = seconds < 0 ? "−" : "";
+        if (s > 0 && s < 1) {
+            return sign + Math.round(s * 1000) + " ms";
+        }
         if (s < 10 && s != Math.floor(s)) {
             return sign + String.format(java.util.Locale.ROOT, "%.1f s", s);
         }

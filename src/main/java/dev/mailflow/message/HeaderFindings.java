@@ -145,6 +145,16 @@ final class HeaderFindings {
                 }
                 continue;
             }
+            if (result.method().equals("arc-seal") && "fail".equals(result.result())) {
+                findings.add(new HeaderFinding(
+                        "arc-fail",
+                        Severity.WARNING,
+                        "the ARC chain is broken: " + Objects.requireNonNullElse(result.authservId(), "a sealer")
+                                + " sealed instance " + result.property("arc.i")
+                                + " with cv=fail, so the results of the servers before it cannot be trusted",
+                        Owner.NOBODY));
+                continue;
+            }
             boolean failed = switch (result.result() == null ? "" : result.result()) {
                 case "fail", "softfail", "permerror" -> true;
                 default -> false;

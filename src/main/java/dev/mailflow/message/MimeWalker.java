@@ -1,15 +1,13 @@
 package dev.mailflow.message;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.MimePartDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,16 +82,22 @@ final class MimeWalker {
         }
     }
 
-    private void walkMultipart(Part part, int depth, int level) throws MessagingException {
-        // A plain MimeMultipart over the part's own bytes: lenient, and not dependent on which
-        // handler the mailcap files register for multipart/report.
-        Multipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
-        int count = multipart.getCount();
-        for (int i = 0; i < count && visited <= limits.maxParts(); i++) {
-            walk(multipart.getBodyPart(i), depth + 1, level);
+    private void walkMultipart(Part part, int depth, int level) throws MessagingException, IOException {
+        var boundary = new ContentType(part.getContentType()).getParameter("boundary");
+        var body = read(part);
+        if (boundary == null || boundary.isBlank()) {
+            // RFC 2046 §5.1.1 requires the parameter; without it the body is read as text.
+            flaw("a multipart without a boundary was read as text");
+            parts.add(new MessagePart("text/plain", level, Charsets.decode(body, null, true), List.of(), null));
+            return;
         }
-        if (visited > limits.maxParts()) {
+        int room = limits.maxParts() - visited;
+        var split = MultipartSplitter.split(body, boundary, room + 1);
+        if (split.size() > room) {
             flaw("more than " + limits.maxParts() + " MIME parts; the rest was not read");
+        }
+        for (int i = 0; i < split.size() && visited < limits.maxParts(); i++) {
+            walk(new MimeBodyPart(new ByteArrayInputStream(split.get(i))), depth + 1, level);
         }
     }
 

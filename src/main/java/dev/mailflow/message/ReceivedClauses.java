@@ -82,6 +82,25 @@ final class ReceivedClauses {
         return clauses.get(keyword);
     }
 
+    /** The first word of each time the keyword was written ("by me by you": "me; you"), or null. */
+    String firsts(String keyword) {
+        var clause = clauses.get(keyword);
+        if (clause == null || clause.words().isEmpty()) {
+            return null;
+        }
+        var firsts = new ArrayList<String>();
+        boolean next = true;
+        for (String word : clause.words()) {
+            if (word.equals(";")) {
+                next = true;
+            } else if (next) {
+                firsts.add(word);
+                next = false;
+            }
+        }
+        return firsts.isEmpty() ? null : String.join("; ", firsts);
+    }
+
     /** The clause's words as one text ("; " between repeated clauses), or null. */
     String text(String keyword) {
         var clause = clauses.get(keyword);

@@ -41,6 +41,8 @@ final class ReceivedReader {
             Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})]|(?<![\\w.:])(\\d{1,3}(?:\\.\\d{1,3}){3}"
                     + "|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\\w.:])");
 
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,253}");
+
     private ReceivedReader() {}
 
     static Hop read(String value) {
@@ -62,8 +64,8 @@ final class ReceivedReader {
         }
         var parts = ReceivedClauses.of(clauses);
         var from = parts.get("from");
-        String fromHost = from == null ? null : from.first();
-        String by = parts.get("by") == null ? null : parts.get("by").first();
+        String fromHost = parts.firsts("from");
+        String by = parts.firsts("by");
         String with = parts.text("with");
         String note = null;
         if (fromHost == null && by == null && !parts.leading().isEmpty()) {
@@ -72,7 +74,7 @@ final class ReceivedReader {
         if (date != null && date.zoneAssumed()) {
             note = (note == null ? "" : note + "; ") + "the time names no zone: read as UTC";
         }
-        String id = parts.get("id") == null ? null : parts.get("id").first();
+        String id = parts.firsts("id");
         String forAddress = parts.text("for");
         Hop.Tls tls = tls(parts, with);
         String organisation = organisation(by);
@@ -162,7 +164,9 @@ final class ReceivedReader {
 
     /** The last two labels of a host name (not of an address literal), lower case. */
     static String organisation(String host) {
-        if (host == null || host.startsWith("[") || HostLiteral.parse(host).isPresent()) {
+        if (host == null
+                || !HOST_NAME.matcher(host).matches()
+                || HostLiteral.parse(host).isPresent()) {
             return null;
         }
         String name = host.toLowerCase(Locale.ROOT);

@@ -75,7 +75,9 @@ final class VerdictDecoder {
         }
     }
 
-    private static void spamAssassin(HeaderText header, String value, List<Verdict> out) {
+    private static void spamAssassin(HeaderText header, String folded, List<Verdict> out) {
+        // A long tests= list is folded after its commas.
+        String value = folded.replaceAll(",\\s+", ",");
         Matcher verdict = SA_VERDICT.matcher(value);
         if (verdict.find()) {
             add(out, header, "verdict", verdict.group(1));

@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,21 +19,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
+ * The bounce explainer's two ways in ({@code POST /api/explain}, {@code POST /codes}) and the header
+ * analyzer's ({@code POST /api/headers}, {@code POST /headers}) take an uploaded message: up to {@code mailflow.messages.max-upload} and a little room for the form.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    private final long max;
+    /** The paths that take a whole message: the bounce explainer's and the header analyzer's. */
+    static final Set<String> UPLOAD_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
 
-    BodyLimit(WebProperties properties) {
-        this.max = properties.maxRequestBody().toBytes();
+    /** The form fields and multipart boundaries around an uploaded file. */
+    static final long FORM_ROOM = 64 * 1024;
+
+    private final long defaultMax;
+    private final long uploadMax;
+
+    BodyLimit(WebProperties properties, long maxUpload) {
+        this.defaultMax = properties.maxRequestBody().toBytes();
+        this.uploadMax = Math.max(defaultMax, maxUpload + FORM_ROOM);
+    }
+
+    private long max(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATHS.contains(path);
+        return upload ? uploadMax : defaultMax;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long max = max(request);
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response);
+            refuse(response, max);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -46,7 +64,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response);
+                    refuse(response, max);
                 }
             }
             return;
@@ -59,7 +77,7 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, long max) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -67,7 +85,7 @@ final class BodyLimit extends OncePerRequestFilter {
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
                         + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body).\"}");
+                        + " bytes (mailflow.web.max-request-body; uploads: mailflow.messages.max-upload).\"}");
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

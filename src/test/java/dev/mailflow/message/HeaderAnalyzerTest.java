@@ -14,35 +14,6 @@ import org.junit.jupiter.api.Test;
 /** Whole header sets through the analyzer, DNS from the test's own server. */
 class HeaderAnalyzerTest {
 
-    /** Exchange Online's inbound headers for a bulk mail it put in Junk, as Microsoft documents the fields. */
-    static final String JUNKED_AT_MICROSOFT = """
-            Received: from AM6PR04MB5111.eurprd04.prod.outlook.com
-             (2603:10a6:20b:1a::21) by DB9PR04MB8444.eurprd04.prod.outlook.com with
-             HTTPS; Tue, 2 Nov 2021 15:11:03 +0000
-            Received: from vmta6.news.contoso.example (203.0.113.217) by
-             AM5EUR03FT012.mail.protection.outlook.com (10.152.16.112) with Microsoft SMTP
-             Server id 15.20.4649.14 via Frontend Transport; Tue, 2 Nov 2021 15:11:02
-             +0000
-            Received: from localhost (10.0.22.21) by vmta6.news.contoso.example (PowerMTA(TM) v5.0r4) id 3kq0ps2lrl0 for <kate@fabrikam.example>; Tue, 2 Nov 2021 06:00:45 -0400
-            Authentication-Results: spf=pass (sender IP is 203.0.113.217)
-             smtp.mailfrom=bounces.mailer.example; dkim=none (message not signed)
-             header.d=none;dmarc=fail action=quarantine header.from=contoso.example;compauth=fail
-             reason=000
-            Received-SPF: Pass (protection.outlook.com: domain of bounces.mailer.example
-             designates 203.0.113.217 as permitted sender)
-             receiver=protection.outlook.com; client-ip=203.0.113.217;
-             helo=vmta6.news.contoso.example;
-            X-MS-Exchange-Organization-SCL: 5
-            X-Forefront-Antispam-Report: CIP:203.0.113.217;CTRY:US;LANG:en;SCL:5;SRV:BULK;IPV:NLI;SFV:SPM;H:vmta6.news.contoso.example;PTR:vmta6.news.contoso.example;CAT:BULK;SFS:(13230028)(4636009);DIR:INB;
-            X-Microsoft-Antispam: BCL:7;
-            X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:J;OFR:SpamFilterAuthJ;ENG:(910001)(944506478);
-            From: Contoso News <news@contoso.example>
-            To: kate@fabrikam.example
-            Subject: Our November offers
-            Date: Tue, 2 Nov 2021 06:00:44 -0400
-            Message-ID: <offers-1@news.contoso.example>
-            """;
-
     static TestDnsServer dns;
     static HeaderAnalyzer analyzer;
     static final MailReader READER = new MailReader();
@@ -62,7 +33,7 @@ class HeaderAnalyzerTest {
 
     @Test
     void junkedBulkMailAtMicrosoftIsExplained() {
-        var report = analyzer.analyze(READER.readPasted(JUNKED_AT_MICROSOFT));
+        var report = analyzer.analyze(READER.readPasted(HeaderAnalyzerFixtures.JUNKED_AT_MICROSOFT));
 
         assertThat(report.hops()).hasSize(3);
         assertThat(report.totalSeconds()).isEqualTo(5 * 3600 + 10 * 60 + 18.0);

@@ -200,4 +200,28 @@ class HopChainTest {
         assertThat(chain.skipped()).isEqualTo(MessageLimits.DEFAULT.maxHeaders() - HopChain.MAX_HOPS);
         assertThat(chain.hops().getLast().from()).isEqualTo("a0.example");
     }
+
+    @Test
+    void repeatedKeywordsKeepEveryValueAndCapitalisedKeywordsCount() {
+        var repeated = ReceivedReader.read(
+                "by relay1.example by relay2.example with SMTP with LMTP 2021-11-08 09:12:03 +0000");
+        assertThat(repeated.by()).isEqualTo("relay1.example; relay2.example");
+        assertThat(repeated.with()).isEqualTo("SMTP; LMTP");
+        assertThat(repeated.at()).isEqualTo(Instant.parse("2021-11-08T09:12:03Z"));
+
+        var capitalised = ReceivedReader.read(
+                "From a.example (192.0.2.1) By b.example With ESMTPS Id 42; 8 Nov 2021 09:12:03 +0000");
+        assertThat(capitalised.from()).isEqualTo("a.example");
+        assertThat(capitalised.by()).isEqualTo("b.example");
+        assertThat(capitalised.tls()).isEqualTo(new Hop.Tls(null, null));
+        assertThat(Durations.words(-0.028)).isEqualTo("−28 ms");
+        assertThat(Durations.words(18614)).isEqualTo("5 h 10 min");
+    }
+
+    @Test
+    void aDateOnlyHeaderIsATimedStepAndAnEmptyOneIsNothing() {
+        assertThat(ReceivedReader.read("; 22 Apr 2018").at()).isEqualTo(Instant.parse("2018-04-22T00:00:00Z"));
+        assertThat(ReceivedReader.read(";").at()).isNull();
+        assertThat(ReceivedReader.read("").by()).isNull();
+    }
 }

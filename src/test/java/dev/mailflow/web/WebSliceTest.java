@@ -3,6 +3,10 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.inbox.TestMailbox;
+import dev.mailflow.message.BounceExplainer;
+import dev.mailflow.message.HeaderAnalyzer;
+import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
@@ -12,13 +16,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The web layer alone, as the web tests use it: the controllers with the real security rules and
- * fragments, an OPERATOR signed in, and the probe service, knowledge, history and test mailbox as mocks
+ * fragments, an OPERATOR signed in, and the probe service, knowledge, history, header analyzer and test
+ * mailbox as mocks
  * (autowire them to give them behaviour).
  */
 @Target(ElementType.TYPE)
@@ -26,10 +32,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @Import({RunFragments.class, EventStream.class, SecurityConfiguration.class, WebSliceTest.Settings.class})
 @WithMockUser(roles = "OPERATOR")
-@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, TestMailbox.class})
+@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class, TestMailbox.class})
 @interface WebSliceTest {
 
+    /** The web settings, and the real (pure) message reader and bounce explainer over the knowledge bean. */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(WebProperties.class)
-    class Settings {}
+    @EnableConfigurationProperties({WebProperties.class, MessageProperties.class})
+    class Settings {
+        @Bean
+        MailReader mailReader() {
+            return new MailReader();
+        }
+
+        @Bean
+        BounceExplainer bounceExplainer(Knowledge knowledge) {
+            return new BounceExplainer(knowledge);
+        }
+    }
 }
