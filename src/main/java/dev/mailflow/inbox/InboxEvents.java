@@ -1,5 +1,6 @@
 package dev.mailflow.inbox;
 
+import dev.mailflow.text.AddressText;
 import dev.mailflow.text.UntrustedText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ final class InboxEvents {
                 "inbox=received id={} user={} client={} mailFrom={} size={}",
                 mailbox.id(),
                 value(mailbox.owner()),
-                client.getHostAddress(),
+                AddressText.of(client),
                 value(mailFrom),
                 size);
     }
@@ -62,7 +63,7 @@ final class InboxEvents {
         audit.info(
                 "inbox=refused result={} client={} rcpt={}",
                 result.label(),
-                client == null ? "-" : client.getHostAddress(),
+                client == null ? "-" : AddressText.of(client),
                 value(recipient));
     }
 
