@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Owner;
+import dev.mailflow.message.BounceKind;
 import dev.mailflow.message.BounceRecipient;
 import dev.mailflow.message.BounceReport;
 import java.util.List;
@@ -51,6 +52,11 @@ record BounceView(BounceReport report, String headline, List<Row> rows) {
                     r));
         }
         return new BounceView(report, headline(report), List.copyOf(rows));
+    }
+
+    /** Not a bounce: a pasted message may still be read by the header analyzer (/headers). */
+    public boolean notABounce() {
+        return report.kind() == BounceKind.NOT_A_BOUNCE;
     }
 
     private static String headline(BounceReport report) {

@@ -36,6 +36,7 @@ class DkimVerifierTest {
     static TestSigner ed25519;
     static TestSigner revoked;
     static TestSigner testing;
+    static TestSigner tiny;
     static TestDnsServer dns;
     static DkimVerifier verifier;
 
@@ -46,6 +47,7 @@ class DkimVerifierTest {
         ed25519 = TestSigner.ed25519("contoso.example", "ed");
         revoked = TestSigner.rsa(2048, "contoso.example", "old");
         testing = TestSigner.rsa(2048, "contoso.example", "trial");
+        tiny = TestSigner.rsa(512, "contoso.example", "tiny");
         dns = TestDnsServer.builder()
                 .zone(
                         "contoso.example",
@@ -57,7 +59,8 @@ class DkimVerifierTest {
                                 "old._domainkey IN TXT \"v=DKIM1; k=rsa; p=\"",
                                 testing.zoneRecord("t=y; "),
                                 "broken._domainkey IN TXT \"v=DKIM1; k=rsa; p=bm90IGEga2V5\"",
-                                "slow._domainkey IN TXT \"v=DKIM1; p=\""))
+                                "slow._domainkey IN TXT \"v=DKIM1; p=\"",
+                                tiny.zoneRecord("")))
                 .start();
         dns.drop("slow._domainkey.contoso.example");
         verifier = new DkimVerifier(new RecordLookup(dns.resolver(Duration.ofMillis(500))));
@@ -153,6 +156,20 @@ class DkimVerifierTest {
         var noFrom = verify(rsa2048.sign(MESSAGE, true, "subject"));
         assertThat(noFrom.result()).isEqualTo(Result.PERMERROR);
         assertThat(noFrom.reason()).contains("From");
+    }
+
+    @Test
+    void anExpiredSignatureAShortKeyAndRsaSha1AreRefusedWithTheirReason() throws Exception {
+        var expired = verify(rsa2048.signWith("x=1636362800;", MESSAGE, true, "from"));
+        assertThat(expired.result()).isEqualTo(Result.PERMERROR);
+        assertThat(expired.reason()).isEqualTo("the signature expired at 2021-11-08T09:13:20Z (x=)");
+
+        var shortKey = verify(tiny.sign(MESSAGE, true, "from"));
+        assertThat(shortKey.result()).isEqualTo(Result.PERMERROR);
+        assertThat(shortKey.reason()).contains("512 bits", "RFC 8301");
+
+        String sha1 = rsa2048.sign(MESSAGE, true, "from").replace("a=rsa-sha256", "a=rsa-sha1");
+        assertThat(verify(sha1).reason()).isEqualTo("rsa-sha1 is no longer accepted (RFC 8301)");
     }
 
     private static DkimResult verify(String message) {

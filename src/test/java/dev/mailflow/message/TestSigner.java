@@ -59,13 +59,19 @@ public final class TestSigner {
 
     /** The message with a DKIM-Signature prepended; {@code message} uses CRLF, headers and body. */
     public String sign(String message, boolean relaxed, String... signed) throws Exception {
+        return signWith("", message, relaxed, signed);
+    }
+
+    /** As {@link #sign}, with more tags ({@code "x=1000000000; "}) in the signature. */
+    String signWith(String extraTags, String message, boolean relaxed, String... signed) throws Exception {
         int split = message.indexOf("\r\n\r\n");
         String head = message.substring(0, split + 2);
         String body = message.substring(split + 4);
         byte[] bodyHash = MessageDigest.getInstance("SHA-256")
                 .digest(canonicalBody(body, relaxed).getBytes(StandardCharsets.UTF_8));
         String tags = "v=1; a=" + algorithm + "; c=" + (relaxed ? "relaxed/relaxed" : "simple/simple") + "; d=" + domain
-                + "; s=" + selector + "; t=1636362725;\r\n\th=" + String.join(":", signed) + ";\r\n\tbh="
+                + "; s=" + selector + "; t=1636362725; " + extraTags + "\r\n\th=" + String.join(":", signed)
+                + ";\r\n\tbh="
                 + Base64.getEncoder().encodeToString(bodyHash) + ";\r\n\tb=";
         String unsigned = "DKIM-Signature: " + tags;
         var data = new StringBuilder();

@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.BounceExplainer;
@@ -13,6 +14,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -20,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.xbill.DNS.SimpleResolver;
 
 /**
  * The web layer alone, as the web tests use it: the controllers with the real security rules and
@@ -35,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class, TestMailbox.class})
 @interface WebSliceTest {
 
-    /** The web settings, and the real (pure) message reader and bounce explainer over the knowledge bean. */
+    /** The web settings, the real (pure) message reader and bounce explainer over the knowledge bean, a header analyzer. */
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties({WebProperties.class, MessageProperties.class})
     class Settings {
@@ -47,6 +52,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         @Bean
         BounceExplainer bounceExplainer(Knowledge knowledge) {
             return new BounceExplainer(knowledge);
+        }
+
+        /** For slices that do not mock it: its DNS questions go to a port nobody answers on. */
+        @Bean
+        HeaderAnalyzer headerAnalyzer() {
+            var nowhere = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
+            nowhere.setTimeout(Duration.ofMillis(200));
+            return new HeaderAnalyzer(new RecordLookup(nowhere));
         }
     }
 }
