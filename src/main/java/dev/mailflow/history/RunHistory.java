@@ -40,10 +40,7 @@ public final class RunHistory {
             where.append(" and r.domain = :domain");
             params.put("domain", filter.domain());
         }
-        if (filter.rcpt() != null) {
-            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
-            params.put("rcpt", filter.rcpt());
-        }
+        recipient(filter.rcpt(), where, params);
         if (filter.outcome() != null) {
             where.append(" and r.outcome = :outcome");
             params.put("outcome", filter.outcome().name());
@@ -133,6 +130,25 @@ public final class RunHistory {
         params.put("id", id);
         visibleTo(viewer, null, where, params);
         return select(where, params, 1).stream().findFirst();
+    }
+
+    /**
+     * An address ({@code kate@example.com}) finds the runs that asked for that recipient (a run of a
+     * domain alone asks for postmaster); a domain ({@code example.com} or {@code @example.com}) finds
+     * every run of that domain, whatever its recipients, as people who type a domain there expect.
+     */
+    private static void recipient(String rcpt, StringBuilder where, Map<String, Object> params) {
+        if (rcpt == null) {
+            return;
+        }
+        int at = rcpt.lastIndexOf('@');
+        if (at <= 0) {
+            where.append(" and r.domain = :rcptDomain");
+            params.put("rcptDomain", rcpt.substring(at + 1));
+        } else {
+            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
+            params.put("rcpt", rcpt);
+        }
     }
 
     private static void visibleTo(Requester viewer, String user, StringBuilder where, Map<String, Object> params) {

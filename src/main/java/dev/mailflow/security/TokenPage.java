@@ -38,6 +38,10 @@ class TokenPage {
             Model model) {
         try {
             var valid = new NewToken(name, roles, expiresAt).validate(clock.instant());
+            var taken = tokens.getObject().taken(valid.name());
+            if (taken.isPresent()) {
+                return page(model, null, List.of(new FieldProblem("name", taken.get())));
+            }
             var created = tokens.getObject().create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName());
             if (created.isEmpty()) {
                 return page(model, null, List.of(new FieldProblem("name", "a token of this name exists already")));

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
  * The bounce explainer's two ways in ({@code POST /api/explain}, {@code POST /codes}) and the header
- * analyzer's ({@code POST /api/headers}, {@code POST /headers}) take an uploaded message: up to {@code mailflow.messages.max-upload} and a little room for the form.
+ * analyzer's ({@code POST /api/headers}, {@code POST /headers}) take an uploaded message: up to {@code
+ * mailflow.messages.max-upload} and a little room for the form. The bounce explainer's limit also fits
+ * its field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste
+ * heavy in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
@@ -35,22 +39,31 @@ final class BodyLimit extends OncePerRequestFilter {
 
     BodyLimit(WebProperties properties, long maxUpload) {
         this.defaultMax = properties.maxRequestBody().toBytes();
-        this.uploadMax = Math.max(defaultMax, maxUpload + FORM_ROOM);
+        this.uploadMax = Math.max(Math.max(defaultMax, ExplainApi.MAX_BODY), maxUpload + FORM_ROOM);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private long max(HttpServletRequest request) {
-        var path = request.getRequestURI();
-        boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATHS.contains(path);
+        boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATHS.contains(path(request));
         return upload ? uploadMax : defaultMax;
+    }
+
+    private static boolean explainer(HttpServletRequest request) {
+        var path = path(request);
+        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean explain = explainer(request);
         long max = max(request);
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response, max);
+            refuse(response, max, explain);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -64,7 +77,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response, max);
+                    refuse(response, max, explain);
                 }
             }
             return;
@@ -77,7 +90,7 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private static void refuse(HttpServletResponse response, long max) throws IOException {
+    private static void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -85,7 +98,16 @@ final class BodyLimit extends OncePerRequestFilter {
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
                         + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body; uploads: mailflow.messages.max-upload).\"}");
+                        + " bytes"
+                        + (explain
+                                ? " (uploads: mailflow.messages.max-upload)"
+                                : " (mailflow.web.max-request-body; uploads: mailflow.messages.max-upload)")
+                        + ".\""
+                        + (explain
+                                ? ",\"errors\":[{\"field\":\"text\",\"message\":\"At most " + Knowledge.MAX_PASTED
+                                        + " characters.\"}]"
+                                : "")
+                        + "}");
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

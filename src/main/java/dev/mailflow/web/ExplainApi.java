@@ -32,8 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ExplainApi {
 
-    /** UTF-8 takes up to four bytes a character; the JSON body is read no further than this. */
-    static final int MAX_BODY = Knowledge.MAX_PASTED * 4 + 1024;
+    /**
+     * The body is read no further than this: a character of the text may take up to six bytes in
+     * JSON (a control character's escape) and nine in a form ({@code %E2%80%A8}), plus room for the
+     * rest.
+     */
+    static final int MAX_BODY = Knowledge.MAX_PASTED * 9 + 4096;
 
     static final String OUTLOOK = "application/vnd.ms-outlook";
 
