@@ -27,6 +27,8 @@ public final class DkimVerifier {
 
     static final int MAX_SIGNATURES = 10;
 
+    static final String HEADERS_ONLY = "headers only: body not checked";
+
     private static final MailReader READER = new MailReader();
 
     private final DkimKeyLookup keyLookup;
@@ -43,7 +45,7 @@ public final class DkimVerifier {
 
     /** Each signature of a message mailflow read; the body hash only when the body came along. */
     public List<DkimResult> verify(ReadMessage message) {
-        return verify(message.headers(), HeaderAnalyzer.bodyOf(message));
+        return verify(message.headers(), HeaderAnalyzer.bodyOf(message, READER.limits()));
     }
 
     /** Each signature of a message's raw bytes (RFC 5322, as received over SMTP); none when they are no message. */
@@ -61,6 +63,11 @@ public final class DkimVerifier {
      * @param body the message body as it came, or null when only the header is known
      */
     public List<DkimResult> verify(List<HeaderField> headers, byte[] body) {
+        return verify(headers, body, HEADERS_ONLY);
+    }
+
+    /** As {@link #verify(List, byte[])}; {@code noBody} says why a null body is not there. */
+    List<DkimResult> verify(List<HeaderField> headers, byte[] body, String noBody) {
         var signatures = headers.stream()
                 .filter(h -> h.is("DKIM-Signature"))
                 .map(DkimSignature::of)
@@ -75,7 +82,7 @@ public final class DkimVerifier {
             var signature = signatures.get(i);
             results.add(
                     i < MAX_SIGNATURES
-                            ? check(signature, keys.get(i).join(), headers, body)
+                            ? check(signature, keys.get(i).join(), headers, body, noBody)
                             : result(
                                     signature,
                                     Result.PERMERROR,
@@ -87,7 +94,11 @@ public final class DkimVerifier {
     }
 
     private DkimResult check(
-            DkimSignature signature, DkimKeyLookup.KeyAnswer answer, List<HeaderField> headers, byte[] body) {
+            DkimSignature signature,
+            DkimKeyLookup.KeyAnswer answer,
+            List<HeaderField> headers,
+            byte[] body,
+            String noBody) {
         if (signature.problem() != null) {
             return result(signature, Result.PERMERROR, signature.problem(), null, false);
         }
@@ -139,7 +150,7 @@ public final class DkimVerifier {
         }
         var notes = new ArrayList<String>();
         if (!bodyChecked) {
-            notes.add("headers only: body not checked");
+            notes.add(noBody);
         }
         if (signature.bodyLength() != null) {
             notes.add("only the first " + signature.bodyLength() + " bytes of the body are signed (l=)");

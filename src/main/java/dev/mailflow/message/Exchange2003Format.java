@@ -8,7 +8,8 @@ import java.util.List;
  * articles on NDR codes show it): "Your message did not reach some or all of the intended
  * recipients.", "The following recipient(s) could not be reached:", then {@code kate@example.org on
  * 1/2/2006 10:00 AM} and indented below it the explanation, ending with the server and status in
- * angle brackets: {@code <mail.contoso.com #5.1.1>}.
+ * angle brackets: {@code <mail.contoso.com #5.1.1>}. hMailServer writes the same layout with the
+ * address unindented and "Remote server replied: 550 ..." below it.
  */
 final class Exchange2003Format implements FormatReader {
 
@@ -28,7 +29,7 @@ final class Exchange2003Format implements FormatReader {
         for (int i = list + 1; i < lines.size(); i++) {
             var line = TextScan.line(lines.get(i));
             var address = TextScan.addressLine(line);
-            if (address == null || !line.startsWith(" ")) {
+            if (address == null) {
                 continue;
             }
             var text = TextScan.paragraph(lines, i + 1);

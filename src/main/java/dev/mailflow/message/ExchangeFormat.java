@@ -31,29 +31,55 @@ final class ExchangeFormat implements FormatReader {
         }
         var lines = body.lines();
         int start = TextScan.find(lines, 0, DIAGNOSTIC);
-        var found = start >= 0 ? diagnostic(lines, start + 1) : List.<Found>of();
+        var listed = listed(lines, start < 0 ? lines.size() : start);
+        var found = start >= 0 ? diagnostic(lines, start + 1, listed) : List.<Found>of();
         if (!found.isEmpty()) {
             return found;
         }
         // No diagnostic section (a report shortened by a gateway): the list the user sees.
+        var fromList = new ArrayList<Found>();
         int list = TextScan.find(lines, 0, "to these recipients or groups");
-        var listed = new ArrayList<Found>();
-        for (int i = list + 1; list >= 0 && i < lines.size(); i++) {
-            var address = TextScan.addressLine(lines.get(i));
+        for (int n = list + 1; list >= 0 && n < lines.size(); n++) {
+            var address = TextScan.addressLine(lines.get(n));
             if (address != null) {
-                int next = TextScan.nextText(lines, i + 1);
+                int next = TextScan.nextText(lines, n + 1);
                 var text = next < 0 || TextScan.addressLine(lines.get(next)) != null
                         ? null
                         : TextScan.paragraph(lines, next);
-                listed.add(Found.of(address, text));
+                fromList.add(Found.of(address, text));
+            }
+        }
+        return fromList;
+    }
+
+    /** The addresses the user-facing part lists, before the diagnostic section. */
+    private static List<String> listed(List<String> lines, int end) {
+        var listed = new ArrayList<String>();
+        for (int i = 0; i < end; i++) {
+            var a = addressOf(lines.get(i));
+            if (a != null && !listed.contains(a)) {
+                listed.add(a);
             }
         }
         return listed;
     }
 
-    private static List<Found> diagnostic(List<String> lines, int start) {
+    /** {@code kate@example.org} on its own line, or Outlook's {@code Kate (kate@example.org)}. */
+    private static String addressOf(String line) {
+        var a = TextScan.addressLine(line);
+        if (a != null) {
+            return a;
+        }
+        var s = TextScan.line(line).strip();
+        return s.endsWith(")") && s.indexOf('(') > 0
+                ? TextScan.addressLine(s.substring(s.lastIndexOf('(') + 1, s.length() - 1))
+                : null;
+    }
+
+    private static List<Found> diagnostic(List<String> lines, int start, List<String> listed) {
         var found = new ArrayList<Found>();
-        String address = null;
+        // A report that names one recipient above may give its reply without the address again.
+        String address = listed.size() == 1 ? listed.getFirst() : null;
         for (int i = start; i < lines.size(); i++) {
             var s = TextScan.line(lines.get(i)).strip();
             if (s.startsWith("Original message headers")) {
@@ -79,6 +105,10 @@ final class ExchangeFormat implements FormatReader {
             var r = s.substring(returned + 10);
             int end = r.lastIndexOf('\'');
             return end > 0 ? r.substring(0, end) : r;
+        }
+        if (s.startsWith("#<") || s.startsWith("#< ")) {
+            // "#< #5.1.1 smtp;550 5.1.1 ...> #SMTP#" (Exchange 2010): RemoteReply reads the wrapping.
+            return s;
         }
         int hash = s.indexOf('#');
         if (hash >= 0 && s.endsWith("##")) {

@@ -55,7 +55,8 @@ final class EximFormat implements FormatReader {
         String host = null;
         for (int i = start; i < lines.size() && i < start + TextScan.MAX_PARAGRAPH; i++) {
             var l = TextScan.line(lines.get(i));
-            if (l.isBlank()) {
+            if (l.isBlank() || (!l.startsWith("   ") && TextScan.addressLine(l) != null)) {
+                // A blank line, or the next address (indented less than its error) ends the block.
                 break;
             }
             var s = l.strip();

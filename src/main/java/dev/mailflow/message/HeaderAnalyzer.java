@@ -29,8 +29,16 @@ public final class HeaderAnalyzer {
     private final DkimVerifier dkim;
     private final DmarcAlignment dmarc;
     private final VerdictDecoder verdicts;
+    private final MessageLimits limits;
 
+    /** For messages read with {@link MessageLimits#DEFAULT}. */
     public HeaderAnalyzer(RecordLookup dns) {
+        this(dns, MessageLimits.DEFAULT);
+    }
+
+    /** @param limits the limits the messages were read with: a body cut at them is not hashed */
+    public HeaderAnalyzer(RecordLookup dns, MessageLimits limits) {
+        this.limits = limits;
         this.dkim = new DkimVerifier(dns);
         this.dmarc = new DmarcAlignment(dns);
         this.verdicts = new VerdictDecoder(VerdictKnowledge.load());
@@ -53,8 +61,13 @@ public final class HeaderAnalyzer {
         var headers = message.headers();
         var chain = HopChain.of(headers);
         var reported = AuthResultsReader.read(headers);
-        byte[] body = bodyOf(message);
-        var signatures = dkim.verify(headers, body);
+        byte[] body = bodyOf(message, limits);
+        var signatures = dkim.verify(
+                headers,
+                body,
+                cut(message, limits)
+                        ? "body cut at " + limits.maxDecodedBytes() + " bytes when read: body not checked"
+                        : DkimVerifier.HEADERS_ONLY);
         var authentication = new ArrayList<>(reported);
         if (ours != null) {
             authentication.add(ours);
@@ -64,7 +77,11 @@ public final class HeaderAnalyzer {
         var decoded = verdicts.decode(headers);
         var notes = new ArrayList<>(message.flaws());
         if (!signatures.isEmpty() && body == null) {
-            notes.add("headers only: DKIM body hashes not checked");
+            notes.add(
+                    cut(message, limits)
+                            ? "the body is longer than " + limits.maxDecodedBytes()
+                                    + " bytes and was cut: DKIM body hashes not checked"
+                            : "headers only: DKIM body hashes not checked");
         }
         return new HeaderReport(
                 chain.hops(),
@@ -80,12 +97,22 @@ public final class HeaderAnalyzer {
                 chain.positiveSeconds());
     }
 
-    /** The body as it came, when there is one: a header block or a {@code .msg} has none to check. */
-    static byte[] bodyOf(ReadMessage message) {
-        if (message.shape() != ReadMessage.Shape.MESSAGE || message.source() == ReadMessage.Source.MSG) {
+    /**
+     * The body as it came, when there is one: a header block or a {@code .msg} has none to check, and
+     * a body the reader cut at its limit would fail every body hash.
+     */
+    static byte[] bodyOf(ReadMessage message, MessageLimits limits) {
+        if (message.shape() != ReadMessage.Shape.MESSAGE
+                || message.source() == ReadMessage.Source.MSG
+                || cut(message, limits)) {
             return null;
         }
         return message.rawBody();
+    }
+
+    /** MailReader keeps at most {@code maxDecodedBytes} of the raw body. */
+    private static boolean cut(ReadMessage message, MessageLimits limits) {
+        return message.rawBody().length >= limits.maxDecodedBytes();
     }
 
     /** The domain of the From header's (first) address, or null. */

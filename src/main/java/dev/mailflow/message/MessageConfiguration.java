@@ -22,8 +22,8 @@ class MessageConfiguration {
     }
 
     @Bean
-    HeaderAnalyzer headerAnalyzer(DnsProperties dns) {
-        return new HeaderAnalyzer(new RecordLookup(dns.resolver()));
+    HeaderAnalyzer headerAnalyzer(DnsProperties dns, MailReader reader) {
+        return new HeaderAnalyzer(new RecordLookup(dns.resolver()), reader.limits());
     }
 
     @Bean

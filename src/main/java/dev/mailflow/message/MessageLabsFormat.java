@@ -7,7 +7,8 @@ import java.util.List;
  * Broadcom (Symantec.cloud, formerly MessageLabs) Email Security.cloud's notice (as its customers
  * receive it: "This is an automatically generated Delivery Status Notification.", "Delivery to the
  * following recipients failed permanently:" with the recipients indented, then "Reason:" and the
- * remote reply).
+ * remote reply). SmarterMail's notice has the same layout ("Delivery to the following recipients
+ * failed.", "Reason: Remote host said: ...").
  */
 final class MessageLabsFormat implements FormatReader {
 

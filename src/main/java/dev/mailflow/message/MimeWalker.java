@@ -28,6 +28,7 @@ final class MimeWalker {
     private final List<MessagePart> parts = new ArrayList<>();
     private final List<String> flaws = new ArrayList<>();
     private long decoded;
+    private long containers;
     private int visited;
 
     MimeWalker(Session session, MessageLimits limits, boolean pasted) {
@@ -84,7 +85,7 @@ final class MimeWalker {
 
     private void walkMultipart(Part part, int depth, int level) throws MessagingException, IOException {
         var boundary = new ContentType(part.getContentType()).getParameter("boundary");
-        var body = read(part);
+        var body = readContainer(part);
         if (boundary == null || boundary.isBlank()) {
             // RFC 2046 §5.1.1 requires the parameter; without it the body is read as text.
             flaw("a multipart without a boundary was read as text");
@@ -102,11 +103,30 @@ final class MimeWalker {
     }
 
     private void walkAttached(Part part, String type, int depth, int level) throws MessagingException, IOException {
-        var bytes = read(part);
+        var bytes = readContainer(part);
         var inner = new MimeMessage(session, new ByteArrayInputStream(bytes));
         var headers = headerFields(inner);
         parts.add(new MessagePart(type, level, headerBlock(headers), headers, fileName(part)));
         walk(inner, depth + 1, level + 1);
+    }
+
+    /**
+     * The bytes of a multipart or an attached message, to be split or parsed: they are not text, so
+     * they do not count against the decoded text; their own bound (four times the text's) stops a
+     * large message nested deep from being copied at every level.
+     */
+    private byte[] readContainer(Part part) throws MessagingException, IOException {
+        long left = 4 * limits.maxDecodedBytes() - containers;
+        if (left <= 0) {
+            flaw("attached messages and multiparts larger than " + 4 * limits.maxDecodedBytes()
+                    + " bytes together; the rest was not read");
+            return new byte[0];
+        }
+        try (var in = stream(part)) {
+            var bytes = in.readNBytes((int) Math.min(left, Integer.MAX_VALUE - 8));
+            containers += bytes.length;
+            return bytes;
+        }
     }
 
     /** The part's decoded bytes, no more than the bytes still allowed. */
@@ -116,17 +136,7 @@ final class MimeWalker {
             flaw("more than " + limits.maxDecodedBytes() + " decoded bytes; the rest was not read");
             return new byte[0];
         }
-        InputStream in;
-        try {
-            in = part.getInputStream();
-        } catch (MessagingException | RuntimeException e) {
-            // An unknown Content-Transfer-Encoding: the bytes as they stand.
-            flaw("unknown transfer encoding; a part was read as it stands");
-            in = part instanceof jakarta.mail.internet.MimeBodyPart body
-                    ? body.getRawInputStream()
-                    : ((MimeMessage) part).getRawInputStream();
-        }
-        try (var stream = in) {
+        try (var stream = stream(part)) {
             var bytes = stream.readNBytes((int) Math.min(left, Integer.MAX_VALUE - 8));
             decoded += bytes.length;
             if (stream.read() >= 0) {
@@ -134,6 +144,18 @@ final class MimeWalker {
                 decoded = limits.maxDecodedBytes();
             }
             return bytes;
+        }
+    }
+
+    /** The part's content with its transfer encoding undone; an unknown encoding: as it stands. */
+    private InputStream stream(Part part) throws MessagingException {
+        try {
+            return part.getInputStream();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            flaw("unknown transfer encoding; a part was read as it stands");
+            return part instanceof jakarta.mail.internet.MimeBodyPart body
+                    ? body.getRawInputStream()
+                    : ((MimeMessage) part).getRawInputStream();
         }
     }
 

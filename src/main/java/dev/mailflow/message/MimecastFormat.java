@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * Mimecast's non-delivery notification (as senders receive it: "Your message couldn't be delivered
  * to the recipients shown below.", the recipients, then "The reason for the problem:" and a line
  * such as {@code 5.1.0 - Unknown address error 550-'5.1.1 <kate@example.org>: User unknown'} that
- * quotes the remote reply, or Mimecast's own policy reason).
+ * quotes the remote reply, or Mimecast's own policy reason). Proofpoint's notice shares the reason
+ * part and names the recipient as "The following message to &lt;kate@example.org&gt; was
+ * undeliverable.".
  */
 final class MimecastFormat implements FormatReader {
 
@@ -37,7 +39,9 @@ final class MimecastFormat implements FormatReader {
         }
         var found = new ArrayList<Found>();
         for (int i = 0; i < reasonAt; i++) {
-            var a = TextScan.addressLine(lines.get(i));
+            var line = lines.get(i);
+            // Proofpoint's variant names the recipient in a sentence.
+            var a = line.contains("The following message to ") ? TextScan.address(line) : TextScan.addressLine(line);
             if (a != null) {
                 found.add(Found.of(a, reason));
             }

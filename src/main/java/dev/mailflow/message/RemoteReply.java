@@ -21,6 +21,15 @@ public record RemoteReply(Integer code, String enhanced, String text) {
     private static final Pattern TRAILING_ENHANCED =
             Pattern.compile("[(<][^()<>]{0,80}#([245]\\.\\d{1,3}\\.\\d{1,3})[)>]");
 
+    // Exchange 2007/2010 wraps the remote reply: "<mx.example.org #5.0.0 smtp;550 5.1.1 User unknown>",
+    // or "#< #5.1.1 smtp;550 5.1.1 ...> #SMTP#".
+    private static final Pattern WRAPPED_SMTP =
+            Pattern.compile("(?i)\\bsmtp;\\s{0,4}([2-5]\\d\\d[ -][^\\n]{0,2000}?)>?\\s?(?:#SMTP#)?$");
+
+    // The words a bounce puts before the reply it quotes: "Remote host said: 550 ...".
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "(?i)\\b(?:said|replied|returned|response|error|reason|reply)\\s?:\\s{0,4}['\"]?(?=[2-5]\\d\\d[ -])");
+
     private static final Pattern IN_REPLY_TO = Pattern.compile("(?i)\\s*\\(in reply to [a-z ]{1,40} command\\)");
 
     /**
@@ -32,6 +41,18 @@ public record RemoteReply(Integer code, String enhanced, String text) {
         var rest =
                 UntrustedText.shown(quoted == null ? "" : quoted, 4 * MAX_TEXT).strip();
         rest = unquoted(rest);
+        if (rest.startsWith("<")) {
+            var wrapped = WRAPPED_SMTP.matcher(rest);
+            if (wrapped.find()) {
+                return parse(wrapped.group(1));
+            }
+        }
+        if (!BASIC.matcher(rest).find()) {
+            var lead = LEAD_IN.matcher(rest);
+            if (lead.find()) {
+                rest = rest.substring(lead.end());
+            }
+        }
         Integer code = null;
         var m = BASIC.matcher(rest);
         if (m.find()) {

@@ -28,6 +28,8 @@ record ReportText(
         List<HeaderField> headers,
         List<HeaderField> original) {
 
+    static final int MAX_TEXT = 1024 * 1024;
+
     /** Where text bounces start quoting the message they return (Exim, qmail, sendmail, Domino...). */
     private static final List<String> COPY_MARKERS = List.of(
             "------ This is a copy of the message",
@@ -64,20 +66,22 @@ record ReportText(
             switch (part.contentType()) {
                 case "message/delivery-status", "message/global-delivery-status" -> status.add(part.text());
                 case "message/feedback-report" -> feedback = part.text();
-                case "text/html" -> html.append(HtmlText.of(part.text())).append('\n');
+                case "text/html" -> html.append(HtmlText.of(part.text())).append("\n\n");
                 default -> {
                     if (part.isHeaders()) {
                         if (original.isEmpty()) {
                             original = part.headers();
                         }
                     } else if (part.isText()) {
-                        plain.append(part.text()).append('\n');
+                        // A blank line between parts: a paragraph never runs on into the next part.
+                        plain.append(part.text()).append("\n\n");
                     }
                 }
             }
         }
-        var text = (plain.isEmpty() ? html : plain)
-                .toString()
+        var all = plain.isEmpty() ? html : plain;
+        // A report's own words fit in far less; a huge text part is read only this far.
+        var text = all.substring(0, Math.min(all.length(), MAX_TEXT))
                 .replace("\r\n", "\n")
                 .replace('\r', '\n');
         int copy = copyStart(text);

@@ -44,6 +44,7 @@ final class VerdictDecoder {
                 case VALUE -> add(verdicts, known.get(), "value", value.strip());
                 case PAIRS -> pairs(known.get(), value, verdicts);
                 case SPAMASSASSIN -> spamAssassin(known.get(), value, verdicts);
+                case COMPAUTH -> compauth(known.get(), value, verdicts);
             }
             if (verdicts.size() >= MAX_VERDICTS) {
                 break;
@@ -72,6 +73,26 @@ final class VerdictDecoder {
             if (eq > 0) {
                 add(out, header, word.substring(0, eq), word.substring(eq + 1));
             }
+        }
+    }
+
+    /** Microsoft 365's {@code compauth=fail reason=000} inside an Authentication-Results header. */
+    private static void compauth(HeaderText header, String value, List<Verdict> out) {
+        for (String segment : HeaderWords.split(value, ';')) {
+            var words = HeaderWords.words(segment);
+            if (words.isEmpty()
+                    || !words.getFirst().toLowerCase(java.util.Locale.ROOT).startsWith("compauth=")) {
+                continue;
+            }
+            add(
+                    out,
+                    header,
+                    "compauth",
+                    words.getFirst().substring("compauth=".length()).toLowerCase(java.util.Locale.ROOT));
+            words.stream()
+                    .filter(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("reason="))
+                    .findFirst()
+                    .ifPresent(w -> add(out, header, "reason", w.substring("reason=".length())));
         }
     }
 

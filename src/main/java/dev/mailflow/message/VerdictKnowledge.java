@@ -24,7 +24,9 @@ record VerdictKnowledge(List<HeaderText> headers) {
         @JsonProperty("spamassassin")
         SPAMASSASSIN,
         @JsonProperty("pairs")
-        PAIRS
+        PAIRS,
+        @JsonProperty("compauth")
+        COMPAUTH
     }
 
     /**

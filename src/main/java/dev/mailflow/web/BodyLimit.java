@@ -20,50 +20,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
- * The bounce explainer's two ways in ({@code POST /api/explain}, {@code POST /codes}) and the header
- * analyzer's ({@code POST /api/headers}, {@code POST /headers}) take an uploaded message: up to {@code
- * mailflow.messages.max-upload} and a little room for the form. The bounce explainer's limit also fits
- * its field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste
- * heavy in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one.
+ * The bounce explainer ({@code POST /api/explain}, {@code POST /codes}) has a limit that fits its
+ * field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste heavy
+ * in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one; and an
+ * uploaded message ({@code .eml}, {@code .msg}): up to {@code mailflow.messages.max-upload} and a
+ * little room for the form around it.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    /** The paths that take a whole message: the bounce explainer's and the header analyzer's. */
-    static final Set<String> UPLOAD_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
+    /** The paths that take a pasted or uploaded message: the bounce explainer's and the header analyzer's. */
+    static final Set<String> MESSAGE_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
 
     /** The form fields and multipart boundaries around an uploaded file. */
     static final long FORM_ROOM = 64 * 1024;
 
-    private final long defaultMax;
-    private final long uploadMax;
+    private final long configured;
+    /** The bounce explainer's: its one field may take more than the usual body, or a whole message. */
+    private final long explainer;
 
     BodyLimit(WebProperties properties, long maxUpload) {
-        this.defaultMax = properties.maxRequestBody().toBytes();
-        this.uploadMax = Math.max(Math.max(defaultMax, ExplainApi.MAX_BODY), maxUpload + FORM_ROOM);
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    private long max(HttpServletRequest request) {
-        boolean upload = "POST".equals(request.getMethod()) && UPLOAD_PATHS.contains(path(request));
-        return upload ? uploadMax : defaultMax;
+        this.configured = properties.maxRequestBody().toBytes();
+        this.explainer = Math.max(Math.max(configured, ExplainApi.MAX_BODY), maxUpload + FORM_ROOM);
     }
 
     private static boolean explainer(HttpServletRequest request) {
-        var path = path(request);
-        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && MESSAGE_PATHS.contains(path);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean explain = explainer(request);
-        long max = max(request);
+        long max = explain ? explainer : configured;
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response, max, explain);
+            refuse(response, max, explain ? field(request) : null);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -77,7 +69,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response, max, explain);
+                    refuse(response, max, explain ? field(request) : null);
                 }
             }
             return;
@@ -90,7 +82,18 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private static void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
+    /** The explainer's field a body too large for it stands for: the pasted text, an upload, or the raw message. */
+    private static String field(HttpServletRequest request) {
+        var type = formType(request).toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            return "file";
+        }
+        return type.equals(MediaType.APPLICATION_JSON_VALUE) || type.equals(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                ? "text"
+                : "body";
+    }
+
+    private static void refuse(HttpServletResponse response, long max, String field) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -99,13 +102,11 @@ final class BodyLimit extends OncePerRequestFilter {
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
                         + "\"detail\":\"The request body is larger than " + max
                         + " bytes"
-                        + (explain
-                                ? " (uploads: mailflow.messages.max-upload)"
-                                : " (mailflow.web.max-request-body; uploads: mailflow.messages.max-upload)")
+                        + (field != null ? " (mailflow.messages.max-upload)" : " (mailflow.web.max-request-body)")
                         + ".\""
-                        + (explain
-                                ? ",\"errors\":[{\"field\":\"text\",\"message\":\"At most " + Knowledge.MAX_PASTED
-                                        + " characters.\"}]"
+                        + (field != null
+                                ? ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"A message of at most " + max
+                                        + " bytes, or a text of at most " + Knowledge.MAX_PASTED + " characters.\"}]"
                                 : "")
                         + "}");
     }

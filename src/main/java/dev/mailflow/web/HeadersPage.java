@@ -30,8 +30,8 @@ class HeadersPage {
             "mailflow found no header fields in it: paste the headers as the recipient got them"
                     + " (Outlook: File > Properties > Internet headers; Gmail: Show original).";
 
-    /** The paste box's own bound; a larger message is uploaded as a file. */
-    static final int MAX_PASTED = 2_000_000;
+    /** The paste box's own bound (percent-encoded it stays under the body limit); a larger message is uploaded as a file. */
+    static final int MAX_PASTED = 1_000_000;
 
     private final HeaderAnalyzer analyzer;
     private final MailReader reader;

@@ -60,6 +60,12 @@ public record HeaderAnalyzerFixtures(TestDnsServer dns, TestSigner signer, TestS
         return RECEIVED + signer.sign(DkimVerifierTest.MESSAGE, true, "from", "to", "subject", "date");
     }
 
+    /** A message with {@code body} (CRLF lines), signed with Ed25519 by contoso.example. */
+    public String signedMessage(String body) throws Exception {
+        String head = DkimVerifierTest.MESSAGE.substring(0, DkimVerifierTest.MESSAGE.indexOf("\r\n\r\n") + 4);
+        return RECEIVED + signer.sign(head + body, true, "from", "to", "subject", "date");
+    }
+
     /** A message signed with a selector whose key lookup never gets an answer. */
     public String signedBySilentSelector() throws Exception {
         return silent.sign(DkimVerifierTest.MESSAGE, true, "from", "subject");

@@ -77,7 +77,7 @@ class HeaderAnalyzerTest {
                     assertThat(f.id()).isEqualTo("junk");
                     assertThat(f.text())
                             .startsWith(
-                                    "put in Junk by Microsoft 365: X-MS-Exchange-Organization-SCL 5, SCL:5, SFV:SPM, CAT:BULK, BCL:7, dest:J");
+                                    "put in Junk by Microsoft 365: compauth:fail, X-MS-Exchange-Organization-SCL 5, SCL:5, SFV:SPM, CAT:BULK, BCL:7, dest:J");
                     assertThat(f.owner()).isEqualTo(Owner.SENDER);
                 })
                 .anySatisfy(f -> {
@@ -129,5 +129,26 @@ class HeaderAnalyzerTest {
         assertThat(report.findings())
                 .singleElement()
                 .satisfies(f -> assertThat(f.id()).isEqualTo("no-hops"));
+    }
+
+    @Test
+    void aBodyCutByTheReadersLimitIsNotHashedButTheHeaderSignatureStillVerifies() throws Exception {
+        var fixtures = HeaderAnalyzerFixtures.create();
+        try (var keys = fixtures.dns()) {
+            var limits = new MessageLimits(64 * 1024, 500, 12, 1000);
+            var small = new HeaderAnalyzer(new RecordLookup(keys.resolver(Duration.ofSeconds(2))), limits);
+            String line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n";
+            byte[] message =
+                    fixtures.signedMessage(line.repeat(2000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            var report = small.analyze(new MailReader(limits).readEml(message));
+
+            assertThat(report.bodyChecked()).isFalse();
+            assertThat(report.dkim()).singleElement().satisfies(d -> {
+                assertThat(d.passed()).isTrue();
+                assertThat(d.reason()).isEqualTo("body cut at 65536 bytes when read: body not checked");
+            });
+            assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("was cut: DKIM body hashes not checked"));
+        }
     }
 }

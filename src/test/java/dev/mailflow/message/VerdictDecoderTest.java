@@ -46,6 +46,31 @@ class VerdictDecoderTest {
     }
 
     @Test
+    void compauthAndItsReasonDecode() {
+        var verdicts = DECODER.decode(HeaderText.fields("""
+                Authentication-Results: spf=pass (sender IP is 192.0.2.7) smtp.mailfrom=contoso.example;
+                 dkim=pass (signature was verified) header.d=contoso.example;dmarc=pass action=none
+                 header.from=contoso.example;compauth=pass reason=100
+                Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=contoso.example
+                From: ann@contoso.example
+                """));
+
+        assertThat(verdicts)
+                .extracting(Verdict::field, Verdict::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("compauth", "pass"),
+                        org.assertj.core.groups.Tuple.tuple("reason", "100"));
+        assertThat(meaning(verdicts, "reason")).startsWith("The message passed authentication");
+        assertThat(DECODER.decode(
+                        HeaderText.fields("Authentication-Results: compauth=fail reason=001\nFrom: a@b.example\n")))
+                .anySatisfy(v -> {
+                    assertThat(v.junk()).isTrue();
+                    assertThat(v.field()).isEqualTo("compauth");
+                })
+                .anySatisfy(v -> assertThat(v.meaning()).startsWith("The message failed implicit authentication"));
+    }
+
+    @Test
     void spamAssassinStatusSplitsIntoScoreRequiredAndTests() {
         var verdicts = DECODER.decode(HeaderText.fields("""
                 X-Spam-Status: Yes, score=7.3 required=5.0 tests=BAYES_99,DKIM_INVALID,
