@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Notify;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import java.util.Set;
@@ -30,17 +31,5 @@ public record RunFacts(
         rcptTo = List.copyOf(rcptTo);
         sessions = List.copyOf(sessions);
         dsnNotify = dsnNotify == null ? Set.of() : Set.copyOf(dsnNotify);
-    }
-
-    /** A run that asked for no delivery status notification. */
-    public RunFacts(
-            String domain,
-            String ehlo,
-            String mailFrom,
-            List<String> rcptTo,
-            TlsMode tls,
-            MxPlan dns,
-            List<SessionFacts> sessions) {
-        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, Set.of());
     }
 }

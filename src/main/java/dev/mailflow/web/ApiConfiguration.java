@@ -32,7 +32,7 @@ class ApiConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties, MessageProperties messages) {
         var registration = new FilterRegistrationBean<>(
-                new BodyLimit(properties, messages.maxUpload().toBytes()));
+                new BodyLimit(properties, messages.maxUpload().toBytes(), mapper));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

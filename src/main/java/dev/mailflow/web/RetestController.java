@@ -37,7 +37,8 @@ class RetestController {
             @RequestParam(name = "was", required = false) String was,
             Requester requester,
             Model model) {
-        var form = new ProbeForm(rcptTo, mailFrom, "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true);
+        var form = new ProbeForm(
+                rcptTo, mailFrom, "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null);
         model.addAttribute("was", was == null ? "" : was);
         model.addAttribute("address", rcptTo);
         try {

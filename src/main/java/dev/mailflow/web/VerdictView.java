@@ -1,8 +1,10 @@
 package dev.mailflow.web;
 
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
 import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,23 +29,31 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
         var verdict =
                 events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
         var done = events.stream().filter(e -> e.kind() == ProbeEvent.Kind.DONE).findFirst();
-        var diagnosis = run.diagnosis();
-        if (verdict.isPresent() && diagnosis.isPresent()) {
+        if (verdict.isPresent() && run.diagnosis().isPresent()) {
+            return of(run.state(), run.request(), verdict.get());
+        }
+        return done.map(d -> of(run.state(), run.request(), d)).orElse(null);
+    }
+
+    /**
+     * The answer a VERDICT event gives (with the run's diagnosis), or a DONE event without a verdict
+     * before it: mailflow failed.
+     */
+    static VerdictView of(RunState state, ProbeRequest request, ProbeEvent event) {
+        var diagnosis = state.diagnosis();
+        if (event.kind() == ProbeEvent.Kind.VERDICT && diagnosis.isPresent()) {
             return new VerdictView(
                     RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT),
-                    UntrustedText.visible(verdict.get().text()),
-                    seconds(verdict.get().at()),
-                    servers(run));
+                    UntrustedText.visible(event.text()),
+                    seconds(event.at()),
+                    servers(state, request));
         }
-        if (done.isPresent()) {
-            return new VerdictView(
-                    "failed",
-                    "mailflow could not finish this run (" + done.get().text().toLowerCase(Locale.ROOT)
-                            + "); the transcript shows how far it got.",
-                    seconds(done.get().at()),
-                    servers(run));
-        }
-        return null;
+        return new VerdictView(
+                "failed",
+                "mailflow could not finish this run (" + event.text().toLowerCase(Locale.ROOT)
+                        + "); the transcript shows how far it got.",
+                seconds(event.at()),
+                servers(state, request));
     }
 
     static String seconds(long ms) {
@@ -51,9 +61,9 @@ record VerdictView(String outcomeWord, String verdict, String took, List<String>
     }
 
     /** Each host once; its addresses named only when they ended differently. */
-    private static List<String> servers(RunSnapshot run) {
+    private static List<String> servers(RunState state, ProbeRequest request) {
         var byHost = new LinkedHashMap<String, LinkedHashMap<String, List<String>>>();
-        for (var row : SessionMatrix.of(run).rows()) {
+        for (var row : SessionMatrix.of(state, request).rows()) {
             var ended = row.endedIn() == null ? row.outcome() : row.outcome() + " at " + row.endedIn();
             byHost.computeIfAbsent(row.host(), h -> new LinkedHashMap<>())
                     .computeIfAbsent(ended, e -> new ArrayList<>())
