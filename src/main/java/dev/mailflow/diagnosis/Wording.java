@@ -16,10 +16,14 @@ final class Wording {
     private final Map<String, String> verdicts;
     private final Map<String, String> skips;
     private final Map<String, FindingText> findings;
+    private final Map<String, KnowledgeFiles.CustomerText> customer;
+    private final List<KnowledgeFiles.EndOfData> endOfData;
 
     Wording(KnowledgeFiles.WordingFile file, Map<String, CodeEntry> entries) {
         this.verdicts = file.verdicts();
         this.skips = file.skips();
+        this.customer = file.customer();
+        this.endOfData = file.endOfData();
         var byId = new LinkedHashMap<String, FindingText>();
         for (var text : file.findings()) {
             if (byId.putIfAbsent(text.id(), text) != null) {
@@ -48,6 +52,14 @@ final class Wording {
 
     Map<String, String> skips() {
         return skips;
+    }
+
+    Map<String, KnowledgeFiles.CustomerText> customer() {
+        return customer;
+    }
+
+    List<KnowledgeFiles.EndOfData> endOfData() {
+        return endOfData;
     }
 
     boolean isArtifact(String id) {

@@ -1,7 +1,6 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnoser;
-import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PostureCheck;
@@ -15,7 +14,7 @@ import java.util.Locale;
 
 /**
  * A run's posture: started once the MX plan is known, beside the sessions; each check lands on the
- * run as it finishes; the findings join the diagnosis at the end.
+ * run as it finishes; the findings go into the diagnosis at the end.
  */
 final class PostureStep {
 
@@ -43,17 +42,14 @@ final class PostureStep {
         return checks.start(subject, check -> publish(run, check));
     }
 
-    /** Waits for the rest of the checks and adds their findings to the diagnosis. */
-    Diagnosis finish(ProbeRun run, PostureChecks.Started started, Diagnosis diagnosis) {
+    /** Waits for the rest of the checks; their findings, for the diagnosis (none without checks). */
+    List<Finding> finish(ProbeRun run, PostureChecks.Started started) {
         if (started == null) {
-            return diagnosis;
+            return List.of();
         }
         var report = started.finish(seen(run.sessions()));
         run.posture(report);
-        List<Finding> findings = run.postureEntries().stream()
-                .flatMap(e -> e.findings().stream())
-                .toList();
-        return diagnoser.withPosture(diagnosis, findings);
+        return run.postureEntries().stream().flatMap(e -> e.findings().stream()).toList();
     }
 
     private void publish(ProbeRun run, PostureCheck check) {

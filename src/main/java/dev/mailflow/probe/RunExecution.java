@@ -81,8 +81,8 @@ final class RunExecution {
                 runUntilAnswered(run, probe, targetList, endNanos);
             }
             stopIfInterrupted();
-            var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
-            publish(run, posture.finish(run, checks, diagnosis));
+            var postureFindings = posture.finish(run, checks);
+            publish(run, diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()), postureFindings));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

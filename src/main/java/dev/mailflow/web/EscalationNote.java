@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.Actor;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
@@ -163,7 +164,7 @@ final class EscalationNote {
         if (f.reason() != null) {
             line(sb, "Reason", f.reason().words());
         }
-        line(sb, "Who must act", f.owner() == null ? "nobody" : word(f.owner().name()));
+        line(sb, "Who must act", Actor.of(f).words());
         list(sb, "Likely causes", f.causes());
         list(sb, "What to do", f.fixes());
         if (!f.refs().isEmpty()) {

@@ -76,6 +76,24 @@ class RunController {
         });
     }
 
+    /**
+     * The JSON result for the page's link: the same document as {@code GET /api/probes/{id}}, but on
+     * the pages' side, so a signed-in browser's session reads it (the API takes Basic or a token
+     * only, and would ask the browser for a password).
+     */
+    @GetMapping("/probes/{id}/result.json")
+    ResponseEntity<ProbeResult> json(ProbeRun run) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(TranscriptText.fileName(run.id(), "json"))
+                                .build()
+                                .toString())
+                .body(ProbeResult.of(run.snapshot(), knowledge));
+    }
+
     @GetMapping("/probes/{id}/transcript.txt")
     ResponseEntity<String> transcript(ProbeRun run) {
         return ResponseEntity.ok()

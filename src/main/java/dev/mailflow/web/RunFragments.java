@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
@@ -18,9 +19,11 @@ import org.thymeleaf.context.Context;
 class RunFragments {
 
     private final ITemplateEngine engine;
+    private final Knowledge knowledge;
 
-    RunFragments(ITemplateEngine engine) {
+    RunFragments(ITemplateEngine engine, Knowledge knowledge) {
         this.engine = engine;
+        this.knowledge = knowledge;
     }
 
     String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
@@ -38,8 +41,14 @@ class RunFragments {
                 context.setVariable("dns", run.plan().map(ProbeResult.Dns::of).orElse(null));
                 context.setVariable("explicitHost", RunView.explicitHost(run));
             }
-            case "verdict" -> context.setVariable("answer", VerdictView.of(run));
-            case "finding" -> context.setVariable("f", RunView.finding(run, event));
+            case "verdict" -> context.setVariable("answer", VerdictView.of(run, knowledge));
+            case "finding" -> {
+                var finding = RunView.finding(run, event);
+                context.setVariable("f", finding);
+                if (knowledge.aboutMailflowSetup(finding.finding().id())) {
+                    fragment = "adminNote";
+                }
+            }
             case "posture" -> {
                 // The row of the check this event announces, swapped in by its id.
                 var posture = event.detail(EventDetail.Posture.class);
@@ -64,7 +73,7 @@ class RunFragments {
                 context.setVariable("certificates", CertificateView.of(run.sessions()));
                 context.setVariable("posture", PostureView.of(run));
                 var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
-                context.setVariable("answer", answered ? null : VerdictView.of(run));
+                context.setVariable("answer", answered ? null : VerdictView.of(run, knowledge));
                 var parts = answered
                         ? Set.of("done", "actions", "certificates", "posturePanel")
                         : Set.of("done", "actions", "certificates", "posturePanel", "answerOob");

@@ -31,6 +31,7 @@ record RunView(
         SessionMatrix matrix,
         VerdictView answer,
         List<FindingView> findings,
+        List<FindingView> adminNotes,
         List<CertificateView> certificates,
         long lastSeq) {
 
@@ -42,9 +43,16 @@ record RunView(
         var reader = new TranscriptReader(knowledge);
         var lines = events.stream().map(reader::read).toList();
         var planned = events.stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.PLAN);
-        var findings = events.stream()
+        var all = events.stream()
                 .filter(e -> e.kind() == ProbeEvent.Kind.FINDING)
                 .map(e -> finding(run, e))
+                .toList();
+        // Notes about mailflow's own configuration go to its administrator's section, not every run's answer.
+        var findings = all.stream()
+                .filter(f -> !knowledge.aboutMailflowSetup(f.finding().id()))
+                .toList();
+        var adminNotes = all.stream()
+                .filter(f -> knowledge.aboutMailflowSetup(f.finding().id()))
                 .toList();
         return new RunView(
                 run.id(),
@@ -55,8 +63,9 @@ record RunView(
                 explicitHost(run),
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
                 SessionMatrix.of(run),
-                VerdictView.of(run),
+                VerdictView.of(run, knowledge),
                 findings,
+                adminNotes,
                 CertificateView.of(run.sessions()),
                 run.lastSeq());
     }

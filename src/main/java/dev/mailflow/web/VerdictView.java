@@ -1,5 +1,7 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Risk;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.text.UntrustedText;
@@ -14,33 +16,57 @@ import java.util.stream.Collectors;
  * the run took and how each MX host ended, on one line.
  *
  * @param outcomeWord {@code deliverable}, {@code deferred}, {@code bounce}, {@code unknown} or
- *     {@code failed}; also the badge's CSS class
+ *     {@code failed}
+ * @param badgeWord what the badge says: the outcome, or the risk of an accepted envelope ("likely
+ *     refused", "at risk"), never a plain "deliverable" over a risk
+ * @param badgeClass the badge's colour: the outcome word, or {@code at-risk} (amber)
  * @param took the run time as a person reads it ("3.2 s")
  * @param servers one entry per MX host, in preference order: "mx1.example.com: refused"
+ * @param customer the words for the customer and the advice; null for a run stored before them
+ * @param grid the checks at a glance
  */
-record VerdictView(String outcomeWord, String verdict, String took, List<String> servers) {
+record VerdictView(
+        String outcomeWord,
+        String badgeWord,
+        String badgeClass,
+        String verdict,
+        String took,
+        List<String> servers,
+        CustomerView customer,
+        SummaryGrid grid) {
 
     /** The answer once the verdict (or a failure of mailflow) is known, else null. */
-    static VerdictView of(RunSnapshot run) {
+    static VerdictView of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var verdict =
                 events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
         var done = events.stream().filter(e -> e.kind() == ProbeEvent.Kind.DONE).findFirst();
         var diagnosis = run.diagnosis();
+        var customer = CustomerView.of(run, knowledge).orElse(null);
         if (verdict.isPresent() && diagnosis.isPresent()) {
+            var outcome = diagnosis.get().outcome().name().toLowerCase(Locale.ROOT);
+            var risk = diagnosis.get().risk();
             return new VerdictView(
-                    diagnosis.get().outcome().name().toLowerCase(Locale.ROOT),
+                    outcome,
+                    risk == Risk.NONE ? outcome : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    risk == Risk.NONE ? outcome : "at-risk",
                     UntrustedText.visible(verdict.get().text()),
                     seconds(verdict.get().at()),
-                    servers(run));
+                    servers(run),
+                    customer,
+                    SummaryGrid.of(run));
         }
         if (done.isPresent()) {
             return new VerdictView(
                     "failed",
+                    "failed",
+                    "failed",
                     "mailflow could not finish this run (" + done.get().text().toLowerCase(Locale.ROOT)
                             + "); the transcript shows how far it got.",
                     seconds(done.get().at()),
-                    servers(run));
+                    servers(run),
+                    customer,
+                    SummaryGrid.of(run));
         }
         return null;
     }
