@@ -53,10 +53,11 @@ public enum Actor {
 
     private static Actor sender(Finding finding) {
         var id = finding.id();
-        if (id.startsWith("posture.spf") || id.startsWith("posture.dmarc") || DNS.contains(finding.reason())) {
+        var reason = finding.reason();
+        if (id.startsWith("posture.spf") || id.startsWith("posture.dmarc") || (reason != null && DNS.contains(reason))) {
             return OUR_DNS_ADMIN;
         }
-        if (id.startsWith("dns.") || USER_SETTLES.contains(finding.reason())) {
+        if (id.startsWith("dns.") || (reason != null && USER_SETTLES.contains(reason))) {
             return USER;
         }
         return OUR_MAIL_ADMIN;

@@ -23,6 +23,7 @@ final class CustomerWords {
         this.wording = wording;
     }
 
+    /** @param first the finding that decides the verdict (or the risk), null when none decides alone */
     PlainWords of(RunFacts run, Verdict outcome, Risk risk, Finding first) {
         Stream<String> keys = risk != Risk.NONE
                 ? Stream.of(first == null ? null : first.id(), risk.name())

@@ -105,16 +105,15 @@ public final class Diagnoser {
                 words.user());
     }
 
-    /** The finding that decides the verdict leads; the rest keep their order. */
-    private static void firstDeciding(List<Finding> findings, String deciding) {
-        if (deciding == null) {
-            return;
-        }
-        for (int i = 0; i < findings.size(); i++) {
+    /** The finding that decides the verdict leads, the rest keep their order; null when none decides. */
+    private static Finding firstDeciding(List<Finding> findings, String deciding) {
+        for (int i = 0; deciding != null && i < findings.size(); i++) {
             if (findings.get(i).id().equals(deciding)) {
-                findings.addFirst(findings.remove(i));
-                return;
+                var first = findings.remove(i);
+                findings.addFirst(first);
+                return first;
             }
         }
+        return null;
     }
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.PlainWords;
 import dev.mailflow.history.RunDiff;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeEvent;
@@ -73,6 +74,8 @@ class RunControllerTest {
                 List.of(),
                 List.of());
         when(knowledge.explain(anyString())).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+        when(knowledge.unfinishedWords(anyString(), anyString()))
+                .thenReturn(new PlainWords("Our test could not finish.", "Run the test again."));
     }
 
     ProbeRun given(ProbeRun run) {
