@@ -29,10 +29,15 @@ class CustomerMessageFlowIntegrationTest extends RunningApp {
 
     static final Map<Outcome, ScriptedSmtpServer> SERVERS = Map.of(
             Outcome.DELIVERABLE, ScriptedSmtpServer.start(s -> s),
-            Outcome.BOUNCE, ScriptedSmtpServer.start(s -> s.on("RCPT", "550 5.1.1 <nobody-here@nouser.test>: User unknown")),
-            Outcome.DEFERRED, ScriptedSmtpServer.start(s -> s.on("RCPT", "451 4.7.1 Greylisted, please try again later")),
-            Outcome.UNKNOWN, ScriptedSmtpServer.start(s -> s.on(
-                    "RCPT", "550 5.7.606 Access denied, banned sending IP [127.0.0.1]. To request removal visit the portal")));
+            Outcome.BOUNCE,
+                    ScriptedSmtpServer.start(s -> s.on("RCPT", "550 5.1.1 <nobody-here@nouser.test>: User unknown")),
+            Outcome.DEFERRED,
+                    ScriptedSmtpServer.start(s -> s.on("RCPT", "451 4.7.1 Greylisted, please try again later")),
+            Outcome.UNKNOWN,
+                    ScriptedSmtpServer.start(
+                            s -> s.on(
+                                    "RCPT",
+                                    "550 5.7.606 Access denied, banned sending IP [127.0.0.1]. To request removal visit the portal")));
 
     static final TestDnsServer DNS = TestDnsServer.builder().start();
 
@@ -41,7 +46,8 @@ class CustomerMessageFlowIntegrationTest extends RunningApp {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        int[] ports = SERVERS.values().stream().mapToInt(s -> s.address().getPort()).toArray();
+        int[] ports =
+                SERVERS.values().stream().mapToInt(s -> s.address().getPort()).toArray();
         reach(registry, DNS, "127.0.0.0/8", "probe.contoso.test", ports[0], ports);
         TestUser.register(registry);
     }
@@ -61,7 +67,8 @@ class CustomerMessageFlowIntegrationTest extends RunningApp {
                      "host": "127.0.0.1", "port": %d, "tls": "NONE"}""".formatted(entry.getValue().address().getPort()));
             var result = json.readTree(app.get("/api/probes/" + id).body());
 
-            assertThat(result.get("outcome").asString()).isEqualTo(entry.getKey().name());
+            assertThat(result.get("outcome").asString())
+                    .isEqualTo(entry.getKey().name());
             seen.add(entry.getKey());
             var message = result.get("customerMessage").asString();
             assertThat(message).isNotBlank().doesNotContain("{");

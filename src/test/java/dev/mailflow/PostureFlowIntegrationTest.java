@@ -123,7 +123,10 @@ class PostureFlowIntegrationTest extends RunningApp {
         assertThat(result.get("customerMessage").asString()).contains("will most likely refuse mail from contoso.test");
 
         var page = app.get("/probes/" + id).body();
-        assertThat(page).contains("outcome-at-risk").contains(">likely refused<").doesNotContain("outcome-deliverable");
+        assertThat(page)
+                .contains("outcome-at-risk")
+                .contains(">likely refused<")
+                .doesNotContain("outcome-deliverable");
     }
 
     @Test

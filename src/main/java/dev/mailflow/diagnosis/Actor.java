@@ -54,7 +54,9 @@ public enum Actor {
     private static Actor sender(Finding finding) {
         var id = finding.id();
         var reason = finding.reason();
-        if (id.startsWith("posture.spf") || id.startsWith("posture.dmarc") || (reason != null && DNS.contains(reason))) {
+        if (id.startsWith("posture.spf")
+                || id.startsWith("posture.dmarc")
+                || (reason != null && DNS.contains(reason))) {
             return OUR_DNS_ADMIN;
         }
         if (id.startsWith("dns.") || (reason != null && USER_SETTLES.contains(reason))) {

@@ -49,9 +49,9 @@ public final class MxResolver {
         long start = System.nanoTime();
         Name name;
         try {
-            name = DomainName.parse(domain);
-        } catch (DomainName.Invalid e) {
-            return failed(DomainName.bounded(domain), DnsOutcome.ERROR, e.getMessage(), start);
+            name = DnsName.parse(domain);
+        } catch (DnsName.Invalid e) {
+            return failed(DnsName.bounded(domain), DnsOutcome.ERROR, e.getMessage(), start);
         }
         String ascii = name.toString(true);
         if (HostLiteral.parse(ascii).isPresent() || HostLiteral.looksNumeric(ascii)) {
@@ -130,11 +130,11 @@ public final class MxResolver {
             return Optional.of(NUMERIC_FORM);
         }
         try {
-            DomainName.parse(host);
+            DnsName.parse(host);
             return Optional.empty();
-        } catch (DomainName.Invalid e) {
+        } catch (DnsName.Invalid e) {
             var withPort = host.strip().matches("[^:\\[\\]]+:[0-9]+");
-            return Optional.of("not a valid host name or IP address: " + DomainName.shown(host)
+            return Optional.of("not a valid host name or IP address: " + DnsName.shown(host)
                     + (withPort ? "; give the port in the port field" : ""));
         }
     }
@@ -150,7 +150,7 @@ public final class MxResolver {
         }
         var problem = hostProblem(host);
         if (problem.isPresent()) {
-            return failed(DomainName.bounded(host), DnsOutcome.ERROR, problem.get(), start);
+            return failed(DnsName.bounded(host), DnsOutcome.ERROR, problem.get(), start);
         }
         var literal = HostLiteral.parse(host);
         if (literal.isPresent()) {
@@ -160,8 +160,8 @@ public final class MxResolver {
         }
         Name name;
         try {
-            name = DomainName.parse(host);
-        } catch (DomainName.Invalid impossible) {
+            name = DnsName.parse(host);
+        } catch (DnsName.Invalid impossible) {
             throw new IllegalStateException("checked by hostProblem", impossible);
         }
         String ascii = name.toString(true);

@@ -32,14 +32,14 @@ final class PlanDeadline {
             return future.get(Math.max(0, endNanos - start), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            var shown = DomainName.bounded(name);
+            var shown = DnsName.bounded(name);
             return failed(
                     shown, DnsOutcome.TIMEOUT, "no answer for " + what + shown + " before the probe's deadline", start);
         } catch (InterruptedException e) {
             // The caller's run ends as INTERRUPTED on the flag; the plan only has to return.
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return failed(DomainName.bounded(name), DnsOutcome.ERROR, "interrupted", start);
+            return failed(DnsName.bounded(name), DnsOutcome.ERROR, "interrupted", start);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

@@ -92,7 +92,7 @@ public final class RecordLookup {
                         Answer.Status.ERROR,
                         "lookup of " + question + " via " + resolverName + " failed: "
                                 + cause.getClass().getSimpleName()
-                                + (cause.getMessage() == null ? "" : " " + DomainName.shown(cause.getMessage())));
+                                + (cause.getMessage() == null ? "" : " " + DnsName.shown(cause.getMessage())));
         };
     }
 

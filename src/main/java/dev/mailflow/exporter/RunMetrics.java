@@ -3,6 +3,7 @@ package dev.mailflow.exporter;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.diagnosis.Severity;
+import dev.mailflow.probe.RunOutcome;
 import java.util.EnumMap;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +42,8 @@ class RunMetrics implements ScrapeMetrics {
                         first.address().contains(":") ? 6 : 4));
 
         var diagnosis = scrape.run().diagnosis();
-        var verdict = diagnosis.map(Diagnosis::outcome).orElse(Diagnosis.Verdict.UNKNOWN);
-        for (var each : Diagnosis.Verdict.values()) {
+        var verdict = diagnosis.map(RunOutcome::of).orElse(RunOutcome.UNKNOWN);
+        for (var each : RunOutcome.verdicts()) {
             registry.set(
                     "probe_smtp_outcome_info",
                     "The run's verdict: what a sending server would do with mail to the target (1 for the verdict)",

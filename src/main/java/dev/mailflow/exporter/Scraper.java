@@ -2,6 +2,7 @@ package dev.mailflow.exporter;
 
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class Scraper {
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
-        var run = probes.startUnlisted(module.request(target), requester, timeout, module.posture());
+        var run = probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture()));
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape =
                 new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);

@@ -1,15 +1,18 @@
 package dev.mailflow.history;
 
+import dev.mailflow.mail.DomainName;
+import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
+import dev.mailflow.probe.RunOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Which stored runs to list: every criterion optional; dates are whole UTC days, inclusive.
@@ -18,12 +21,18 @@ import java.util.Set;
  * @param before the cursor of the page before ({@code next} of the previous answer)
  */
 public record HistoryFilter(
-        String domain, String rcpt, String outcome, String user, Instant from, Instant to, int limit, Cursor before) {
+        String domain,
+        String rcpt,
+        RunOutcome outcome,
+        String user,
+        Instant from,
+        Instant to,
+        int limit,
+        Cursor before) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final int MAX_TEXT = 320;
-    public static final Set<String> OUTCOMES = Set.of("DELIVERABLE", "DEFERRED", "BOUNCE", "UNKNOWN", "FAILED");
 
     /**
      * A filter from request parameters as typed (blank means "any").
@@ -40,12 +49,8 @@ public record HistoryFilter(
             String limit,
             String before) {
         var problems = new ArrayList<FieldProblem>();
-        var outcomeName = blank(outcome) ? null : outcome.strip().toUpperCase(Locale.ROOT);
-        if (outcomeName != null && !OUTCOMES.contains(outcomeName)) {
-            problems.add(new FieldProblem(
-                    "outcome",
-                    "one of " + String.join(", ", OUTCOMES.stream().sorted().toList())));
-        }
+        var outcomeValue = outcome(outcome, problems);
+        var domainName = domain(domain, problems);
         var size = DEFAULT_LIMIT;
         if (!blank(limit)) {
             try {
@@ -73,9 +78,9 @@ public record HistoryFilter(
             throw new InvalidProbeException(problems);
         }
         return new HistoryFilter(
-                lower(domain),
-                lower(rcpt),
-                outcomeName,
+                domainName,
+                recipient(rcpt),
+                outcomeValue,
                 blank(user) ? null : user.strip(),
                 fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 toDay == null
@@ -83,6 +88,53 @@ public record HistoryFilter(
                         : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 size,
                 cursor);
+    }
+
+    private static RunOutcome outcome(String text, List<FieldProblem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return RunOutcome.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(
+                    "outcome",
+                    "one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(RunOutcome.values())
+                                            .map(Enum::name)
+                                            .toList())));
+            return null;
+        }
+    }
+
+    /** The domain as runs are stored under it: the A-label, whichever way it is typed. */
+    private static String domain(String text, List<FieldProblem> problems) {
+        if (blank(text) || text.length() > MAX_TEXT) {
+            return null;
+        }
+        try {
+            return DomainName.parse(text.strip()).ascii();
+        } catch (InvalidInputException e) {
+            problems.add(new FieldProblem("domain", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** A recipient as runs are stored under it: the domain as A-labels, the rest in lower case. */
+    private static String recipient(String text) {
+        var lower = lower(text);
+        int at = lower == null ? -1 : lower.lastIndexOf('@');
+        if (at < 0) {
+            return lower;
+        }
+        try {
+            return lower.substring(0, at + 1)
+                    + DomainName.parse(lower.substring(at + 1)).ascii();
+        } catch (InvalidInputException e) {
+            return lower;
+        }
     }
 
     private static void bounded(String field, String text, List<FieldProblem> problems) {

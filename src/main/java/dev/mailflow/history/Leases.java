@@ -2,6 +2,7 @@ package dev.mailflow.history;
 
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,9 +92,14 @@ final class Leases {
             var note = "Interrupted: instance " + holder.get() + " " + why + "; closed at " + now + " by "
                     + properties.instanceName() + ".";
             var updated = jdbc.sql("""
-                            update runs set status = ?, finished_at = ?, note = ?, lease_until = null
+                            update runs set status = ?, outcome = ?, finished_at = ?, note = ?, lease_until = null
                             where id = ? and status = 'RUNNING'""")
-                    .params(RunStatus.INTERRUPTED.name(), RunRows.time(now), note, id)
+                    .params(
+                            RunStatus.INTERRUPTED.name(),
+                            RunOutcome.of(RunStatus.INTERRUPTED, null).name(),
+                            RunRows.time(now),
+                            note,
+                            id)
                     .update();
             if (updated == 0) {
                 return null;

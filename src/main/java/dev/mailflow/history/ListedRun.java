@@ -1,7 +1,7 @@
 package dev.mailflow.history;
 
-import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
+import dev.mailflow.probe.ValidatedProbe;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,4 +10,4 @@ import java.util.Optional;
  *
  * @param outcome empty while the run runs
  */
-public record ListedRun(String id, ProbeRequest request, Optional<RunOutcome> outcome, Instant startedAt) {}
+public record ListedRun(String id, ValidatedProbe probe, Optional<RunOutcome> outcome, Instant startedAt) {}

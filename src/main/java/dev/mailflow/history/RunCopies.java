@@ -39,7 +39,7 @@ final class RunCopies {
             return Optional.empty();
         }
         var stored = row.get();
-        var copy = new RunCopy(stored.id(), stored.request(), stored.owner(), stored.startedAt());
+        var copy = new RunCopy(stored.id(), stored.probe(), stored.request(), stored.owner(), stored.startedAt());
         if (stored.status() != RunStatus.RUNNING) {
             catchUp(copy);
             // Ended even when its DONE event never got stored (the database failed at that moment).
@@ -103,17 +103,20 @@ final class RunCopies {
 
     Optional<StoredRun> row(String id) {
         return jdbc.sql("""
-                        select id, owner, request, started_at, status, finished_at
-                        from runs where id = ?""")
-                .param(id)
-                .query((rs, n) -> new StoredRun(
-                        rs.getString("id"),
-                        rs.getString("owner"),
-                        RunRows.request(rs.getString("request")),
-                        RunRows.instant(rs, "started_at"),
-                        RunRows.status(rs.getString("status")),
-                        RunRows.instant(rs, "finished_at")))
-                .optional();
+                        select id, owner, domain, probe, request, started_at, status, finished_at
+                        from runs where id = ?""").param(id).query((rs, n) -> storedRun(rs)).optional();
+    }
+
+    private static StoredRun storedRun(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var request = RunRows.request(rs.getString("request"));
+        return new StoredRun(
+                rs.getString("id"),
+                rs.getString("owner"),
+                StoredProbe.read(rs.getString("probe"), request, rs.getString("domain")),
+                request,
+                RunRows.instant(rs, "started_at"),
+                RunRows.status(rs.getString("status")),
+                RunRows.instant(rs, "finished_at"));
     }
 
     private RunState state(String id) {

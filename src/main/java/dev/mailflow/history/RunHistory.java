@@ -46,7 +46,7 @@ public final class RunHistory {
         }
         if (filter.outcome() != null) {
             where.append(" and r.outcome = :outcome");
-            params.put("outcome", filter.outcome());
+            params.put("outcome", filter.outcome().name());
         }
         if (filter.from() != null) {
             where.append(" and r.started_at >= :from");
@@ -70,7 +70,7 @@ public final class RunHistory {
     public List<RunSummary> earlier(ProbeRun run, Requester viewer, int limit) {
         var where = new StringBuilder(" where r.domain = :domain");
         var params = new HashMap<String, Object>();
-        params.put("domain", run.domain() == null ? "" : run.domain().toLowerCase(java.util.Locale.ROOT));
+        params.put("domain", RunRows.domain(run));
         visibleTo(viewer, null, where, params);
         before(new Cursor(run.startedAt(), run.id()), where, params);
         return select(where, params, limit);
@@ -111,16 +111,17 @@ public final class RunHistory {
         var params = new HashMap<String, Object>();
         visibleTo(viewer, null, where, params);
         params.put("limit", limit);
-        return jdbc.sql("select r.id, r.status, r.outcome, r.request, r.started_at from runs r" + where
-                        + " order by r.started_at desc, r.id desc limit :limit")
+        return jdbc.sql("select r.id, r.status, r.outcome, r.domain, r.probe, r.request, r.started_at from runs r"
+                        + where + " order by r.started_at desc, r.id desc limit :limit")
                 .params(params)
                 .query((rs, n) -> {
-                    var status = RunRows.status(rs.getString("status"));
-                    var outcome = RunOutcome.read(status, rs.getString("outcome"));
                     return new ListedRun(
                             rs.getString("id"),
-                            RunRows.request(rs.getString("request")),
-                            outcome,
+                            StoredProbe.read(
+                                    rs.getString("probe"),
+                                    RunRows.request(rs.getString("request")),
+                                    rs.getString("domain")),
+                            Optional.ofNullable(RunRows.outcome(rs)),
                             RunRows.instant(rs, "started_at"));
                 })
                 .list();
@@ -162,7 +163,7 @@ public final class RunHistory {
                 .query((rs, n) -> new RunSummary(
                         rs.getString("id"),
                         RunRows.status(rs.getString("status")),
-                        rs.getString("outcome"),
+                        RunRows.outcome(rs),
                         rs.getString("domain"),
                         RunRows.request(rs.getString("request")).rcptTo(),
                         RunRows.instant(rs, "started_at"),

@@ -3,11 +3,11 @@ package dev.mailflow.history;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunArchive;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,26 +63,28 @@ final class RunJournal implements RunArchive, AutoCloseable {
     @Override
     public void started(ProbeRun run) {
         var leaseUntil = clock.instant().plus(properties.lease());
-        var domain = domain(run);
+        var domain = RunRows.domain(run);
         write(run, () -> insert(run, domain, leaseUntil));
     }
 
     private void insert(ProbeRun run, String domain, Instant leaseUntil) {
         try {
             jdbc.sql("""
-                            insert into runs (id, owner, domain, status, started_at, instance, lease_until, request)
-                            values (:id, :owner, :domain, 'RUNNING', :started, :instance, :lease, :request)""")
+                            insert into runs (id, owner, domain, status, started_at, instance, lease_until, probe,
+                                request)
+                            values (:id, :owner, :domain, 'RUNNING', :started, :instance, :lease, :probe, :request)""")
                     .param("id", run.id())
                     .param("owner", run.owner())
                     .param("domain", domain)
                     .param("started", RunRows.time(run.startedAt()))
                     .param("instance", properties.instanceName())
                     .param("lease", RunRows.time(leaseUntil))
+                    .param("probe", RunRows.json(run.probe()))
                     .param("request", RunRows.json(run.request()))
                     .update();
-            for (var address : run.request().rcptTo().stream().distinct().toList()) {
+            for (var address : RunRows.recipients(run)) {
                 jdbc.sql("insert into run_recipients (run_id, address) values (?, ?)")
-                        .params(run.id(), address.strip().toLowerCase(Locale.ROOT))
+                        .params(run.id(), address)
                         .update();
             }
         } catch (RuntimeException e) {
@@ -152,7 +154,9 @@ final class RunJournal implements RunArchive, AutoCloseable {
                             where id = :id""")
                     .param("status", status.name())
                     .param("finished", RunRows.time(at))
-                    .param("outcome", RunOutcome.of(status, diagnosis.orElse(null)))
+                    .param(
+                            "outcome",
+                            RunOutcome.of(status, diagnosis.orElse(null)).name())
                     .param("verdict", diagnosis.map(d -> d.verdict()).orElse(null))
                     .param("state", RunRows.json(state))
                     .param("knowledge", knowledgeVersion)
@@ -199,11 +203,5 @@ final class RunJournal implements RunArchive, AutoCloseable {
             return Optional.empty();
         }
         return copies.find(id);
-    }
-
-    /** Lower case, so a filter by domain finds {@code Example.COM} as {@code example.com}. */
-    private static String domain(ProbeRun run) {
-        var domain = run.domain();
-        return domain == null ? "" : domain.toLowerCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,10 @@ package dev.mailflow.history;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.ProbeRun;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.ValidatedProbe;
 import dev.mailflow.smtp.Phase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +14,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +51,10 @@ final class RunRows {
         return JSON.readValue(json, ProbeRequest.class);
     }
 
+    static ValidatedProbe probe(String json) {
+        return JSON.readValue(json, ValidatedProbe.class);
+    }
+
     static RunState state(String json) {
         return json == null ? RunState.EMPTY : JSON.readValue(json, RunState.class);
     }
@@ -73,6 +82,28 @@ final class RunRows {
 
     static String phase(ProbeEvent event) {
         return event.phase() == null ? null : event.phase().name();
+    }
+
+    /** The stored outcome: null while the run runs. */
+    static RunOutcome outcome(ResultSet rs) throws SQLException {
+        var name = rs.getString("outcome");
+        return name == null ? null : RunOutcome.valueOf(name);
+    }
+
+    /** The column a run is listed and filtered under: its one domain, the A-label it probed. */
+    static String domain(ProbeRun run) {
+        return run.domain() == null ? "" : run.domain();
+    }
+
+    /**
+     * The recipients a run is found under: as probed (A-label domain), the local part in lower case
+     * as people search for it.
+     */
+    static List<String> recipients(ProbeRun run) {
+        return run.probe().rcptTo().stream()
+                .map(a -> a.localPart().toLowerCase(Locale.ROOT) + "@" + a.domain())
+                .distinct()
+                .toList();
     }
 
     static RunStatus status(String name) {

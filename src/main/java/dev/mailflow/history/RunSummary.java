@@ -1,14 +1,20 @@
 package dev.mailflow.history;
 
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** One run in the history list; field names are the JSON contract of {@code GET /api/probes}. */
+/**
+ * One run in the history list; field names are the JSON contract of {@code GET /api/probes}.
+ *
+ * @param outcome null while the run runs
+ * @param domain the domain probed, as DNS was asked (A-labels)
+ */
 public record RunSummary(
         String id,
         RunStatus status,
-        String outcome,
+        RunOutcome outcome,
         String domain,
         List<String> rcptTo,
         Instant startedAt,

@@ -1,7 +1,5 @@
 package dev.mailflow.mail;
 
-import java.net.IDN;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -11,9 +9,6 @@ import java.util.regex.Pattern;
  */
 final class DomainSyntax {
 
-    static final int MAX_DOMAIN_OCTETS = 255;
-
-    private static final Pattern LDH_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern IPV4 =
             Pattern.compile("(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
@@ -58,28 +53,7 @@ final class DomainSyntax {
         if (text.startsWith("[")) {
             return addressLiteral(text, what);
         }
-        if (text.endsWith(".")) {
-            throw new InvalidInputException(what + " ends with a dot; write it without the trailing dot");
-        }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(text, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(what + " is not a valid domain name (" + e.getMessage() + ")");
-        }
-        if (ascii.getBytes(StandardCharsets.US_ASCII).length > MAX_DOMAIN_OCTETS) {
-            throw new InvalidInputException(what + " is longer than 255 octets");
-        }
-        for (String label : ascii.split("\\.", -1)) {
-            if (label.isEmpty()) {
-                throw new InvalidInputException(what + " has an empty label (two dots in a row?)");
-            }
-            if (!LDH_LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(what + " has a label \"" + label
-                        + "\" that is not letters, digits and inner hyphens of at most 63 characters");
-            }
-        }
-        return ascii;
+        return DomainName.parse(text, what).ascii();
     }
 
     /** {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]} (RFC 5321 §4.1.3); general literals are refused. */

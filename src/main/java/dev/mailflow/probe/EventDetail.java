@@ -2,7 +2,6 @@ package dev.mailflow.probe;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.smtp.Phase;
@@ -64,7 +63,7 @@ public sealed interface EventDetail {
     record Finding(int index, String id) implements EventDetail {}
 
     /** The diagnosis' verdict. */
-    record Verdict(Diagnosis.Verdict outcome) implements EventDetail {}
+    record Verdict(RunOutcome outcome) implements EventDetail {}
 
     /** A posture check finished: its place in the run's posture entries, the check and its status. */
     record Posture(int index, PostureCheck.Kind check, PostureStatus status) implements EventDetail {}

@@ -28,6 +28,7 @@ public final class ProbeRun {
     static final int MAX_EVENTS = 20_000;
 
     private final String id;
+    private final ValidatedProbe probe;
     private final ProbeRequest request;
     private final String owner;
     private final Instant startedAt;
@@ -49,12 +50,20 @@ public final class ProbeRun {
     private boolean postureExpected;
     private boolean truncated;
 
-    ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos) {
-        this(id, request, owner, startedAt, startNanos, RunArchive.NONE);
-    }
-
-    ProbeRun(String id, ProbeRequest request, String owner, Instant startedAt, long startNanos, RunArchive archive) {
+    /**
+     * @param probe the validated probe, without its password: the run's one source of its domain
+     * @param request as it was asked, without its password (the JSON result's {@code request})
+     */
+    ProbeRun(
+            String id,
+            ValidatedProbe probe,
+            ProbeRequest request,
+            String owner,
+            Instant startedAt,
+            long startNanos,
+            RunArchive archive) {
         this.id = id;
+        this.probe = probe;
         this.request = request;
         this.owner = owner;
         // Milliseconds, as stored: a permalink shows the same times before and after a restart.
@@ -67,8 +76,14 @@ public final class ProbeRun {
         return id;
     }
 
+    /** The request as it was asked (without its password), for showing it and asking it again. */
     public ProbeRequest request() {
         return request;
+    }
+
+    /** The probe as it was validated (without its password): what the run really asked. */
+    public ValidatedProbe probe() {
+        return probe;
     }
 
     /** The user who started the run (null when anonymous). */
@@ -77,19 +92,11 @@ public final class ProbeRun {
     }
 
     /**
-     * The domain as asked for, or the first recipient's; the plan's name only when neither is given
-     * (with an explicit host the plan is named after the host).
+     * The one domain of the run, as DNS was asked (A-labels): the validated domain, or the explicit
+     * host when no domain was given. Every store, filter, limit and view reads this.
      */
     public String domain() {
-
-        if (request.domain() != null && !request.domain().isBlank()) {
-            return request.domain().strip();
-        }
-        if (!request.rcptTo().isEmpty()) {
-            var first = request.rcptTo().getFirst();
-            return first.substring(first.lastIndexOf('@') + 1);
-        }
-        return plan().map(MxPlan::domain).orElse(null);
+        return probe.target();
     }
 
     public Instant startedAt() {
@@ -102,6 +109,7 @@ public final class ProbeRun {
         try {
             return new RunSnapshot(
                     id,
+                    probe,
                     request,
                     owner,
                     startedAt,

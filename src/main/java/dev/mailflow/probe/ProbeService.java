@@ -67,22 +67,16 @@ public class ProbeService {
      *     {@code mailflow.limits} window is full
      */
     public ProbeRun start(ProbeRequest request, Requester requester) {
-        return begin(request, requester, null, true, true);
+        return start(request, requester, RunOptions.LISTED);
+    }
+
+    /** Starts a run like {@link #start(ProbeRequest, Requester)}, as {@code options} say. */
+    public ProbeRun start(ProbeRequest request, Requester requester, RunOptions options) {
+        return begin(request, requester, options);
     }
 
     /**
-     * Starts a run like {@link #start}, for the Prometheus exporter: every session ends within
-     * {@code budget} of now, and the run is neither kept in the recent runs nor shown to the
-     * {@link RunObserver}s (history, audit, metrics) unless {@link #keep} is called for it, because a
-     * scrape every few seconds would drown them.
-     */
-    /** With {@code posture} false the posture checks (blocklists, SPF, DMARC, MTA-STS...) are left out. */
-    public ProbeRun startUnlisted(ProbeRequest request, Requester requester, Duration budget, boolean posture) {
-        return begin(request, requester, budget, false, posture);
-    }
-
-    /**
-     * Hands a run started with {@link #startUnlisted} to the recent runs and the observers, now if
+     * Hands an unlisted run to the recent runs and the observers, now if
      * it is over, else when it ends. Observers see it once, whichever comes first.
      */
     public void keep(ProbeRun run) {
@@ -106,8 +100,7 @@ public class ProbeService {
         }
     }
 
-    private ProbeRun begin(
-            ProbeRequest request, Requester requester, Duration budget, boolean listed, boolean posture) {
+    private ProbeRun begin(ProbeRequest request, Requester requester, RunOptions options) {
         var probe = validation.validate(request);
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
@@ -123,14 +116,18 @@ public class ProbeService {
                     "mailflow is running as many probes as it may (" + limits.maxRuns() + ")", limits.retryAfter());
         }
         // A listed run is stored as it happens; an exporter's run only if it is kept (see keep).
+        var listed = options.listed();
         var run = new ProbeRun(
                 newId(),
+                probe.withoutSecrets(),
                 request.withoutSecrets(),
                 requester.name(),
                 clock.instant(),
                 System.nanoTime(),
                 listed ? archive : RunArchive.NONE);
-        var endNanos = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
+        var endNanos = options.budget() == null
+                ? Long.MAX_VALUE
+                : System.nanoTime() + options.budget().toNanos();
         try {
             rates.admit(
                     requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
@@ -140,7 +137,7 @@ public class ProbeService {
             }
             var thread = Thread.ofVirtual()
                     .name("probe-" + run.id())
-                    .unstarted(() -> execute(run, probe, endNanos, listed, posture));
+                    .unstarted(() -> execute(run, probe, endNanos, options.posture()));
             running.put(run, new Running(thread, listed));
             thread.start();
         } catch (RuntimeException e) {
@@ -160,7 +157,7 @@ public class ProbeService {
         }
     }
 
-    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean listed, boolean posture) {
+    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean posture) {
         try {
             execution.execute(run, probe, endNanos, posture);
         } finally {

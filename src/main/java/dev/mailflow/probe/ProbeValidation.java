@@ -1,6 +1,7 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.dns.MxResolver;
+import dev.mailflow.mail.DomainName;
 import dev.mailflow.mail.EhloName;
 import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.mail.MailAddress;
@@ -75,7 +76,9 @@ final class ProbeValidation {
             if (host.length() > MAX_HOST_LENGTH) {
                 problems.add(new FieldProblem("host", "not a host name or IP address: longer than 255 octets"));
             } else {
-                MxResolver.hostProblem(host).ifPresent(why -> problems.add(new FieldProblem("host", why)));
+                var problem = MxResolver.hostProblem(host);
+                problem.ifPresent(why -> problems.add(new FieldProblem("host", why)));
+                host = problem.isPresent() ? host : aLabels(host);
             }
         }
 
@@ -153,6 +156,16 @@ final class ProbeValidation {
         } catch (InvalidInputException e) {
             problems.add(new FieldProblem(field, e.getMessage()));
             return null;
+        }
+    }
+
+    /** A host name as DNS is asked for it (A-labels); an IP literal as it is. */
+    private static String aLabels(String host) {
+        try {
+            return DomainName.parse(host.endsWith(".") ? host.substring(0, host.length() - 1) : host)
+                    .ascii();
+        } catch (InvalidInputException literal) {
+            return host;
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.dns.HostLiteral;
+import dev.mailflow.mail.DomainName;
+import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.text.AddressText;
-import java.net.IDN;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,11 +119,11 @@ final class RateLimits {
             text = text.substring(0, text.length() - 1);
         }
         try {
-            text = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException notADomainName) {
+            return DomainName.parse(text).ascii();
+        } catch (InvalidInputException notADomainName) {
             // kept as typed; it was validated before, so it is an IP literal
+            return text.toLowerCase(Locale.ROOT);
         }
-        return text.toLowerCase(Locale.ROOT);
     }
 
     /** {@code [IPv6:::1]} as {@code [::1]}: the tag of RFC 5321 §4.1.3 is not part of the address. */

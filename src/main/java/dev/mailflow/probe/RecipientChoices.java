@@ -5,7 +5,6 @@ import dev.mailflow.mail.MailAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The checks of a request's recipients and domain, for {@link ProbeValidation}: at most {@code
@@ -51,11 +50,11 @@ final class RecipientChoices {
      * or in another domain than the one asked for, are refused: the run would ask one domain's MX
      * hosts about another domain's mailboxes, and its verdict would be about the wrong domain.
      *
-     * @param domain the asked-for domain, already validated (A-labels), or null
+     * @param domain the asked-for domain, already validated (lower-case A-labels, as every domain is), or null
      */
     static String domain(String domain, List<MailAddress> recipients, List<FieldProblem> problems) {
         var theirs = new LinkedHashSet<String>();
-        recipients.forEach(r -> theirs.add(normalized(r.domain())));
+        recipients.forEach(r -> theirs.add(r.domain()));
         if (theirs.size() > 1) {
             problems.add(new FieldProblem(
                     "rcptTo",
@@ -63,7 +62,7 @@ final class RecipientChoices {
                             + String.join(", ", theirs)));
             return domain;
         }
-        if (domain != null && !theirs.isEmpty() && !theirs.contains(normalized(domain))) {
+        if (domain != null && !theirs.isEmpty() && !theirs.contains(domain)) {
             problems.add(new FieldProblem(
                     "domain",
                     "the recipients are in " + theirs.iterator().next() + ", not in " + domain
@@ -73,10 +72,5 @@ final class RecipientChoices {
         return domain != null
                 ? domain
                 : recipients.isEmpty() ? null : recipients.getFirst().domain();
-    }
-
-    /** Domains compare as DNS compares them: case-insensitively (the syntax check made them A-labels). */
-    static String normalized(String domain) {
-        return domain.toLowerCase(Locale.ROOT);
     }
 }

@@ -60,7 +60,8 @@ final class RunAudit implements RunObserver {
                 + " authOverUntrustedTls="
                 + (run.request().auth() != null && run.request().auth().overUntrustedTls())
                 + " status=" + run.status()
-                + " verdict=" + run.diagnosis().map(d -> d.outcome().name()).orElse("-")
+                + " verdict="
+                + run.diagnosis().map(d -> RunOutcome.of(d).name()).orElse("-")
                 + " reason="
                 + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-");
     }

@@ -13,8 +13,8 @@ public final class RunCopy {
 
     private final ProbeRun run;
 
-    public RunCopy(String id, ProbeRequest request, String owner, Instant startedAt) {
-        this.run = new ProbeRun(id, request, owner, startedAt, System.nanoTime());
+    public RunCopy(String id, ValidatedProbe probe, ProbeRequest request, String owner, Instant startedAt) {
+        this.run = new ProbeRun(id, probe, request, owner, startedAt, System.nanoTime(), RunArchive.NONE);
     }
 
     public ProbeRun run() {

@@ -188,6 +188,6 @@ final class RunExecution {
                     finding.title(),
                     new EventDetail.Finding(i, finding.id()));
         }
-        run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(diagnosis.outcome()));
+        run.append(null, null, Kind.VERDICT, diagnosis.verdict(), new EventDetail.Verdict(RunOutcome.of(diagnosis)));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * events always agree (a run is over exactly when its last event is DONE). Views read this instead
  * of asking the run field by field while it moves on.
  *
+ * @param probe the validated probe (without its password): what the run asked, its one domain
  * @param owner the user who started the run (null when anonymous)
  * @param sessions in the order they were started; a running session has no result yet
  * @param postureExpected whether posture checks were started (not for an explicit host, nor when off)
@@ -22,6 +23,7 @@ import java.util.Optional;
  */
 public record RunSnapshot(
         String id,
+        ValidatedProbe probe,
         ProbeRequest request,
         String owner,
         Instant startedAt,

@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A request after validation and defaults: every value is safe to put on the wire.
+ * A request after validation and defaults: every value is safe to put on the wire. A run keeps this
+ * (without the password), so every view, store and filter reads the values that were probed.
  *
+ * @param domain the domain in A-labels (the one domain of the run), or null with only a host
  * @param host the explicit host (DNS bypassed for MX), or null to use the domain's MX plan
  * @param message the test message, present only when {@code quitAfter == DATA}
  * @param ret the DSN RET, or null for the session's default
  * @param envid the DSN ENVID, or null for none
  * @param credentials for AUTH, only with TLS REQUIRED or IMPLICIT; null for none
  */
-record ValidatedProbe(
+public record ValidatedProbe(
         String domain,
         MailAddress mailFrom,
         List<MailAddress> rcptTo,
@@ -34,4 +36,39 @@ record ValidatedProbe(
         boolean pipelining,
         Ret ret,
         String envid,
-        SessionOptions.Credentials credentials) {}
+        SessionOptions.Credentials credentials) {
+
+    public ValidatedProbe {
+        rcptTo = List.copyOf(rcptTo);
+    }
+
+    /**
+     * The name the run is about: the domain, or the explicit host when no domain is given; what the
+     * run is stored, listed and filtered under.
+     */
+    public String target() {
+        return domain != null ? domain : host;
+    }
+
+    /** This probe as a run keeps it: no credentials, so no view, store or log can carry the password. */
+    ValidatedProbe withoutSecrets() {
+        return credentials == null
+                ? this
+                : new ValidatedProbe(
+                        domain,
+                        mailFrom,
+                        rcptTo,
+                        host,
+                        port,
+                        ehlo,
+                        tls,
+                        dsnNotify,
+                        quitAfter,
+                        allMx,
+                        message,
+                        pipelining,
+                        ret,
+                        envid,
+                        null);
+    }
+}

@@ -30,11 +30,11 @@ record CustomerView(String message, String user, List<String> adminFixes, String
             if (!run.isDone()) {
                 return Optional.empty();
             }
-            var request = run.request();
-            var domain = run.plan().map(p -> p.domain()).orElse(RunView.target(request));
-            var to = request.rcptTo() == null || request.rcptTo().isEmpty()
+            var probe = run.probe();
+            var domain = probe.target();
+            var to = probe.rcptTo().isEmpty()
                     ? "addresses at " + domain
-                    : String.join(", ", request.rcptTo());
+                    : String.join(", ", probe.rcptTo().stream().map(String::valueOf).toList());
             var words = knowledge.unfinishedWords(to, domain);
             return Optional.of(new CustomerView(words.message(), words.user(), List.of(), null));
         }

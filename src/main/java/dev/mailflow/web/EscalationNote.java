@@ -1,7 +1,7 @@
 package dev.mailflow.web;
 
-import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Actor;
+import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
@@ -41,13 +41,18 @@ final class EscalationNote {
         var session = failingSession(run, top.orElse(null));
         var sb = new StringBuilder();
         sb.append("mailflow test of ")
-                .append(UntrustedText.visible(RunView.target(run.request())))
+                .append(UntrustedText.visible(RunView.target(run.probe())))
                 .append('\n');
         line(sb, "Time", UTC.format(run.startedAt()) + " (run " + run.id() + ", " + run.status() + ")");
         line(sb, "From (our address)", egress(run, session).orElse("unknown: no connection was established"));
         line(sb, "EHLO name", ehlo(run, session));
-        line(sb, "Sender", Objects.requireNonNullElse(run.request().mailFrom(), "(default)"));
-        line(sb, "Recipients", String.join(", ", run.request().rcptTo()));
+        var from = run.probe().mailFrom();
+        line(sb, "Sender", from.isNullSender() ? "<> (the null sender)" : from.toString());
+        line(
+                sb,
+                "Recipients",
+                String.join(
+                        ", ", run.probe().rcptTo().stream().map(String::valueOf).toList()));
         session.ifPresentOrElse(
                 s -> {
                     line(sb, "MX host", s.host() + (s.preference() > 0 ? " (preference " + s.preference() + ")" : ""));
@@ -137,7 +142,7 @@ final class EscalationNote {
                 .filter(Objects::nonNull)
                 .map(EventDetail.Session::ehlo)
                 .findFirst()
-                .orElseGet(() -> Objects.requireNonNullElse(run.request().ehlo(), "(this host's name)"));
+                .orElseGet(() -> run.probe().ehlo().value());
     }
 
     private static void exchange(StringBuilder sb, Exchange exchange) {

@@ -1,9 +1,9 @@
 package dev.mailflow.web;
 
-import dev.mailflow.history.HistoryFilter;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunOutcome;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -36,7 +36,7 @@ class HistoryController {
         model.addAttribute("user", query.user());
         model.addAttribute("from", query.from());
         model.addAttribute("to", query.to());
-        model.addAttribute("outcomes", HistoryFilter.OUTCOMES.stream().sorted().toList());
+        model.addAttribute("outcomes", RunOutcome.values());
         model.addAttribute("admin", requester.seesEveryRun());
         try {
             var page = history.list(query.filter(), requester);

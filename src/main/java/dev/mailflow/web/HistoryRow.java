@@ -21,7 +21,7 @@ record HistoryRow(
                 UntrustedText.visible(run.domain()),
                 UntrustedText.visible(String.join(", ", run.rcptTo())),
                 run.status().name().toLowerCase(Locale.ROOT),
-                run.outcome() == null ? "" : run.outcome().toLowerCase(Locale.ROOT),
+                run.outcome() == null ? "" : run.outcome().name().toLowerCase(Locale.ROOT),
                 RunView.STARTED.format(run.startedAt()),
                 run.verdict() == null ? "" : UntrustedText.visible(run.verdict()),
                 run.owner() == null ? "" : run.owner());

@@ -31,7 +31,7 @@ record PostureView(List<Row> rows) {
      * rows to fill; the run's end re-renders the panel from what really happened.
      */
     private static boolean mayStillStart(RunSnapshot run) {
-        return !run.isDone() && run.plan().isEmpty() && run.request().host() == null;
+        return !run.isDone() && run.plan().isEmpty() && run.probe().host() == null;
     }
 
     public boolean shown() {

@@ -1,9 +1,9 @@
 package dev.mailflow.web;
 
 import dev.mailflow.history.ListedRun;
-import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunOutcome;
+import dev.mailflow.probe.ValidatedProbe;
 import dev.mailflow.text.UntrustedText;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,15 +32,15 @@ record RecentRun(String id, String target, String outcomeWord, Instant startedAt
      */
     static List<RecentRun> of(List<ProbeRun> held, List<ListedRun> stored) {
         var byId = new LinkedHashMap<String, RecentRun>();
-        held.stream().limit(SHOWN).forEach(r -> byId.put(r.id(), of(r.id(), r.request(), r.outcome(), r.startedAt())));
-        stored.forEach(r -> byId.putIfAbsent(r.id(), of(r.id(), r.request(), r.outcome(), r.startedAt())));
+        held.stream().limit(SHOWN).forEach(r -> byId.put(r.id(), of(r.id(), r.probe(), r.outcome(), r.startedAt())));
+        stored.forEach(r -> byId.putIfAbsent(r.id(), of(r.id(), r.probe(), r.outcome(), r.startedAt())));
         return byId.values().stream().sorted(NEWEST_FIRST).limit(SHOWN).toList();
     }
 
-    private static RecentRun of(String id, ProbeRequest request, Optional<RunOutcome> outcome, Instant startedAt) {
+    private static RecentRun of(String id, ValidatedProbe probe, Optional<RunOutcome> outcome, Instant startedAt) {
         return new RecentRun(
                 id,
-                UntrustedText.visible(RunView.target(request)),
+                UntrustedText.visible(RunView.target(probe)),
                 outcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("running"),
                 startedAt);
     }

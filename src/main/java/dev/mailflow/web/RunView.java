@@ -7,9 +7,9 @@ import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.ValidatedProbe;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,7 +56,7 @@ record RunView(
                 .toList();
         return new RunView(
                 run.id(),
-                target(run.request()),
+                target(run.probe()),
                 run.status(),
                 run.startedAt(),
                 planned ? run.plan().map(ProbeResult.Dns::of).orElse(null) : null,
@@ -88,14 +88,20 @@ record RunView(
         return run.plan().map(p -> p.outcome() == DnsOutcome.EXPLICIT).orElse(false);
     }
 
-    static String target(ProbeRequest request) {
-        if (request.host() != null && !request.host().isBlank()) {
-            return request.host() + (request.port() == null ? "" : ":" + request.port());
+    /**
+     * What a run probed, in one line: the explicit host and port, else the recipients (A-label
+     * domains, as probed), else the domain when only its postmaster was asked.
+     */
+    static String target(ValidatedProbe probe) {
+        if (probe.host() != null) {
+            return probe.host() + ":" + probe.port();
         }
-        if (request.domain() != null && !request.domain().isBlank()) {
-            return request.domain();
-        }
-        return String.join(", ", request.rcptTo());
+        var postmasterOnly = probe.rcptTo().size() == 1
+                && probe.rcptTo().getFirst().localPart().equals("postmaster")
+                && probe.rcptTo().getFirst().domain().equals(probe.domain());
+        return postmasterOnly || probe.rcptTo().isEmpty()
+                ? probe.domain()
+                : String.join(", ", probe.rcptTo().stream().map(String::valueOf).toList());
     }
 
     /** The start time to the second, in UTC, as a person reads it. */

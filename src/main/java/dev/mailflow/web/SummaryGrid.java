@@ -40,7 +40,8 @@ record SummaryGrid(List<Check> checks) {
             checks.add(phase(results, Phase.CONNECT, "Connect", "whether the recipient's mail servers answer", matrix));
             checks.add(tls(results, matrix));
             checks.add(phase(results, Phase.MAIL, "Sender", "whether the server takes mail from this sender", matrix));
-            checks.add(phase(results, Phase.RCPT, "Recipient", "whether the server takes mail for this address", matrix));
+            checks.add(
+                    phase(results, Phase.RCPT, "Recipient", "whether the server takes mail for this address", matrix));
         }
         for (var kind : List.of(
                 PostureCheck.Kind.SPF,
@@ -60,11 +61,10 @@ record SummaryGrid(List<Check> checks) {
 
     /** A phase passes when any session got through it, fails when every session that reached it failed. */
     private static Check phase(List<SessionResult> results, Phase phase, String label, String meaning, String anchor) {
-        var reached = results.stream()
-                .filter(r -> r.phase().compareTo(phase) >= 0)
-                .toList();
-        Predicate<SessionResult> passed = r -> r.phase().compareTo(phase) > 0
-                || r.outcome() == SessionOutcome.COMPLETED;
+        var reached =
+                results.stream().filter(r -> r.phase().compareTo(phase) >= 0).toList();
+        Predicate<SessionResult> passed =
+                r -> r.phase().compareTo(phase) > 0 || r.outcome() == SessionOutcome.COMPLETED;
         if (reached.isEmpty()) {
             return new Check(label, "none", "not tested", meaning, anchor);
         }
@@ -75,12 +75,16 @@ record SummaryGrid(List<Check> checks) {
                 .flatMap(r -> r.exchanges().stream())
                 .filter(e -> e.phase() == phase && e.reply() != null)
                 .allMatch(e -> e.reply().isTransient());
-        return new Check(label, transientOnly ? "warn" : "fail", transientOnly ? "deferred" : "refused", meaning, anchor);
+        return new Check(
+                label, transientOnly ? "warn" : "fail", transientOnly ? "deferred" : "refused", meaning, anchor);
     }
 
     private static Check tls(List<SessionResult> results, String anchor) {
         var meaning = "whether mail travels encrypted, and whether the server's certificate is trusted";
-        var facts = results.stream().map(SessionResult::tls).filter(Objects::nonNull).toList();
+        var facts = results.stream()
+                .map(SessionResult::tls)
+                .filter(Objects::nonNull)
+                .toList();
         if (facts.isEmpty()) {
             var greeted = results.stream().anyMatch(r -> !r.extensions().isEmpty());
             var offered = results.stream().anyMatch(r -> r.extensions().containsKey("STARTTLS"));
@@ -92,8 +96,12 @@ record SummaryGrid(List<Check> checks) {
             return new Check("TLS", "fail", "handshake failed", meaning, anchor);
         }
         var trusted = facts.stream().allMatch(f -> f.failure() != null || f.trusted());
-        return new Check("TLS", trusted ? "pass" : "warn", trusted ? "encrypted, trusted" : "encrypted, not trusted",
-                meaning, anchor);
+        return new Check(
+                "TLS",
+                trusted ? "pass" : "warn",
+                trusted ? "encrypted, trusted" : "encrypted, not trusted",
+                meaning,
+                anchor);
     }
 
     private static Optional<Check> posture(List<PostureEntry> entries, PostureCheck.Kind kind) {

@@ -18,7 +18,7 @@ final class TranscriptText {
         sb.append("# mailflow transcript\n");
         sb.append("# run:     ").append(run.id()).append('\n');
         sb.append("# target:  ")
-                .append(UntrustedText.visible(RunView.target(run.request())))
+                .append(UntrustedText.visible(RunView.target(run.probe())))
                 .append('\n');
         sb.append("# started: ").append(run.startedAt()).append('\n');
         run.finishedAt().ifPresent(at -> sb.append("# finished: ").append(at).append('\n'));

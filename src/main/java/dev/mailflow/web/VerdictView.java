@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Risk;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
@@ -44,11 +45,13 @@ record VerdictView(
         var diagnosis = run.diagnosis();
         var customer = CustomerView.of(run, knowledge).orElse(null);
         if (verdict.isPresent() && diagnosis.isPresent()) {
-            var outcome = diagnosis.get().outcome().name().toLowerCase(Locale.ROOT);
+            var outcome = RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT);
             var risk = diagnosis.get().risk();
             return new VerdictView(
                     outcome,
-                    risk == Risk.NONE ? outcome : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    risk == Risk.NONE
+                            ? outcome
+                            : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     risk == Risk.NONE ? outcome : "at-risk",
                     UntrustedText.visible(verdict.get().text()),
                     seconds(verdict.get().at()),

@@ -55,7 +55,14 @@ class CustomerWordsTest {
     @Test
     void everyTextInTheKnowledgeFileIsPlain() {
         for (var text : KNOWLEDGE.wording().customer().values()) {
-            var vars = Map.of("to", "kate@example.org", "domain", "example.org", "sender", "contoso.com", "from",
+            var vars = Map.of(
+                    "to",
+                    "kate@example.org",
+                    "domain",
+                    "example.org",
+                    "sender",
+                    "contoso.com",
+                    "from",
                     "helpdesk@contoso.com");
             assertPlain(Wording.fill(text.message(), vars));
             assertPlain(Wording.fill(text.user(), vars));
@@ -78,7 +85,8 @@ class CustomerWordsTest {
 
     @Test
     void theUnknownRecipientIsToldInTheIssuesWords() {
-        var facts = GoldenCase.read(Path.of("src/test/resources/golden/07-seed-rcpt-unknown-user.yaml")).runFacts();
+        var facts = GoldenCase.read(Path.of("src/test/resources/golden/07-seed-rcpt-unknown-user.yaml"))
+                .runFacts();
 
         assertThat(DIAGNOSER.diagnose(facts).customerMessage())
                 .isEqualTo("The address chris@fabrikam.com does not exist at fabrikam.com. Please check the spelling or"

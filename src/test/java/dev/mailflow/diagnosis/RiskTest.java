@@ -122,13 +122,14 @@ class RiskTest {
 
     @Test
     void whoActsIsAPerson() {
-        var unknownUser = DIAGNOSER.diagnose(golden("07-seed-rcpt-unknown-user.yaml"))
+        var unknownUser = DIAGNOSER
+                .diagnose(golden("07-seed-rcpt-unknown-user.yaml"))
                 .findings()
                 .getFirst();
         assertThat(Actor.of(unknownUser)).isEqualTo(Actor.USER);
         assertThat(Actor.of(dmarcRefuses())).isEqualTo(Actor.OUR_DNS_ADMIN);
-        var relay = DIAGNOSER.diagnose(golden("16-relay-denied.yaml")).findings().getFirst();
+        var relay =
+                DIAGNOSER.diagnose(golden("16-relay-denied.yaml")).findings().getFirst();
         assertThat(Actor.of(relay)).isEqualTo(Actor.RECIPIENT_ADMIN);
     }
-
 }

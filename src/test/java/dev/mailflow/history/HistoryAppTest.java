@@ -38,6 +38,10 @@ class HistoryAppTest {
                     @       TXT "v=spf1 ip4:198.51.100.0/24 -all"
                     _dmarc  TXT "v=DMARC1; p=reject; rua=mailto:dmarc@contoso.test"
                     """)
+            .zone("xn--fa-hia.test", """
+                    @   MX  10 mx
+                    mx  A   127.0.0.1
+                    """)
             .zone("bl.test", """
                     1.0.0.127  A   127.0.0.2
                     1.0.0.127  TXT "listed for testing"
@@ -116,6 +120,32 @@ class HistoryAppTest {
 
             var home = client.get("/").body();
             assertThat(home).contains("/probes/" + id, "kate@posture.test", "outcome-bounce");
+        }
+    }
+
+    @Test
+    void aProbeOfAnInternationalAddressGoesToItsALabelDomainAndIsListedUnderIt() throws Exception {
+        try (var app = startWithDns()) {
+            var client = app.client();
+            var id = client.startAndFinish("""
+                    {"rcptTo": ["kate@faß.test"], "tls": "NONE"}""");
+            var result = JSON.readTree(client.get("/api/probes/" + id).body());
+            assertThat(result.get("dns").get("domain").asString()).isEqualTo("xn--fa-hia.test");
+            assertThat(result.get("dns").get("mx").get(0).get("host").asString())
+                    .isEqualTo("mx.xn--fa-hia.test");
+            assertThat(client.get("/probes/" + id + "/transcript.txt").body())
+                    .contains("RCPT TO:<kate@xn--fa-hia.test>");
+
+            for (var asked : List.of("xn--fa-hia.test", "fa%C3%9F.test")) {
+                var list =
+                        JSON.readTree(client.get("/api/probes?domain=" + asked).body());
+                assertThat(list.get("runs")).hasSize(1);
+                assertThat(list.get("runs").get(0).get("id").asString()).isEqualTo(id);
+                assertThat(list.get("runs").get(0).get("domain").asString()).isEqualTo("xn--fa-hia.test");
+            }
+            assertThat(JSON.readTree(client.get("/api/probes?domain=fass.test").body())
+                            .get("runs"))
+                    .isEmpty();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.mailflow.history.HistoryStore.TestClock;
 import dev.mailflow.probe.ArchivedRuns;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,7 +62,55 @@ abstract class HistoryStoreContractTest {
         assertThat(stored.startedAt()).isEqualTo(T0);
         assertThat(stored.finishedAt()).contains(T0.plusSeconds(2));
         assertThat(after.history.summary(run.id(), KATE).orElseThrow().outcome())
-                .isEqualTo("BOUNCE");
+                .isEqualTo(RunOutcome.BOUNCE);
+    }
+
+    @Test
+    void anInterruptedRunIsFailedInItsResultInTheListAndUnderTheFailedFilter() {
+        var crashed = store("pod-a", T0);
+        var domain = "cut" + id().substring(0, 8) + ".example";
+        var run = ArchivedRuns.running(id(), "kate", domain, T0, crashed.archive);
+        var other = store("pod-b", T0.plus(HistoryStore.LEASE).plusSeconds(1));
+        assertThat(other.leases.closeExpired()).isGreaterThanOrEqualTo(1);
+
+        var stored = other.journal.find(run.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(stored.outcome()).contains(RunOutcome.FAILED);
+        var listed = other.history
+                .list(filter(domain, null, null, null, null, null), KATE)
+                .runs();
+        assertThat(listed).extracting(RunSummary::outcome).containsExactly(RunOutcome.FAILED);
+        assertThat(ids(other.history.list(filter(domain, null, "FAILED", null, null, null), KATE)))
+                .containsExactly(run.id());
+        assertThat(other.history.recent(KATE, 100))
+                .filteredOn(r -> r.id().equals(run.id()))
+                .extracting(ListedRun::outcome)
+                .containsExactly(java.util.Optional.of(RunOutcome.FAILED));
+    }
+
+    @Test
+    void aRunOfAnInternationalDomainIsStoredListedAndFilteredUnderItsALabel() {
+        var store = store("pod-a", T0);
+        var unicode = "faß" + id().substring(0, 6) + ".test";
+        var ascii = dev.mailflow.mail.DomainName.parse(unicode).ascii();
+        var run = ArchivedRuns.completed(id(), "kate", unicode, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
+
+        assertThat(ascii).startsWith("xn--");
+        assertThat(run.domain()).isEqualTo(ascii);
+        assertThat(ids(store.history.list(filter(ascii, null, null, null, null, null), KATE)))
+                .containsExactly(run.id());
+        // Upper case ß is SS, and fass... is another domain (IDNA 2003 would have made them one).
+        assertThat(ids(store.history.list(
+                        filter(unicode.toUpperCase(java.util.Locale.ROOT), null, null, null, null, null), KATE)))
+                .isEmpty();
+        // Typed as people write it, the filter finds the run.
+        assertThat(ids(store.history.list(filter(unicode, null, null, null, null, null), KATE)))
+                .containsExactly(run.id());
+        assertThat(ids(store.history.list(filter(null, "kate@" + unicode, null, null, null, null), KATE)))
+                .containsExactly(run.id());
+        var summary = store.history.summary(run.id(), KATE).orElseThrow();
+        assertThat(summary.domain()).isEqualTo(ascii);
+        assertThat(store.journal.find(run.id()).orElseThrow().domain()).isEqualTo(ascii);
     }
 
     @Test

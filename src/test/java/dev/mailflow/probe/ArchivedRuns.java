@@ -50,7 +50,7 @@ public final class ArchivedRuns {
 
     /** A running run up to its RCPT reply: plan, session, transcript lines, no result yet. */
     public static ProbeRun running(String id, String owner, String domain, Instant started, RunArchive archive) {
-        var run = new ProbeRun(id, request(domain), owner, started, System.nanoTime(), archive);
+        var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
         run.plan(plan(domain, UNKNOWN_USER.address()));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
@@ -90,7 +90,7 @@ public final class ArchivedRuns {
     /** A complete run that ended with {@code server}'s RCPT reply; the verdict follows its code. */
     public static ProbeRun completed(
             String id, String owner, String domain, Instant started, Server server, RunArchive archive) {
-        var run = new ProbeRun(id, request(domain), owner, started, System.nanoTime(), archive);
+        var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
         run.plan(plan(domain, server.address()));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
@@ -155,7 +155,7 @@ public final class ArchivedRuns {
                 null,
                 ProbeEvent.Kind.VERDICT,
                 "Mail to kate@" + domain + ": " + verdict,
-                new EventDetail.Verdict(verdict));
+                new EventDetail.Verdict(RunOutcome.of(run.diagnosis().orElseThrow())));
         run.finish(RunStatus.COMPLETED, started.plusSeconds(2));
         return run;
     }

@@ -2,7 +2,6 @@ package dev.mailflow.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.smtp.Phase;
@@ -43,7 +42,7 @@ class EventDetailJsonTest {
             new EventDetail.Tls(new TlsFacts(null, null, List.of(), false, null, null, null, "handshake_failure")),
             new EventDetail.Outcome(SessionOutcome.REJECTED, Phase.RCPT),
             new EventDetail.Finding(2, "rcpt.unknown-user"),
-            new EventDetail.Verdict(Diagnosis.Verdict.BOUNCE),
+            new EventDetail.Verdict(RunOutcome.BOUNCE),
             new EventDetail.Done(RunStatus.COMPLETED),
             new EventDetail.Posture(3, PostureCheck.Kind.DMARC, PostureStatus.FAIL));
 

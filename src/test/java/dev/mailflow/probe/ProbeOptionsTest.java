@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.Ret;
-import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.smtp.TlsMode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,20 +15,7 @@ class ProbeOptionsTest {
 
     static final String PASSWORD = "Sup3r-s3cret-pw";
 
-    private final ProbeValidation validation = new ProbeValidation(
-            new SmtpProperties(
-                    25,
-                    "",
-                    "",
-                    new SmtpProperties.TimeoutSettings(
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(5))),
-            new ProbeProperties(4, 2, 4, 10, false, 10, Duration.ofSeconds(1)),
-            "probe.contoso.test",
-            List.of(25, 587));
+    private final ProbeValidation validation = TestRuns.VALIDATION;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ProbeRunTest {
 
-    private final ProbeRun run = new ProbeRun("r1", request(), "kate", Instant.EPOCH, System.nanoTime());
+    private final ProbeRun run = TestRuns.run("r1", request(), "kate", Instant.EPOCH, RunArchive.NONE);
 
     @Test
     void eventsAreNumberedFromOneWithoutGaps() {

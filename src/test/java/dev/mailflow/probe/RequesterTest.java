@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class RequesterTest {
 
-    private final ProbeRun katesRun = new ProbeRun("r1", TestRuns.request(), "kate", TestRuns.STARTED, 0);
+    private final ProbeRun katesRun = TestRuns.run("r1", TestRuns.request(), "kate", TestRuns.STARTED, RunArchive.NONE);
     private final ProbeRun ownerless = TestRuns.running("r2");
 
     @Test

@@ -12,7 +12,7 @@ class RunAuditTest {
     @Test
     void oneLineSaysWhoWhereHowAndTheOutcome() {
         var run = TestRuns.rejectedRcptRunning("r1", "mx ESMTP");
-        var owned = new ProbeRun("r1", run.request(), "kate", TestRuns.STARTED, System.nanoTime());
+        var owned = TestRuns.run("r1", run.request(), "kate", TestRuns.STARTED, RunArchive.NONE);
         run.plan().ifPresent(owned::plan);
         run.sessions().forEach(owned::addSession);
         run.diagnosis().ifPresent(owned::diagnosis);
@@ -38,7 +38,7 @@ class RunAuditTest {
                 Phase.DATA,
                 true,
                 new ProbeRequest.Message("secret subject", "secret body password=hunter2"));
-        var run = new ProbeRun("r2", request, "eve status=COMPLETED\nrun=forged", TestRuns.STARTED, System.nanoTime());
+        var run = TestRuns.run("r2", request, "eve status=COMPLETED\nrun=forged", TestRuns.STARTED, RunArchive.NONE);
         TestRuns.finish(run, RunStatus.FAILED);
 
         var line = RunAudit.line(run);

@@ -90,7 +90,7 @@ class RunDeadlineTest {
     }
 
     private static ProbeRun run(String id) {
-        return new ProbeRun(id, TestRuns.request(), "kate", TestRuns.STARTED, System.nanoTime());
+        return TestRuns.run(id, TestRuns.request(), "kate", TestRuns.STARTED, RunArchive.NONE);
     }
 
     @Test

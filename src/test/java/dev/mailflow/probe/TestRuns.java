@@ -47,7 +47,30 @@ public final class TestRuns {
     }
 
     public static ProbeRun running(String id) {
-        return new ProbeRun(id, request(), null, STARTED, System.nanoTime());
+        return run(id, request(), null, STARTED, RunArchive.NONE);
+    }
+
+    /** The validation a run gets with default settings (DATA allowed, ports 25, 465 and 587). */
+    static final ProbeValidation VALIDATION = new ProbeValidation(
+            new dev.mailflow.smtp.SmtpProperties(
+                    25,
+                    "",
+                    "",
+                    new dev.mailflow.smtp.SmtpProperties.TimeoutSettings(
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(5))),
+            new ProbeProperties(4, 2, 4, 10, true, 10, Duration.ofSeconds(1)),
+            "probe.contoso.test",
+            List.of(25, 465, 587));
+
+    /** A new running run of {@code request}, validated as {@link ProbeService} would. */
+    public static ProbeRun run(String id, ProbeRequest request, String owner, Instant started, RunArchive archive) {
+        var probe = VALIDATION.validate(request);
+        return new ProbeRun(
+                id, probe.withoutSecrets(), request.withoutSecrets(), owner, started, System.nanoTime(), archive);
     }
 
     public static ProbeEvent event(ProbeRun run, String session, Phase phase, ProbeEvent.Kind kind, String text) {
@@ -147,7 +170,7 @@ public final class TestRuns {
                 null,
                 ProbeEvent.Kind.VERDICT,
                 "Mail to kate@example.com would bounce: unknown user",
-                new EventDetail.Verdict(Diagnosis.Verdict.BOUNCE));
+                new EventDetail.Verdict(RunOutcome.BOUNCE));
         run.append(
                 null,
                 null,
@@ -162,7 +185,7 @@ public final class TestRuns {
      * thread, and finishes it: a live run for streaming tests and manual looks.
      */
     public static ProbeRun replaying(String id, ProbeRun source, Duration gap) {
-        var run = new ProbeRun(id, source.request(), null, Instant.now(), System.nanoTime());
+        var run = run(id, source.request(), null, Instant.now(), RunArchive.NONE);
         source.plan().ifPresent(run::plan);
         source.sessions().forEach(run::addSession);
         source.diagnosis().ifPresent(run::diagnosis);

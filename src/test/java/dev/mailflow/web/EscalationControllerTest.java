@@ -89,7 +89,7 @@ class EscalationControllerTest {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(text)
-                .contains("mailflow test of example.com")
+                .contains("mailflow test of kate@example.com")
                 .contains("Time:               2026-01-02 03:04:05 UTC (run e1, COMPLETED)")
                 .contains("From (our address): 198.51.100.7:40123")
                 .contains("EHLO name:          contoso.com")

@@ -170,7 +170,7 @@ class RunControllerTest {
                 .getContentAsString();
 
         assertThat(text)
-                .contains("# run:     r1", "# target:  example.com")
+                .contains("# run:     r1", "# target:  kate@example.com")
                 .contains("C: EHLO contoso.com", "S: 250 2.1.0 Ok", "S: 220 mx ESMTP␍injected")
                 .doesNotContain("\r");
     }
