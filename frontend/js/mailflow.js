@@ -103,3 +103,38 @@ document.addEventListener("htmx:afterSwap", function (event) {
     target.scrollIntoView({ block: "start" });
   }
 });
+
+// Times are written in UTC by the server; each <time data-local> is shown in the viewer's own time
+// zone, with the UTC time on hover.
+function localTimes(root) {
+  Array.prototype.forEach.call((root || document).querySelectorAll("time[data-local]"), function (time) {
+    var at = new Date(time.getAttribute("datetime"));
+    if (isNaN(at.getTime()) || time.hasAttribute("data-utc")) {
+      return;
+    }
+    time.setAttribute("data-utc", time.textContent.trim());
+    time.title = at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+    time.textContent = at.toLocaleString(undefined, {
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit"
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
+document.addEventListener("htmx:afterSettle", function (event) { localTimes(event.detail.elt); });
+
+// The tab's title follows the run: its outcome once the verdict arrives (a run started with htmx
+// never loads a page of its own).
+function followTitle() {
+  var badge = document.querySelector("#verdict .badge.outcome");
+  var target = document.querySelector(".run-head .name");
+  if (badge && target) {
+    document.title = badge.textContent.trim() + ": " + target.textContent.trim() + " · mailflow";
+  } else if (target && document.querySelector(".run")) {
+    document.title = "Probe of " + target.textContent.trim() + " · mailflow";
+  }
+}
+document.addEventListener("htmx:afterSettle", followTitle);
+document.addEventListener("htmx:sseMessage", function (event) {
+  followTitle();
+  localTimes(event.target);
+});

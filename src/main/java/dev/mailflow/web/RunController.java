@@ -32,8 +32,11 @@ class RunController {
     private final EventStream streams;
     private final RunHistory history;
 
-    /** "Earlier runs of this domain" on the run page: enough to see a pattern, not a second history page. */
+    /** "Earlier runs" of the same domain and recipients on the run page: enough to see a pattern, not a second history page. */
     private static final int EARLIER_SHOWN = 5;
+
+    /** The runs the timeline tells the story of: the last twenty of the same domain and recipients. */
+    private static final int STORY_LENGTH = 20;
 
     RunController(Knowledge knowledge, RunFragments fragments, EventStream streams, RunHistory history) {
         this.knowledge = knowledge;
@@ -54,9 +57,12 @@ class RunController {
         if ("true".equals(htmx)) {
             return "fragments/run :: run";
         }
-        var lookBack = history.lookBack(run, requester, EARLIER_SHOWN);
+        var lookBack = history.lookBack(run, requester, STORY_LENGTH);
         model.addAttribute(
-                "earlier", lookBack.earlier().stream().map(HistoryRow::of).toList());
+                "earlier",
+                lookBack.earlier().stream().limit(EARLIER_SHOWN).map(HistoryRow::of).toList());
+        model.addAttribute("timeline", Timeline.of(lookBack.earlier(), run));
+        model.addAttribute("recipients", RunView.target(run.probe()));
         model.addAttribute("diff", lookBack.diff());
         return "run";
     }
