@@ -129,7 +129,7 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
                     family,
                     session.port(),
                     words(result.outcome()),
-                    state(result.outcome()),
+                    SessionMatrix.state(result.outcome()),
                     result.phase().name(),
                     cells);
         }
