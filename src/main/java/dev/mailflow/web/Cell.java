@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  *     {@code void} (answered after MAIL was refused), {@code none} (not reached) or {@code pending};
  *     also the CSS class
  * @param word what the cell says: a reply code, an outcome, or a state word
- * @param ms the server's reply time to this phase's last command (the EHLO after STARTTLS, not the
- *     two EHLOs added up); null without one
+ * @param ms the server's reply time in this phase (for EHLO the last one: the EHLO after STARTTLS,
+ *     not the two added up); null without one
  * @param note a longer explanation for the cell's tooltip, or null
  */
 record Cell(String state, String word, Long ms, String note) {
@@ -69,8 +69,14 @@ record Cell(String state, String word, Long ms, String note) {
         return new Cell("skipped", "skipped", null, null);
     }
 
+    /**
+     * The phase's reply time: every RCPT of the transaction added up, but for EHLO only the last one
+     * (the EHLO after STARTTLS is a conversation of its own, not more of the first).
+     */
     private static long ms(List<Exchange> exchanges) {
-        var took = exchanges.getLast().reply().took();
-        return took == null ? 0 : took.toMillis();
+        var counted = exchanges.getLast().phase() == Phase.EHLO ? List.of(exchanges.getLast()) : exchanges;
+        return counted.stream()
+                .mapToLong(x -> x.reply().took() == null ? 0 : x.reply().took().toMillis())
+                .sum();
     }
 }

@@ -62,7 +62,7 @@ class RunController {
                 "earlier",
                 lookBack.earlier().stream().limit(EARLIER_SHOWN).map(HistoryRow::of).toList());
         model.addAttribute("timeline", Timeline.of(lookBack.earlier(), run));
-        model.addAttribute("recipients", RunView.target(run.probe()));
+        model.addAttribute("recipients", RunView.recipients(run.probe()));
         model.addAttribute("diff", lookBack.diff());
         return "run";
     }

@@ -96,11 +96,16 @@ record RunView(
         if (probe.host() != null) {
             return probe.host() + ":" + probe.port();
         }
+        return recipients(probe);
+    }
+
+    /** Whom the run asked about: its recipients, or its domain for a domain-only run (postmaster@). */
+    static String recipients(ValidatedProbe probe) {
         var postmasterOnly = probe.rcptTo().size() == 1
                 && probe.rcptTo().getFirst().localPart().equals("postmaster")
                 && probe.rcptTo().getFirst().domain().equals(probe.domain());
         return postmasterOnly || probe.rcptTo().isEmpty()
-                ? probe.domain()
+                ? probe.target()
                 : String.join(", ", probe.rcptTo().stream().map(String::valueOf).toList());
     }
 
