@@ -8,9 +8,9 @@ document.addEventListener("click", function (event) {
   if (!source || !navigator.clipboard) {
     return;
   }
-  // A textarea (the escalation note) is copied as it is, a paragraph (the words for the customer) as its
-  // text, a transcript list line by line.
-  var text = source.tagName === "TEXTAREA" ? source.value : source.tagName === "P" ? source.textContent.trim() : null;
+  // A textarea (the escalation note) is copied as it is, a transcript list line by line, anything else
+  // (the words for the customer, a new token) as its text.
+  var text = source.tagName === "TEXTAREA" ? source.value : source.querySelector("li") ? null : source.textContent.trim();
   var lines = text !== null ? [text] : Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
     var parts = Array.prototype.map.call(li.querySelectorAll(".at, .dir, .text, .took"), function (part) {
       return part.textContent.trim();
