@@ -138,3 +138,12 @@ document.addEventListener("htmx:sseMessage", function (event) {
   followTitle();
   localTimes(event.target);
 });
+
+// On a phone the answer of /codes (a code looked up, a bounce explained) is below the form: bring its
+// headline into view when the page opens with one.
+document.addEventListener("DOMContentLoaded", function () {
+  var answer = document.getElementById("explained-title");
+  if (answer && window.matchMedia("(max-width: 40rem)").matches) {
+    answer.scrollIntoView({ block: "start" });
+  }
+});

@@ -83,7 +83,9 @@ public final class RunHistory {
         return newestFirst.isEmpty()
                 ? new HistoryPage(List.of(), null, null)
                 : new HistoryPage(
-                        List.copyOf(newestFirst), cursor(newestFirst.getLast()), more ? cursor(newestFirst.getFirst()) : null);
+                        List.copyOf(newestFirst),
+                        cursor(newestFirst.getLast()),
+                        more ? cursor(newestFirst.getFirst()) : null);
     }
 
     private static String cursor(RunSummary run) {

@@ -77,7 +77,10 @@ class TokenPage {
             return expiresAt;
         }
         try {
-            return LocalDate.parse(expiresAt.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            return LocalDate.parse(expiresAt.strip())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toString();
         } catch (DateTimeParseException notADay) {
             return expiresAt;
         }

@@ -34,7 +34,8 @@ record CustomerView(String message, String user, List<String> adminFixes, String
             var domain = probe.target();
             var to = probe.rcptTo().isEmpty()
                     ? "addresses at " + domain
-                    : String.join(", ", probe.rcptTo().stream().map(String::valueOf).toList());
+                    : String.join(
+                            ", ", probe.rcptTo().stream().map(String::valueOf).toList());
             var words = knowledge.unfinishedWords(to, domain);
             return Optional.of(new CustomerView(words.message(), words.user(), List.of(), null));
         }

@@ -60,7 +60,10 @@ class RunController {
         var lookBack = history.lookBack(run, requester, STORY_LENGTH);
         model.addAttribute(
                 "earlier",
-                lookBack.earlier().stream().limit(EARLIER_SHOWN).map(HistoryRow::of).toList());
+                lookBack.earlier().stream()
+                        .limit(EARLIER_SHOWN)
+                        .map(HistoryRow::of)
+                        .toList());
         model.addAttribute("timeline", Timeline.of(lookBack.earlier(), run));
         model.addAttribute("recipients", RunView.recipients(run.probe()));
         model.addAttribute("diff", lookBack.diff());

@@ -72,11 +72,12 @@ class RunFragments {
                 context.setVariable("running", false);
                 context.setVariable("certificates", CertificateView.of(run.sessions()));
                 context.setVariable("posture", PostureView.of(run));
+                context.setVariable("matrix", SessionMatrix.of(run));
                 var answered = run.events().stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.VERDICT);
                 context.setVariable("answer", answered ? null : VerdictView.of(run, knowledge));
                 var parts = answered
-                        ? Set.of("done", "actions", "certificates", "posturePanel")
-                        : Set.of("done", "actions", "certificates", "posturePanel", "answerOob");
+                        ? Set.of("done", "actions", "certificates", "posturePanel", "matrix")
+                        : Set.of("done", "actions", "certificates", "posturePanel", "matrix", "answerOob");
                 return engine.process("fragments/run", parts, context);
             }
             case "session", "line", "outcome" -> {

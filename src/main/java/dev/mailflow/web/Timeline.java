@@ -47,7 +47,12 @@ record Timeline(List<Entry> entries) {
             if (previous != null && previous.outcome() == point.outcome()) {
                 var last = entries.removeLast();
                 entries.add(new Entry(
-                        last.outcomeWord(), last.words(), last.at(), last.atText(), last.why(), last.runs() + 1,
+                        last.outcomeWord(),
+                        last.words(),
+                        last.at(),
+                        last.atText(),
+                        last.why(),
+                        last.runs() + 1,
                         last.runId()));
             } else {
                 entries.add(new Entry(

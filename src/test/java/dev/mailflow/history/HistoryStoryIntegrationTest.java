@@ -47,8 +47,7 @@ class HistoryStoryIntegrationTest extends RunningApp {
 
     static String request(String rcpt, ScriptedSmtpServer server) {
         return """
-                {"domain": "story.test", "rcptTo": ["%s"], "host": "127.0.0.1", "port": %d, "tls": "NONE"}"""
-                .formatted(rcpt, server.address().getPort());
+                {"domain": "story.test", "rcptTo": ["%s"], "host": "127.0.0.1", "port": %d, "tls": "NONE"}""".formatted(rcpt, server.address().getPort());
     }
 
     @Test
@@ -59,16 +58,19 @@ class HistoryStoryIntegrationTest extends RunningApp {
         var kateAccepted = app.startAndFinish(request("kate@story.test", ACCEPTS));
         stored(kateAccepted);
 
-        var diff = json.readTree(app.get("/api/probes/" + kateAccepted + "/diff").body());
+        var diff =
+                json.readTree(app.get("/api/probes/" + kateAccepted + "/diff").body());
         assertThat(diff.get("against").asString()).isEqualTo(kateFails);
-        var otherDiff = json.readTree(app.get("/api/probes/" + nobodyAgain + "/diff").body());
+        var otherDiff =
+                json.readTree(app.get("/api/probes/" + nobodyAgain + "/diff").body());
         assertThat(otherDiff.get("against").asString()).isEqualTo(nobodyFails);
 
         var page = app.get("/probes/" + kateAccepted).body();
         var earlier = page.substring(page.indexOf("id=\"earlier-runs\""));
         assertThat(earlier).contains(kateFails).doesNotContain(nobodyFails).doesNotContain(nobodyAgain);
         assertThat(page).contains("Earlier runs to <span class=\"name\">kate@story.test</span>");
-        var timeline = page.substring(page.indexOf("id=\"timeline\""), page.indexOf("</ol>", page.indexOf("id=\"timeline\"")));
+        var timeline =
+                page.substring(page.indexOf("id=\"timeline\""), page.indexOf("</ol>", page.indexOf("id=\"timeline\"")));
         assertThat(timeline).contains("bounce since", "accepted again at", "the recipient does not exist");
     }
 
@@ -94,14 +96,18 @@ class HistoryStoryIntegrationTest extends RunningApp {
         }
         var first = json.readTree(app.get("/api/probes?rcpt=pager&limit=1").body());
         assertThat(first.get("previous").isNull()).isTrue();
-        var second = json.readTree(app.get("/api/probes?rcpt=pager&limit=1&before=" + first.get("next").asString())
+        var second = json.readTree(app.get("/api/probes?rcpt=pager&limit=1&before="
+                        + first.get("next").asString())
                 .body());
         assertThat(ids(second)).isNotEqualTo(ids(first));
-        var back = json.readTree(app.get("/api/probes?rcpt=pager&limit=1&after=" + second.get("previous").asString())
+        var back = json.readTree(app.get("/api/probes?rcpt=pager&limit=1&after="
+                        + second.get("previous").asString())
                 .body());
         assertThat(ids(back)).isEqualTo(ids(first));
 
-        var html = app.get("/probes?rcpt=pager&limit=1&before=" + first.get("next").asString()).body();
+        var html = app.get(
+                        "/probes?rcpt=pager&limit=1&before=" + first.get("next").asString())
+                .body();
         assertThat(html).contains("id=\"history-newer\"", "id=\"history-older\"");
     }
 
@@ -111,7 +117,8 @@ class HistoryStoryIntegrationTest extends RunningApp {
         while (System.nanoTime() < deadline) {
             var list = json.readTree(app.get("/api/probes?limit=100").body());
             for (var run : list.get("runs")) {
-                if (run.get("id").asString().equals(id) && run.get("status").asString().equals("COMPLETED")) {
+                if (run.get("id").asString().equals(id)
+                        && run.get("status").asString().equals("COMPLETED")) {
                     return;
                 }
             }

@@ -77,7 +77,8 @@ class TokenPageTest {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("Name: 1 to 64", "Roles: name at least one role", "Expires: a date such as 2027-01-31");
+        assertThat(page)
+                .contains("Name: 1 to 64", "Roles: name at least one role", "Expires: a date such as 2027-01-31");
         assertThat(page).doesNotContain("<script>");
         // What was typed stays in the form.
         assertThat(page).contains("value=\"&lt;script&gt;\"", "value=\"tomorrow\"");

@@ -29,10 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class HelpdeskBrowserSystemTest extends BrowserTier {
 
     static final ScriptedSmtpServer ACCEPTS = ScriptedSmtpServer.start(s -> s);
-    static final ScriptedSmtpServer GREYLISTS =
-            ScriptedSmtpServer.start(s -> s.on("RCPT", "451 4.7.1 <kate@grey.test>: Recipient address rejected: Greylisted"));
-    static final ScriptedSmtpServer REFUSES = ScriptedSmtpServer.start(
-            s -> s.on("RCPT", "550 5.1.1 <kate@story.test>: Recipient address rejected: User unknown in local recipient table"));
+    static final ScriptedSmtpServer GREYLISTS = ScriptedSmtpServer.start(
+            s -> s.on("RCPT", "451 4.7.1 <kate@grey.test>: Recipient address rejected: Greylisted"));
+    static final ScriptedSmtpServer REFUSES = ScriptedSmtpServer.start(s -> s.on(
+            "RCPT", "550 5.1.1 <kate@story.test>: Recipient address rejected: User unknown in local recipient table"));
 
     /** A recipient domain whose MX is the accepting server; a sender whose SPF fails for us while DMARC rejects. */
     static final TestDnsServer DNS = TestDnsServer.builder()
@@ -80,17 +80,13 @@ class HelpdeskBrowserSystemTest extends BrowserTier {
 
     static String explicit(String rcpt, ScriptedSmtpServer server) {
         return """
-                {"rcptTo": ["%s"], "mailFrom": "helpdesk@contoso.test", "host": "127.0.0.1", "port": %d, "tls": "NONE"}"""
-                .formatted(rcpt, server.address().getPort());
+                {"rcptTo": ["%s"], "mailFrom": "helpdesk@contoso.test", "host": "127.0.0.1", "port": %d, "tls": "NONE"}""".formatted(rcpt, server.address().getPort());
     }
 
     @Test
     void anAcceptedRecipientOfADmarcRejectingSenderIsAmberWithWordsForTheCustomer() throws Exception {
-        var id = new MailflowApi(port)
-                .probe("""
-                        {"rcptTo": ["kate@ok.test"], "mailFrom": "kate@spffail.test", "tls": "NONE"}""")
-                .get("id")
-                .asString();
+        var id = new MailflowApi(port).probe("""
+                        {"rcptTo": ["kate@ok.test"], "mailFrom": "kate@spffail.test", "tls": "NONE"}""").get("id").asString();
         var driver = chromium.driver;
         new RunPage(driver, base()).open();
         driver.get(base() + "/probes/" + id);
@@ -104,7 +100,8 @@ class HelpdeskBrowserSystemTest extends BrowserTier {
                 .contains("will most likely refuse mail from spffail.test");
         assertThat(driver.findElements(By.cssSelector(".grid li")).stream().map(e -> e.getText()))
                 .anyMatch(t -> t.startsWith("DMARC"));
-        assertThat(driver.findElement(By.cssSelector("#findings > li")).getText()).contains("DMARC");
+        assertThat(driver.findElement(By.cssSelector("#findings > li")).getText())
+                .contains("DMARC");
         assertThat(driver.getTitle()).as("the tab says the answer").startsWith("likely refused: kate@ok.test");
         Files.write(docs().resolve("run-at-risk.png"), driver.getScreenshotAs(OutputType.BYTES));
 
@@ -130,11 +127,14 @@ class HelpdeskBrowserSystemTest extends BrowserTier {
         new RunPage(driver, base()).open();
         driver.get(base() + "/probes/" + id);
 
-        assertThat(driver.findElement(By.cssSelector("#findings > li")).getText().toLowerCase())
+        assertThat(driver.findElement(By.cssSelector("#findings > li"))
+                        .getText()
+                        .toLowerCase())
                 .contains("greylist");
         assertThat(driver.findElement(By.cssSelector("#verdict .badge.outcome")).getCssValue("background-color"))
                 .isEqualTo("rgba(253, 241, 216, 1)");
-        assertThat(driver.findElement(By.cssSelector("table.matrix tbody tr td .badge")).getCssValue("color"))
+        assertThat(driver.findElement(By.cssSelector("table.matrix tbody tr td .badge"))
+                        .getCssValue("color"))
                 .as("the deferred session is amber like its verdict, not red")
                 .isEqualTo("rgba(138, 90, 0, 1)");
     }
@@ -185,7 +185,8 @@ class HelpdeskBrowserSystemTest extends BrowserTier {
         var driver = chromium.driver;
         new RunPage(driver, base()).open();
         driver.findElement(By.linkText("Tokens")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/tokens"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/tokens"));
 
         assertThat(chromium.console()).noneMatch(m -> m.contains("pattern") || m.contains("SEVERE"));
         driver.findElement(By.id("name")).sendKeys("phone-check");
@@ -214,7 +215,8 @@ class HelpdeskBrowserSystemTest extends BrowserTier {
     }
 
     private static Path docs() throws IOException {
-        return Files.createDirectories(Path.of(System.getProperty("basedir", ".")).resolve("docs"));
+        return Files.createDirectories(
+                Path.of(System.getProperty("basedir", ".")).resolve("docs"));
     }
 
     private static void assertNoSidewaysScroll(String where) {
