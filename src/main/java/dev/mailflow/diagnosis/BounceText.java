@@ -31,8 +31,6 @@ final class BounceText {
 
     private static final Pattern IN_REPLY_TO = Pattern.compile("(?i)\\s*\\(in reply to [a-z ]{1,40} command\\)\\s*$");
 
-    private static final Pattern QUOTE = Pattern.compile("^(?:\\s*>)+ ?");
-
     private BounceText() {}
 
     /** Every distinct remote reply in the text, in the order they appear. */
@@ -133,21 +131,56 @@ final class BounceText {
 
     /**
      * Logical lines: quoting ("> ") removed, and indented lines joined to the line before, as
-     * folded headers (RFC 5322 §2.2.3) and Postfix's wrapped bounce text are written.
+     * folded headers (RFC 5322 §2.2.3) and Postfix's wrapped bounce text are written. One pass over
+     * the text: a logical line grows in a builder, never by copying what it holds so far.
      */
     private static List<String> unfold(String text) {
         var lines = new ArrayList<String>();
+        StringBuilder current = null;
         for (var raw : text.split("\\R", -1)) {
-            var line = QUOTE.matcher(raw).replaceFirst("");
-            if (!lines.isEmpty()
+            var line = unquoted(raw);
+            if (current != null
                     && !line.isBlank()
                     && Character.isWhitespace(line.charAt(0))
                     && !START.matcher(line.strip()).lookingAt()) {
-                lines.set(lines.size() - 1, lines.getLast() + " " + line.strip());
+                current.append(' ').append(line.strip());
             } else {
-                lines.add(line.strip());
+                if (current != null) {
+                    lines.add(current.toString());
+                }
+                current = new StringBuilder(line.strip());
             }
         }
+        if (current != null) {
+            lines.add(current.toString());
+        }
         return lines;
+    }
+
+    /**
+     * The line without its quote markers: any number of {@code >}, each after optional white space,
+     * then one space. A plain loop: a regular expression with a repeated group recursed once per
+     * marker, and 3,000 of them overflowed the stack.
+     */
+    static String unquoted(String line) {
+        int end = 0;
+        int at = 0;
+        while (true) {
+            while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+                at++;
+            }
+            if (at >= line.length() || line.charAt(at) != '>') {
+                break;
+            }
+            at++;
+            end = at;
+        }
+        if (end == 0) {
+            return line;
+        }
+        if (end < line.length() && line.charAt(end) == ' ') {
+            end++;
+        }
+        return line.substring(end);
     }
 }

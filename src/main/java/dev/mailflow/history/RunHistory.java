@@ -41,11 +41,7 @@ public final class RunHistory {
             where.append(" and r.domain like :domain escape '!'");
             params.put("domain", prefix(filter.domain()));
         }
-        if (filter.rcpt() != null) {
-            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id"
-                    + " and x.address like :rcpt escape '!')");
-            params.put("rcpt", prefix(filter.rcpt()));
-        }
+        recipient(filter.rcpt(), where, params);
         if (filter.outcome() != null) {
             where.append(" and r.outcome = :outcome");
             params.put("outcome", filter.outcome().name());
@@ -181,6 +177,33 @@ public final class RunHistory {
         params.put("id", id);
         visibleTo(viewer, null, where, params);
         return select(where, params, 1).stream().findFirst();
+    }
+
+    /**
+     * An address ({@code kate@example.com}) finds the runs that asked for that recipient (a run of a
+     * domain alone asks for postmaster); a domain ({@code example.com} or {@code @example.com}) finds
+     * every run of that domain, whatever its recipients, as people who type a domain there expect.
+     */
+    private static void recipient(String rcpt, StringBuilder where, Map<String, Object> params) {
+        if (rcpt == null) {
+            return;
+        }
+        // Addresses match from the start ("kate" finds kate@example.test); "@example.test" or a bare
+        // word also finds the runs of that domain.
+        int at = rcpt.lastIndexOf('@');
+        if (at == 0) {
+            where.append(" and r.domain = :rcptDomain");
+            params.put("rcptDomain", rcpt.substring(1));
+            return;
+        }
+        var byAddress = "exists (select 1 from run_recipients x where x.run_id = r.id and x.address like :rcpt escape '!')";
+        params.put("rcpt", prefix(rcpt));
+        if (at < 0) {
+            where.append(" and (r.domain = :rcptDomain or " + byAddress + ")");
+            params.put("rcptDomain", rcpt);
+        } else {
+            where.append(" and " + byAddress);
+        }
     }
 
     private static void visibleTo(Requester viewer, String user, StringBuilder where, Map<String, Object> params) {

@@ -24,7 +24,9 @@ import org.xbill.DNS.Name;
  * checked itself, so the policy host is judged like any MX address and no system name lookup can
  * answer differently (this is why it is not {@code java.net.http}, which resolves names itself).
  * The certificate must be trusted and name the host; redirects are not followed (§3.3); the body
- * is capped; connect, handshake and every read share one deadline.
+ * is capped; connect, handshake and every read, for every address tried, share one deadline. A
+ * socket timeout bounds only silence, and a host that drips a byte a second never trips it, so a
+ * watchdog closes the connection when the deadline passes, whatever it is doing.
  */
 final class PolicyFetcher {
 
@@ -62,6 +64,7 @@ final class PolicyFetcher {
     record Fetched(Status status, String body, String detail) {}
 
     Fetched fetch(Name host) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String shown = Lookups.shown(host);
         var addresses = dns.addresses(host);
         if (addresses.list().isEmpty()) {
@@ -72,7 +75,10 @@ final class PolicyFetcher {
         }
         Fetched last = null;
         for (InetAddress address : addresses.list()) {
-            last = fetchFrom(shown, address);
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            last = fetchFrom(shown, address, deadline);
             if (last.status() != Status.UNREACHABLE) {
                 return last;
             }
@@ -80,16 +86,17 @@ final class PolicyFetcher {
         return last;
     }
 
-    private Fetched fetchFrom(String host, InetAddress address) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private Fetched fetchFrom(String host, InetAddress address, long deadline) {
         String where = host + " [" + AddressText.of(address) + "]:" + port;
         Socket plain;
         try {
-            plain = egress.connectService(new InetSocketAddress(address, port), timeout);
+            plain = egress.connectService(new InetSocketAddress(address, port), Duration.ofMillis(remaining(deadline)));
         } catch (IOException e) {
             return new Fetched(Status.UNREACHABLE, null, "cannot connect to " + where + ": " + e.getMessage());
         }
+        var watchdog = new Watchdog(plain, deadline);
         try (plain;
+                watchdog;
                 SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true)) {
             var parameters = socket.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(host)));
@@ -100,6 +107,9 @@ final class PolicyFetcher {
             try {
                 socket.startHandshake();
             } catch (IOException e) {
+                if (watchdog.fired()) {
+                    return outOfTime(where);
+                }
                 return new Fetched(Status.TLS_FAILED, null, "TLS with " + where + " failed: " + e.getMessage());
             }
             OutputStream out = socket.getOutputStream();
@@ -109,7 +119,50 @@ final class PolicyFetcher {
             out.flush();
             return read(socket, deadline, where);
         } catch (IOException e) {
+            if (watchdog.fired()) {
+                return outOfTime(where);
+            }
             return new Fetched(Status.UNREACHABLE, null, "reading from " + where + " failed: " + e.getMessage());
+        }
+    }
+
+    private Fetched outOfTime(String where) {
+        return new Fetched(
+                Status.UNREACHABLE,
+                null,
+                where + " did not deliver the policy within " + timeout.toMillis()
+                        + " ms (mailflow.posture.policy-timeout); the connection was closed");
+    }
+
+    /** Closes the connection at the deadline, which fails a read or a handshake blocked on it at once. */
+    private static final class Watchdog implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean fired;
+
+        Watchdog(Socket socket, long deadline) {
+            thread = Thread.ofVirtual().name("mta-sts-deadline").start(() -> {
+                try {
+                    Thread.sleep(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                } catch (InterruptedException finishedInTime) {
+                    return;
+                }
+                fired = true;
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Closing is the point; nothing is left to do when it fails.
+                }
+            });
+        }
+
+        boolean fired() {
+            return fired;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 

@@ -86,6 +86,19 @@ final class SpfMacros {
         return String.join(".", hex.split(""));
     }
 
+    /**
+     * How many right-hand labels a macro keeps: RFC 7208 §7.1 says a number above the labels there
+     * are keeps them all, so a number too long for an int (a hostile {@code %{d9999999999}}) keeps
+     * them all too, rather than failing with Java's own words in the evidence.
+     */
+    private static int labels(String digits) {
+        var significant = digits.replaceFirst("^0+", "");
+        if (significant.isEmpty()) {
+            throw new IllegalArgumentException("a macro keeps zero labels");
+        }
+        return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+    }
+
     private static String transform(String value, String digits, boolean reverse, String delims) {
         String split = delims.isEmpty() ? "." : delims;
         List<String> parts = new ArrayList<>(Arrays.asList(value.split(splitter(split), -1)));
@@ -93,10 +106,7 @@ final class SpfMacros {
             Collections.reverse(parts);
         }
         if (!digits.isEmpty()) {
-            int keep = Integer.parseInt(digits);
-            if (keep == 0) {
-                throw new IllegalArgumentException("a macro keeps zero labels");
-            }
+            int keep = labels(digits);
             parts = parts.subList(Math.max(0, parts.size() - keep), parts.size());
         }
         return String.join(".", parts);

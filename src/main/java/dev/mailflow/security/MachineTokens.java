@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Machine tokens: the configured ones and those an ADMIN created. A token carries 256 random bits,
@@ -23,6 +26,8 @@ import java.util.stream.Stream;
  * every few seconds, so a revocation on another replica takes effect within that time.
  */
 final class MachineTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineTokens.class);
 
     /** Printed before the random part so a leaked token is recognisable (secret scanners, logs). */
     static final String PREFIX = "mft_";
@@ -36,6 +41,7 @@ final class MachineTokens {
 
     private final List<MachineToken> configured;
     private final TokenStore store;
+    private final UserNames users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
@@ -44,7 +50,11 @@ final class MachineTokens {
     /** Null: read the stored tokens again before the next verification. */
     private volatile Instant loadedAt;
 
-    MachineTokens(TokenProperties properties, TokenStore store, Clock clock) {
+    /**
+     * @throws IllegalStateException when two configured tokens share a name, or one has a configured
+     *     user's name (it would read and start runs as that user)
+     */
+    MachineTokens(TokenProperties properties, TokenStore store, UserNames users, Clock clock) {
         this.configured = properties.tokens().stream()
                 .map(t -> new MachineToken(
                         t.name(),
@@ -60,7 +70,15 @@ final class MachineTokens {
         if (names != configured.size()) {
             throw new IllegalStateException("mailflow.security.tokens: two tokens have the same name");
         }
+        for (var token : configured) {
+            if (users.configured(token.name())) {
+                throw new IllegalStateException("mailflow.security.tokens: the token " + token.name()
+                        + " has the name of a configured user; a token needs a name of its own,"
+                        + " or it would read that user's runs and start runs as them");
+            }
+        }
         this.store = store;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -83,12 +101,29 @@ final class MachineTokens {
     }
 
     /**
+     * Why a new token may not have {@code name}, or empty when it may: a token's name is the owner of
+     * its runs, so it must be nobody else's, neither a user's nor another token's (revoked included),
+     * whatever the case of its letters.
+     */
+    Optional<String> taken(String name) {
+        if (tokenName(name)) {
+            return Optional.of("a token of this name exists already");
+        }
+        return users.owner(name);
+    }
+
+    /** Whether a token, configured or created (revoked included), has this name in any case. */
+    boolean tokenName(String name) {
+        return configured.stream().anyMatch(t -> t.name().equalsIgnoreCase(name)) || store.exists(name);
+    }
+
+    /**
      * Creates a token with 256 random bits; only its digest is kept.
      *
-     * @return empty when the name is taken (also by a revoked or configured token)
+     * @return empty when the name is taken (see {@link #taken})
      */
     Optional<Created> create(String name, List<Role> roles, Instant expiresAt, String createdBy) {
-        if (configured.stream().anyMatch(t -> t.name().equals(name))) {
+        if (taken(name).isPresent()) {
             return Optional.empty();
         }
         var bytes = new byte[32];
@@ -127,7 +162,16 @@ final class MachineTokens {
         if (stale(now)) {
             synchronized (this) {
                 if (stale(now)) {
-                    stored = store.active(now);
+                    try {
+                        stored = store.active(now);
+                    } catch (DataAccessException e) {
+                        // The tokens read before stay valid while the database is down, so the request
+                        // meets the history's 503 rather than a 500 here; nobody can revoke meanwhile.
+                        if (stored == null) {
+                            throw e;
+                        }
+                        log.warn("machine tokens not read again, the database did not answer: {}", e.getMessage());
+                    }
                     loadedAt = now;
                 }
             }
@@ -150,7 +194,12 @@ final class MachineTokens {
         var recorded = lastRecorded.get(token.name());
         if (recorded == null || Duration.between(recorded, now).compareTo(RECORD_USE_EVERY) >= 0) {
             lastRecorded.put(token.name(), now);
-            store.used(token.name(), now);
+            try {
+                store.used(token.name(), now);
+            } catch (DataAccessException e) {
+                // "Last used" is a courtesy; the request goes on without it.
+                log.warn("last use of token {} not stored: {}", token.name(), e.getMessage());
+            }
         }
     }
 

@@ -17,7 +17,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -146,7 +148,9 @@ public class SecurityConfiguration {
             HttpSecurity http,
             AccountProperties accounts,
             ObjectProvider<ClientRegistrationRepository> oidc,
-            FailedSignIns failures)
+            FailedSignIns failures,
+            ObjectProvider<MachineTokens> tokens,
+            ObjectProvider<UserNames> names)
             throws Exception {
         var basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("mailflow");
@@ -178,7 +182,9 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
-                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))));
+                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(accounts.oidc()))
+                            .oidcUserService(new ProviderSignIns<>(new OidcUserService(), tokens, names))
+                            .userService(new ProviderSignIns<>(new DefaultOAuth2UserService(), tokens, names))));
         }
         return http.build();
     }

@@ -1,5 +1,6 @@
 package dev.mailflow.security;
 
+import dev.mailflow.probe.FieldProblem;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +60,10 @@ class TokenApi {
     @PostMapping("/api/tokens")
     ResponseEntity<?> create(@RequestBody NewToken request, Authentication admin) {
         var valid = request.validate(clock.instant());
+        var taken = tokens.getObject().taken(valid.name());
+        if (taken.isPresent()) {
+            return nameTaken(taken.get());
+        }
         return tokens.getObject()
                 .create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName())
                 .<ResponseEntity<?>>map(c -> ResponseEntity.created(
@@ -69,7 +74,7 @@ class TokenApi {
                                 c.token().createdAt(),
                                 c.token().expiresAt(),
                                 c.secret())))
-                .orElseGet(() -> problem(HttpStatus.CONFLICT, "A token named " + valid.name() + " exists already."));
+                .orElseGet(() -> nameTaken("a token of this name exists already"));
     }
 
     @GetMapping("/api/tokens")
@@ -103,6 +108,13 @@ class TokenApi {
         return ResponseEntity.badRequest()
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.BAD_REQUEST, "The request body is not JSON of the form {name, roles, expiresAt}."));
+    }
+
+    /** 409: the name is someone's already; a token with it would act as them. */
+    private static ResponseEntity<?> nameTaken(String why) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The name is taken: " + why + ".");
+        problem.setProperty("errors", List.of(new FieldProblem("name", why)));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {

@@ -26,8 +26,13 @@ class TokenConfiguration {
     }
 
     @Bean
-    MachineTokens machineTokens(TokenProperties properties, JdbcClient jdbc) {
-        return new MachineTokens(properties, new TokenStore(jdbc), Clock.systemUTC());
+    UserNames userNames(InMemoryUserDetailsManager users, JdbcClient jdbc) {
+        return new UserNames(users, jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    MachineTokens machineTokens(TokenProperties properties, JdbcClient jdbc, UserNames users) {
+        return new MachineTokens(properties, new TokenStore(jdbc), users, Clock.systemUTC());
     }
 
     /**

@@ -49,6 +49,10 @@ class TokenPage {
         model.addAttribute("expiresAt", expiresAt);
         try {
             var valid = new NewToken(name, roles, endOfDay(expiresAt)).validate(clock.instant());
+            var taken = tokens.getObject().taken(valid.name());
+            if (taken.isPresent()) {
+                return page(model, null, List.of(new FieldProblem("name", taken.get())));
+            }
             var created = tokens.getObject().create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName());
             if (created.isEmpty()) {
                 return page(model, null, List.of(new FieldProblem("name", "a token of this name exists already")));

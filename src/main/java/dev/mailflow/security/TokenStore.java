@@ -33,14 +33,18 @@ final class TokenStore {
                 .list();
     }
 
-    /** @return false when a token of that name exists already (revoked ones included: names are not reused) */
-    boolean insert(MachineToken token) {
-        var taken = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE name = :name")
-                        .param("name", token.name())
+    /** Whether a token of that name was ever created, in any case (revoked ones included: names are not reused). */
+    boolean exists(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE LOWER(name) = LOWER(:name)")
+                        .param("name", name)
                         .query(Integer.class)
                         .single()
                 > 0;
-        if (taken) {
+    }
+
+    /** @return false when a token of that name exists already (see {@link #exists}) */
+    boolean insert(MachineToken token) {
+        if (exists(token.name())) {
             return false;
         }
         jdbc.sql("INSERT INTO api_token (name, digest, roles, created_at, created_by, expires_at)"

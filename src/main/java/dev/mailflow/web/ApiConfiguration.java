@@ -10,7 +10,10 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The request body limit (before anything else reads the body) and the API's JSON converter. */
+/**
+ * The net under every request (an Error is a 503, not a stack trace), the request body limit (before
+ * anything else reads the body) and the API's JSON converter.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({WebProperties.class, ProbeProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
@@ -28,6 +31,22 @@ class ApiConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new BodyLimit(properties));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Outermost of mailflow's filters, so an Error anywhere below it (security included) is caught. */
+    @Bean
+    FilterRegistrationBean<RequestErrors> requestErrors() {
+        var registration = new FilterRegistrationBean<>(new RequestErrors());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before Spring Security's chain: two Authorization headers never reach sign-in. */
+    @Bean
+    FilterRegistrationBean<OneAuthorization> oneAuthorization() {
+        var registration = new FilterRegistrationBean<>(new OneAuthorization());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

@@ -6,6 +6,9 @@ import dev.mailflow.probe.TooBusyException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,12 +25,15 @@ import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problems for the JSON API: 400 with {@code errors: [{field, message}]}, 404, 429 with
- * {@code Retry-After}. Never a stack trace, never an exception's own message.
+ * {@code Retry-After}, 503 with {@code Retry-After} while the database does not answer. Never a stack trace, never an exception's own message.
  */
 @RestControllerAdvice(assignableTypes = {ProbeApi.class, CodesApi.class, HistoryApi.class})
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** Seconds: about what a database restart or a failover takes. */
+    static final String DATABASE_RETRY_AFTER = "10";
 
     @ExceptionHandler(InvalidProbeException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidProbeException e) {
@@ -49,9 +55,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * The database cannot be reached (no connection within the pool's short connection timeout, or
+     * the connection broke): 503 with {@code Retry-After}, so a script waits and a load balancer
+     * tries another replica, instead of a generic 500 after half a minute.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseDown(DataAccessException e) {
+        log.warn("The database did not answer: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "The run history cannot be read right now (its database does not answer); try again in "
+                                + DATABASE_RETRY_AFTER + " seconds."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error in the API", e);
+        if (e.getCause() instanceof Error error) {
+            // Spring MVC wraps an Error thrown by a handler; its stack per request would flood the log.
+            log.error(
+                    "Error in the API: {} (no stack trace: a request could repeat it at will)",
+                    error.getClass().getName());
+        } else {
+            log.error("Unexpected error in the API", e);
+        }
         return ResponseEntity.internalServerError()
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."));

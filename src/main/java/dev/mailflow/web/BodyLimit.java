@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,21 +19,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
  * its {@code Content-Length} at once, and a body without one (chunked) as soon as the reader passes
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
+ * The bounce explainer ({@code POST /api/explain}, {@code POST /codes}) has a limit that fits its
+ * field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste heavy
+ * in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
-    private final long max;
+    private final long configured;
+    /** The bounce explainer's: its one field may take more than the usual body as JSON or a form. */
+    private final long explainer;
 
     BodyLimit(WebProperties properties) {
-        this.max = properties.maxRequestBody().toBytes();
+        this.configured = properties.maxRequestBody().toBytes();
+        this.explainer = Math.max(configured, ExplainApi.MAX_BODY);
+    }
+
+    private static boolean explainer(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean explain = explainer(request);
+        long max = explain ? explainer : configured;
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response);
+            refuse(response, max, explain);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -46,7 +60,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response);
+                    refuse(response, max, explain);
                 }
             }
             return;
@@ -59,7 +73,7 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -67,7 +81,12 @@ final class BodyLimit extends OncePerRequestFilter {
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
                         + "\"detail\":\"The request body is larger than " + max
-                        + " bytes (mailflow.web.max-request-body).\"}");
+                        + " bytes" + (explain ? "" : " (mailflow.web.max-request-body)") + ".\""
+                        + (explain
+                                ? ",\"errors\":[{\"field\":\"text\",\"message\":\"At most " + Knowledge.MAX_PASTED
+                                        + " characters.\"}]"
+                                : "")
+                        + "}");
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

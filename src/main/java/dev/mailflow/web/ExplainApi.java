@@ -25,8 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ExplainApi {
 
-    /** UTF-8 takes up to four bytes a character; the body is read no further than this. */
-    static final int MAX_BODY = Knowledge.MAX_PASTED * 4 + 1024;
+    /**
+     * The body is read no further than this: a character of the text may take up to six bytes in
+     * JSON (a control character's escape) and nine in a form ({@code %E2%80%A8}), plus room for the
+     * rest.
+     */
+    static final int MAX_BODY = Knowledge.MAX_PASTED * 9 + 4096;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

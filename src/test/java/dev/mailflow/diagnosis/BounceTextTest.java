@@ -196,4 +196,24 @@ class BounceTextTest {
                 .allSatisfy(r -> assertThat(r.code()).isNull());
         assertThat(BounceText.replies(codes)).hasSize(1);
     }
+
+    @Test
+    void quoteMarkersInAnyNumberAndSpacingAreTakenOff() {
+        for (var quoted : new String[] {
+            ">".repeat(3000) + " 550 5.1.1 User unknown",
+            "> ".repeat(3000) + "550 5.1.1 User unknown",
+            " >\t>".repeat(1500) + " 550 5.1.1 User unknown",
+            ">\n".repeat(3000) + "> 550 5.1.1 User unknown",
+            ">".repeat(BounceText.MAX_CHARS - 30) + " 550 5.1.1 User unknown",
+        }) {
+            assertThat(BounceText.replies(quoted))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.code()).isEqualTo(550));
+        }
+        assertThat(BounceText.unquoted(">> > 550 x")).isEqualTo("550 x");
+        assertThat(BounceText.unquoted("  >550 x")).isEqualTo("550 x");
+        assertThat(BounceText.unquoted(">  550 x")).isEqualTo(" 550 x");
+        assertThat(BounceText.unquoted("550 x > y")).isEqualTo("550 x > y");
+        assertThat(BounceText.unquoted(">")).isEmpty();
+    }
 }

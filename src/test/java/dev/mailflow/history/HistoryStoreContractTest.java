@@ -213,6 +213,26 @@ abstract class HistoryStoreContractTest {
     }
 
     @Test
+    void aDomainInTheRecipientFilterFindsTheDomainsRunsThoseWithoutRecipientsIncluded() {
+        var store = store("pod-a", T0);
+        var domain = "rcpt" + id().substring(0, 8) + ".example";
+        var withRecipient = ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
+        var domainOnly = ArchivedRuns.domainOnly(id(), "kate", domain, T0.plusSeconds(10), store.archive);
+        ArchivedRuns.domainOnly(id(), "kate", "other" + domain, T0.plusSeconds(20), store.archive);
+
+        for (var rcpt : List.of(domain, "@" + domain, domain.toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(ids(store.history.list(filter(null, rcpt, null, null, null, null), KATE)))
+                    .as(rcpt)
+                    .containsExactly(domainOnly.id(), withRecipient.id());
+        }
+        // An address finds the runs that asked for it; a run of the domain alone asked for postmaster.
+        assertThat(ids(store.history.list(filter(null, "kate@" + domain, null, null, null, null), KATE)))
+                .containsExactly(withRecipient.id());
+        assertThat(ids(store.history.list(filter(null, "postmaster@" + domain, null, null, null, null), KATE)))
+                .containsExactly(domainOnly.id());
+    }
+
+    @Test
     void pagesFollowEachOtherWithoutGapsOrRepeatsEvenWhenRunsShareAMillisecond() {
         var store = store("pod-a", T0);
         var domain = "pages" + id().substring(0, 8) + ".example";

@@ -38,6 +38,8 @@ class SpfEvaluatorTest {
                         missing   TXT "v=spf1 include:nothing.provider.test -all"
                         many      TXT "v=spf1 include:l1.provider.test include:l2.provider.test include:l3.provider.test -all"
                         macro     TXT "v=spf1 exists:%{ir}.allow.provider.test -all"
+                        huge      TXT "v=spf1 exists:%{i99999999999999999999r}.allow.provider.test -all"
+                        zero      TXT "v=spf1 exists:%{i00r}.allow.provider.test -all"
                         """)
                 .zone("provider.test", """
                         _spf      TXT "v=spf1 ip4:198.18.0.0/15 -all"
@@ -80,6 +82,8 @@ class SpfEvaluatorTest {
         "moved.sender.test,  192.0.2.1,      FAIL,      -all",
         "macro.sender.test,  192.0.2.10,     PASS,      exists:%{ir}.allow.provider.test",
         "macro.sender.test,  192.0.2.11,     FAIL,      -all",
+        // RFC 7208 §7.1: more labels than there are keeps them all, however large the number.
+        "huge.sender.test,   192.0.2.10,     PASS,      exists:%{i99999999999999999999r}.allow.provider.test",
     })
     void theDecidingTermIsNamed(String domain, String ip, SpfResult result, String mechanism) {
         var verdict = spf.evaluate(HostLiteral.parse(ip).orElseThrow(), domain, "helpdesk@" + domain);
@@ -98,6 +102,7 @@ class SpfEvaluatorTest {
         "missing.sender.test, PERMERROR, include:nothing.provider.test",
         "badmove.sender.test, PERMERROR, leads to no SPF record",
         "many.sender.test,    PERMERROR, more than 10 DNS lookups",
+        "zero.sender.test,    PERMERROR, a macro keeps zero labels",
     })
     void errorsAndDefaultsSayWhy(String domain, SpfResult result, String detail) {
         var verdict = spf.evaluate(HostLiteral.parse("192.0.2.99").orElseThrow(), domain, null);

@@ -48,6 +48,27 @@ public final class ArchivedRuns {
                 null);
     }
 
+    /** A finished run that named only its domain (so it asks for postmaster). */
+    public static ProbeRun domainOnly(String id, String owner, String domain, Instant started, RunArchive archive) {
+        var asked = request(domain);
+        var request = new ProbeRequest(
+                domain,
+                asked.mailFrom(),
+                List.of(),
+                null,
+                25,
+                asked.ehlo(),
+                asked.tls(),
+                null,
+                asked.quitAfter(),
+                true,
+                null);
+        var run = TestRuns.run(id, request, owner, started, archive);
+        archive.started(run);
+        run.finish(RunStatus.COMPLETED, started.plusSeconds(1));
+        return run;
+    }
+
     /** A running run up to its RCPT reply: plan, session, transcript lines, no result yet. */
     public static ProbeRun running(String id, String owner, String domain, Instant started, RunArchive archive) {
         var run = TestRuns.run(id, request(domain), owner, started, archive);

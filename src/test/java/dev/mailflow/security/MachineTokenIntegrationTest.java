@@ -1,7 +1,9 @@
 package dev.mailflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailflow.MailflowApplication;
 import dev.mailflow.testing.TestUser;
 import java.io.IOException;
 import java.net.URI;
@@ -14,18 +16,32 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Machine tokens through the whole application: configured and created ones, valid, wrong, revoked,
- * expired, and a role too low; the token's name owns the runs it starts.
+ * expired, and a role too low; the token's name owns the runs it starts, so it is nobody else's:
+ * not a configured user's, an OIDC user's or another token's (issue 18).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MachineTokenIntegrationTest {
@@ -49,6 +65,12 @@ class MachineTokenIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ObjectProvider<MachineTokens> tokens;
+
+    @Autowired
+    ObjectProvider<UserNames> names;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -132,6 +154,86 @@ class MachineTokenIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
         assertThat(response.body()).contains("\"name\"", "\"roles[0]\"", "\"expiresAt\"");
+    }
+
+    @Test
+    void aTokenCannotTakeAUsersOrAnotherTokensName() throws Exception {
+        for (var name : List.of(TestUser.NAME, TestUser.NAME.toUpperCase(Locale.ROOT), "Grafana", "ops-admin")) {
+            var response = send("POST", "/api/tokens", ADMIN_TOKEN, """
+                    {"name": "%s", "roles": ["ADMIN"]}""".formatted(name));
+
+            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(409);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .contains("problem+json");
+            assertThat(json.readTree(response.body())
+                            .get("errors")
+                            .get(0)
+                            .get("field")
+                            .asString())
+                    .isEqualTo("name");
+        }
+        assertThat(send("GET", "/api/tokens", ADMIN_TOKEN, null).body()).doesNotContain(TestUser.NAME);
+    }
+
+    @Test
+    void oidcUsersAndTokensKeepApartInBothDirections() throws Exception {
+        // The provider's side is played by a function: the guard sees what OidcUserService returns.
+        var signIns = new ProviderSignIns<OidcUserRequest, OidcUser>(request -> oidcUser(request), tokens, names);
+
+        signIns.loadUser(request("kate.smith"));
+        var asToken = send("POST", "/api/tokens", ADMIN_TOKEN, """
+                {"name": "Kate.Smith", "roles": ["OPERATOR"]}""");
+        assertThat(asToken.statusCode()).as(asToken.body()).isEqualTo(409);
+        assertThat(asToken.body()).contains("signed in with this name");
+
+        assertThatThrownBy(() -> signIns.loadUser(request("grafana")))
+                .isInstanceOf(OAuth2AuthenticationException.class)
+                .hasMessageContaining("machine token");
+        assertThat(send("POST", "/api/tokens", ADMIN_TOKEN, """
+                        {"name": "revoked-soon", "roles": ["VIEWER"]}""").statusCode()).isEqualTo(201);
+        assertThat(send("DELETE", "/api/tokens/revoked-soon", ADMIN_TOKEN, null).statusCode())
+                .isEqualTo(204);
+        // A revoked token still owns its runs: its name stays taken.
+        assertThatThrownBy(() -> signIns.loadUser(request("revoked-soon")))
+                .isInstanceOf(OAuth2AuthenticationException.class);
+    }
+
+    @Test
+    void aConfiguredTokenWithAConfiguredUsersNameStopsTheStart() {
+        var start = new SpringApplicationBuilder(MailflowApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=jdbc:h2:mem:token-clash;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "mailflow.security.users[0].name=" + TestUser.NAME,
+                        "mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
+                        "mailflow.security.users[0].roles=OPERATOR",
+                        "mailflow.security.tokens[0].name=" + TestUser.NAME,
+                        "mailflow.security.tokens[0].digest=" + digest(VIEWER_TOKEN),
+                        "mailflow.security.tokens[0].roles=ADMIN");
+
+        assertThatThrownBy(start::run)
+                .rootCause()
+                .hasMessageContaining("the token helpdesk has the name of a configured user");
+    }
+
+    private static OidcUserRequest request(String name) {
+        var registration = ClientRegistration.withRegistrationId("test")
+                .clientId("mailflow")
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .authorizationUri("https://idp.test/authorize")
+                .tokenUri("https://idp.test/token")
+                .userNameAttributeName("preferred_username")
+                .build();
+        var now = Instant.now();
+        var access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(60));
+        var id =
+                new OidcIdToken("id", now, now.plusSeconds(60), Map.of("sub", "s-" + name, "preferred_username", name));
+        return new OidcUserRequest(registration, access, id);
+    }
+
+    private static OidcUser oidcUser(OidcUserRequest request) {
+        return new DefaultOidcUser(List.of(), request.getIdToken(), "preferred_username");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body)

@@ -123,6 +123,13 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server as an outage would (its files stay; {@link #close} cleans up). */
+    public void stop() throws IOException, InterruptedException {
+        run(List.of(
+                "su", "postgres", "-c", bin.resolve("pg_ctl") + " -D " + dir.resolve("data") + " stop -m immediate"));
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         try {
