@@ -23,6 +23,7 @@ public final class Diagnoser {
     private final Wording wording;
     private final RiskRules risks;
     private final CustomerWords customer;
+    private final OurAddressRules ourAddress;
 
     private static final String PORT25_OPEN = "posture.port25-recipient-silent";
 
@@ -38,6 +39,7 @@ public final class Diagnoser {
         this.sameOnEveryAddress = new SameOnEveryAddress(wording);
         this.risks = new RiskRules(wording);
         this.customer = new CustomerWords(wording);
+        this.ourAddress = new OurAddressRules(wording);
     }
 
     /**
@@ -92,9 +94,12 @@ public final class Diagnoser {
             text = wording.verdict(assessment.risk() == Risk.AT_RISK ? "atRisk" : "likelyRefused", vars);
             deciding = top.id();
         }
-        firstDeciding(distinct, deciding);
-        var words =
-                customer.of(facts, result.kind(), assessment.risk(), distinct.isEmpty() ? null : distinct.getFirst());
+        var decidingFinding = firstDeciding(distinct, deciding);
+        // Whose address a refusal of our address was comes right after the refusal, and speaks to the customer.
+        var whose = ourAddress.whose(facts, result.kind(), decidingFinding);
+        whose.ifPresent(w -> distinct.add(1, w));
+        var speaks = whose.filter(w -> w.id().equals(OurAddressRules.MAILFLOW_REFUSED));
+        var words = customer.of(facts, result.kind(), assessment.risk(), speaks.orElse(decidingFinding));
         return new Diagnosis(
                 result.kind(),
                 text,

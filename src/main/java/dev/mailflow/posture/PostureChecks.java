@@ -5,6 +5,7 @@ import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -67,6 +68,11 @@ public final class PostureChecks {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default TLS context", e);
         }
+    }
+
+    /** The configured addresses of the organisation's mail servers as IP literals; empty when none. */
+    public List<String> ourServers() {
+        return properties.ourAddressList().stream().map(AddressText::of).toList();
     }
 
     public boolean enabled() {

@@ -42,6 +42,11 @@ final class PostureStep {
         return checks.start(subject, check -> publish(run, check));
     }
 
+    /** The addresses {@code mailflow.posture.our-addresses} names as our mail servers; empty when none. */
+    List<String> ourServers() {
+        return checks.ourServers();
+    }
+
     /** Waits for the rest of the checks; their findings, for the diagnosis (none without checks). */
     List<Finding> finish(ProbeRun run, PostureChecks.Started started) {
         if (started == null) {

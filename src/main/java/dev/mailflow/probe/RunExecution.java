@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnoser;
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.RunFacts;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.dns.MxResolver;
@@ -82,7 +83,10 @@ final class RunExecution {
             }
             stopIfInterrupted();
             var postureFindings = posture.finish(run, checks);
-            publish(run, diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()), postureFindings));
+            var egress = new RunFacts.Egress(RunFactsMapping.used(run.events()), posture.ourServers());
+            publish(
+                    run,
+                    diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions(), egress), postureFindings));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

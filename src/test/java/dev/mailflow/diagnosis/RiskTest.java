@@ -132,4 +132,42 @@ class RiskTest {
                 DIAGNOSER.diagnose(golden("16-relay-denied.yaml")).findings().getFirst();
         assertThat(Actor.of(relay)).isEqualTo(Actor.RECIPIENT_ADMIN);
     }
+
+    @Test
+    void aRefusalOfMailflowsOwnAddressSaysItIsNotTheUsersServer() {
+        var facts = golden("36-microsoft365-banned-ip.yaml");
+        var fromMailflow = withEgress(facts, new RunFacts.Egress(List.of("203.0.113.5"), List.of("198.51.100.25")));
+
+        var diagnosis = DIAGNOSER.diagnose(fromMailflow);
+
+        assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.UNKNOWN);
+        assertThat(diagnosis.findings().get(1).id()).isEqualTo(OurAddressRules.MAILFLOW_REFUSED);
+        assertThat(diagnosis.findings().get(1).title()).startsWith("the refused address 203.0.113.5 is mailflow's own");
+        assertThat(diagnosis.findings().get(1).fixes().getFirst()).contains("vantage that sends from your mail server");
+        assertThat(diagnosis.customerMessage()).contains("our test tool's own address");
+    }
+
+    @Test
+    void aRefusalOfAnAddressNamedAsOurMailServerSaysItsMailIsRefusedToo() {
+        var facts = golden("36-microsoft365-banned-ip.yaml");
+        var fromOurServer = withEgress(facts, new RunFacts.Egress(List.of("203.0.113.5"), List.of("203.0.113.5")));
+
+        var diagnosis = DIAGNOSER.diagnose(fromOurServer);
+
+        assertThat(diagnosis.findings().get(1).id()).isEqualTo(OurAddressRules.OUR_SERVER_REFUSED);
+        assertThat(diagnosis.findings().get(1).title()).contains("its mail is refused the same way");
+    }
+
+    private static RunFacts withEgress(RunFacts facts, RunFacts.Egress egress) {
+        return new RunFacts(
+                facts.domain(),
+                facts.ehlo(),
+                facts.mailFrom(),
+                facts.rcptTo(),
+                facts.tls(),
+                facts.dns(),
+                facts.sessions(),
+                facts.dsnNotify(),
+                egress);
+    }
 }
