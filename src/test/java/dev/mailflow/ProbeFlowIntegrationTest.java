@@ -3,14 +3,15 @@ package dev.mailflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,24 +38,13 @@ class ProbeFlowIntegrationTest extends RunningApp {
                     mx1  A  127.0.0.1
                     """).start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, MX, ANONYMOUS_REFUSED);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "probe.contoso.test",
-                MX.address().getPort(),
-                MX.address().getPort(),
-                ANONYMOUS_REFUSED.address().getPort());
+        PEERS.reach(registry);
         TestUser.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        MX.close();
-        ANONYMOUS_REFUSED.close();
-        DNS.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
@@ -11,8 +12,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
@@ -45,26 +46,15 @@ class SeedErrorsFlowIntegrationTest extends RunningApp {
                     mail1  A  127.0.0.1
                     """).start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, UNKNOWN_USER, EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED)
+            .greetingAs("contoso.test")
+            .allowingPorts(CLOSED_PORT);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        PEERS.reach(registry);
         TestUser.register(registry);
-        reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "contoso.test",
-                UNKNOWN_USER.address().getPort(),
-                EHLO_REFUSED.address().getPort(),
-                SENDER_REFUSED.address().getPort(),
-                ANONYMOUS_REFUSED.address().getPort(),
-                UNKNOWN_USER.address().getPort(),
-                CLOSED_PORT);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        List.of(EHLO_REFUSED, SENDER_REFUSED, ANONYMOUS_REFUSED, UNKNOWN_USER).forEach(ScriptedSmtpServer::close);
-        DNS.close();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.mailflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailflow.testing.AppClient;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,10 +51,7 @@ class ShutdownIntegrationTest {
                     .readTree(started.body())
                     .get("id")
                     .asString();
-            var deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (tarpit.connections() == 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> tarpit.connections() > 0);
             assertThat(tarpit.connections()).isEqualTo(1);
 
             app.close();

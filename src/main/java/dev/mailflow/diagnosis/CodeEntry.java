@@ -29,23 +29,6 @@ public record CodeEntry(
         Reason reason,
         String detail) {
 
-    /** An entry that names no reason of its own: every basic and enhanced code. */
-    public CodeEntry(
-            String key,
-            Kind kind,
-            String vendor,
-            String match,
-            String title,
-            String meaning,
-            List<String> causes,
-            List<String> fixes,
-            Owner owner,
-            Nature nature,
-            List<String> refs,
-            List<String> vendorNotes) {
-        this(key, kind, vendor, match, title, meaning, causes, fixes, owner, nature, refs, vendorNotes, null, null);
-    }
-
     public CodeEntry {
         causes = causes == null ? List.of() : List.copyOf(causes);
         fixes = fixes == null ? List.of() : List.copyOf(fixes);

@@ -18,15 +18,7 @@ import java.util.stream.IntStream;
  * sender to walk the MX hosts: connection-level failures move on to the next address; the first
  * server that gives a definitive answer decides.
  */
-final class DeliveryVerdict {
-
-    private final Wording wording;
-    private final ReplyRules replies;
-
-    DeliveryVerdict(Wording wording, ReplyRules replies) {
-        this.wording = wording;
-        this.replies = replies;
-    }
+record DeliveryVerdict(Wording wording, ReplyRules replies) {
 
     /**
      * The verdict's kind, its sentence, the finding that decided it and the words the sentence was

@@ -21,18 +21,6 @@ public record Finding(
         List<String> refs,
         Reason reason) {
 
-    public Finding(
-            Severity severity,
-            String id,
-            String title,
-            List<String> causes,
-            List<String> fixes,
-            Owner owner,
-            Evidence evidence,
-            List<String> refs) {
-        this(severity, id, title, causes, fixes, owner, evidence, refs, null);
-    }
-
     public Finding {
         causes = List.copyOf(causes);
         fixes = List.copyOf(fixes);

@@ -143,6 +143,16 @@ public final class Knowledge {
         return explain(reply, phase).reason().reason();
     }
 
+    /**
+     * Explains one line of a reply a session received, with its codes as the reply reader read them;
+     * the line's text is matched for vendors' wording only.
+     */
+    public Explanation explain(int code, EnhancedStatus enhanced, String receivedLine) {
+        var text = ReplyLine.parse(receivedLine).text();
+        return explanation(
+                ReplyLine.bounded(receivedLine), new ReplyLine(code == 0 ? null : code, enhanced, text), null);
+    }
+
     /** Explains a reply a session received in the given phase. */
     public Explanation explain(SmtpReply reply, Phase phase) {
         var code = reply.code() == 0 ? null : reply.code();

@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.Notify;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import java.util.Set;
@@ -62,17 +63,5 @@ public record RunFacts(
             List<SessionFacts> sessions,
             Set<Notify> dsnNotify) {
         this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, dsnNotify, Egress.UNKNOWN);
-    }
-
-    /** A run that asked for no delivery status notification. */
-    public RunFacts(
-            String domain,
-            String ehlo,
-            String mailFrom,
-            List<String> rcptTo,
-            TlsMode tls,
-            MxPlan dns,
-            List<SessionFacts> sessions) {
-        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, Set.of());
     }
 }

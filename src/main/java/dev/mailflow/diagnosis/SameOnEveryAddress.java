@@ -1,5 +1,6 @@
 package dev.mailflow.diagnosis;
 
+import dev.mailflow.smtp.SessionFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ final class SameOnEveryAddress {
                 continue;
             }
             var addresses = group.stream()
-                    .map(f -> sessions.get(f.evidence().session()).address())
+                    .map(f -> sessions.get(f.evidence().session()).addressText())
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (addresses.size() < 2) {
                 merged.addAll(group);
@@ -63,12 +64,13 @@ final class SameOnEveryAddress {
                     first.fixes(),
                     first.owner(),
                     first.evidence(),
-                    first.refs()));
+                    first.refs(),
+                    null));
         }
         return merged;
     }
 
     private static Finding withEvidence(Finding f, Evidence evidence) {
-        return new Finding(f.severity(), f.id(), f.title(), f.causes(), f.fixes(), f.owner(), evidence, f.refs());
+        return new Finding(f.severity(), f.id(), f.title(), f.causes(), f.fixes(), f.owner(), evidence, f.refs(), null);
     }
 }

@@ -2,6 +2,7 @@ package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.text.UntrustedText;
@@ -20,7 +21,7 @@ record SessionView(SessionFacts facts) {
     }
 
     String host() {
-        return facts.host() == null ? String.valueOf(facts.address()) : facts.host();
+        return facts.host() == null ? facts.addressText() : facts.host();
     }
 
     SessionOutcome outcome() {
@@ -91,7 +92,7 @@ record SessionView(SessionFacts facts) {
     Map<String, String> vars() {
         return Map.of(
                 "host", host(),
-                "address", String.valueOf(facts.address()),
+                "address", facts.addressText(),
                 "port", String.valueOf(facts.port()),
                 "phase", phase().name(),
                 "detail", detail());

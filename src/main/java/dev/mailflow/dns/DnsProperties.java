@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.xbill.DNS.ExtendedResolver;
@@ -25,9 +24,6 @@ public record DnsProperties(
         List<String> servers, @DefaultValue("5s") Duration timeout) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
-    private static final Pattern SERVER = Pattern.compile(
-            "(?<host>\\[[0-9A-Fa-f:.]+]|[0-9A-Za-z](?:[0-9A-Za-z.-]{0,251}[0-9A-Za-z])?)(?::(?<port>[0-9]{1,5}))?");
 
     public DnsProperties {
         servers = servers == null ? List.of() : List.copyOf(servers);
@@ -60,7 +56,7 @@ public record DnsProperties(
     }
 
     private static SimpleResolver simpleResolver(String entry) {
-        Endpoint endpoint = endpoint(entry);
+        HostPort endpoint = endpoint(entry);
         var literal = HostLiteral.parse(endpoint.host());
         if (literal.isPresent()) {
             return new SimpleResolver(new InetSocketAddress(literal.get(), endpoint.port()));
@@ -76,27 +72,7 @@ public record DnsProperties(
         }
     }
 
-    /** A server entry split into host and port; the host stays a string until the resolver is built. */
-    record Endpoint(String host, int port) {}
-
-    static Endpoint endpoint(String server) {
-        var match = server == null ? null : SERVER.matcher(server.strip());
-        if (match == null || !match.matches()) {
-            throw new IllegalArgumentException(
-                    "mailflow.dns.servers: '" + server + "' is not host[:port] (an IP address or a name)");
-        }
-        String host = match.group("host");
-        if (host.startsWith("[")) {
-            host = host.substring(1, host.length() - 1);
-            if (HostLiteral.parse(host).isEmpty()) {
-                throw new IllegalArgumentException(
-                        "mailflow.dns.servers: '" + server + "' has an invalid IPv6 address");
-            }
-        }
-        int port = match.group("port") == null ? 53 : Integer.parseInt(match.group("port"));
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("mailflow.dns.servers: '" + server + "' has a port outside 1-65535");
-        }
-        return new Endpoint(host, port);
+    static HostPort endpoint(String server) {
+        return HostPort.parse(server, 53, "mailflow.dns.servers");
     }
 }

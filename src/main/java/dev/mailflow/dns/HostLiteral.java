@@ -1,5 +1,6 @@
 package dev.mailflow.dns;
 
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -15,9 +16,6 @@ import org.xbill.DNS.Address;
  */
 public final class HostLiteral {
 
-    private static final Pattern OCTET = Pattern.compile("25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]");
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("(?:" + OCTET.pattern() + ")(?:\\.(?:" + OCTET.pattern() + ")){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     // RFC 3696 §2: a top-level domain is never all-numeric; hex is how inet_aton spells numbers.
     private static final Pattern NUMERIC_LABEL = Pattern.compile("(?i)[0-9]+|0x[0-9a-f]*");
@@ -31,7 +29,7 @@ public final class HostLiteral {
             literal = literal.substring(1, literal.length() - 1);
         }
         byte[] bytes = null;
-        if (DOTTED_QUAD.matcher(literal).matches()) {
+        if (AddressText.DOTTED_QUAD.matcher(literal).matches()) {
             bytes = Address.toByteArray(literal, Address.IPv4);
         } else if (literal.contains(":") && IPV6_CHARS.matcher(literal).matches()) {
             // no zone ids ("%eth0"): they name an interface of this machine, never a mail server

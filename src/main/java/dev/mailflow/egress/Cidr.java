@@ -3,31 +3,28 @@ package dev.mailflow.egress;
 import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
 
 /**
  * An address block such as {@code 10.0.0.0/8} or {@code fc00::/7}; a bare address is a block of
- * one. Parsed strictly: canonical dotted quads only, and no host bits set below the prefix (a typo
+ * one. The one CIDR type (the target policy's ranges, SPF's {@code ip4:}/{@code ip6:} and {@code a/24}
+ * terms). Parsed strictly: canonical dotted quads only, and no host bits set below the prefix (a typo
  * like {@code 10.0.0.1/8} fails at startup instead of meaning something unexpected).
  */
-record Cidr(InetAddress network, int prefixLength) {
+public record Cidr(InetAddress network, int prefixLength) {
 
-    private static final Pattern DOTTED_QUAD = Pattern.compile(
-            "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-
-    Cidr {
+    public Cidr {
         int bits = network.getAddress().length * 8;
         if (prefixLength < 0 || prefixLength > bits) {
             throw new IllegalArgumentException("prefix /" + prefixLength + " does not fit " + AddressText.of(network));
         }
     }
 
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        byte[] bytes = DOTTED_QUAD.matcher(address).matches()
+        byte[] bytes = AddressText.DOTTED_QUAD.matcher(address).matches()
                 ? Address.toByteArray(address, Address.IPv4)
                 : address.contains(":") ? Address.toByteArray(address, Address.IPv6) : null;
         if (bytes == null) {
@@ -60,7 +57,8 @@ record Cidr(InetAddress network, int prefixLength) {
         return new Cidr(network, prefix);
     }
 
-    boolean contains(InetAddress address) {
+    /** Whether {@code address} is in the block: its first {@code prefixLength} bits are the network's. */
+    public boolean contains(InetAddress address) {
         byte[] block = network.getAddress();
         byte[] candidate = address.getAddress();
         if (block.length != candidate.length) {

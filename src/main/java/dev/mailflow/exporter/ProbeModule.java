@@ -66,6 +66,10 @@ record ProbeModule(
                 List.of(),
                 quitAfter,
                 allMx,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 

@@ -37,9 +37,7 @@ class RunMetrics implements ScrapeMetrics {
         scrape.sessions().stream()
                 .findFirst()
                 .ifPresent(first -> registry.set(
-                        "probe_ip_protocol",
-                        "Specifies whether probe ip protocol is IP4 or IP6",
-                        first.address().contains(":") ? 6 : 4));
+                        "probe_ip_protocol", "Specifies whether probe ip protocol is IP4 or IP6", first.ipVersion()));
 
         var diagnosis = scrape.run().diagnosis();
         var verdict = diagnosis.map(RunOutcome::of).orElse(RunOutcome.UNKNOWN);

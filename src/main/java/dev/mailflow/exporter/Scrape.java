@@ -2,7 +2,7 @@ package dev.mailflow.exporter;
 
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunStatus;
-import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ record Scrape(
         ProbeModule module,
         ScrapeTarget target,
         ProbeRun run,
-        List<SessionRecord> sessions,
+        List<SessionFacts> sessions,
         Duration took,
         boolean overtime) {
 

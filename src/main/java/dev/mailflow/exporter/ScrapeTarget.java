@@ -1,5 +1,6 @@
 package dev.mailflow.exporter;
 
+import dev.mailflow.text.AddressText;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 record ScrapeTarget(String name, Integer port, boolean isHost) {
 
-    private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final int MAX_LENGTH = 300;
 
@@ -46,7 +46,8 @@ record ScrapeTarget(String name, Integer port, boolean isHost) {
             int colon = target.indexOf(':');
             return new ScrapeTarget(target.substring(0, colon), port(target.substring(colon + 1)), true);
         }
-        return new ScrapeTarget(target, null, DOTTED_QUAD.matcher(target).matches());
+        return new ScrapeTarget(
+                target, null, AddressText.DOTTED_QUAD.matcher(target).matches());
     }
 
     private static int port(String text) {
@@ -61,7 +62,7 @@ record ScrapeTarget(String name, Integer port, boolean isHost) {
         if (name.contains(":")) {
             return "[IPv6:" + name + "]";
         }
-        return DOTTED_QUAD.matcher(name).matches() ? "[" + name + "]" : name;
+        return AddressText.DOTTED_QUAD.matcher(name).matches() ? "[" + name + "]" : name;
     }
 
     /** The target as written back in labels and the change tracker's key. */

@@ -17,9 +17,11 @@ final class Scraper {
     private final List<ScrapeMetrics> metrics;
     private final RecentProbes recent;
     private final ChangeTracker changes;
+    private final KeptRuns keeper;
 
     Scraper(ProbeService probes, List<ScrapeMetrics> metrics, RecentProbes recent, ChangeTracker changes) {
         this.probes = probes;
+        this.keeper = new KeptRuns(probes);
         this.metrics = List.copyOf(metrics);
         this.recent = recent;
         this.changes = changes;
@@ -42,7 +44,7 @@ final class Scraper {
         metrics.forEach(m -> m.write(scrape, registry));
         var kept = changes.changed(target, module, ChangeTracker.Signature.of(scrape));
         if (kept) {
-            probes.keep(run);
+            keeper.keep(run);
         }
         var entry = new RecentProbes.Entry(scrape, registry.text(), kept);
         recent.add(entry);

@@ -1,8 +1,8 @@
 package dev.mailflow.exporter;
 
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -27,9 +27,9 @@ class SessionMetrics implements ScrapeMetrics {
         }
     }
 
-    private static void write(SessionRecord session, ScrapeRegistry registry) {
+    private static void write(SessionFacts session, ScrapeRegistry registry) {
         var mx = session.host();
-        var address = session.address();
+        var address = session.addressText();
         var result = session.result();
         registry.add(
                 "probe_smtp_session_success",

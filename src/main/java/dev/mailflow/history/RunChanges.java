@@ -2,8 +2,8 @@ package dev.mailflow.history;
 
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
+import dev.mailflow.smtp.SessionFacts;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,8 +62,8 @@ final class RunChanges {
         return facts;
     }
 
-    private static void sessionFacts(SessionRecord session, Map<String, String> facts) {
-        var where = " at " + session.host() + " [" + session.address() + "]:" + session.port();
+    private static void sessionFacts(SessionFacts session, Map<String, String> facts) {
+        var where = " at " + session.host() + " [" + session.addressText() + "]:" + session.port();
         var result = session.result();
         var byPhase = new LinkedHashMap<String, List<String>>();
         for (Exchange exchange : result.exchanges()) {

@@ -97,7 +97,7 @@ final class RunCopies {
         }
     }
 
-    private static void apply(RunCopy copy, RunState state) {
+    private static void apply(RunCopy copy, StoredState state) {
         copy.state(state.plan(), state.sessions(), state.diagnosis(), state.posture());
     }
 
@@ -119,7 +119,7 @@ final class RunCopies {
                 RunRows.instant(rs, "finished_at"));
     }
 
-    private RunState state(String id) {
+    private StoredState state(String id) {
         return RunRows.state(jdbc.sql("select state from runs where id = ?")
                 .param(id)
                 .query(String.class)

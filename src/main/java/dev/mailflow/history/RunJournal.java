@@ -124,11 +124,11 @@ final class RunJournal implements RunArchive, AutoCloseable {
 
     @Override
     public void changed(ProbeRun run) {
-        var state = RunState.of(run);
+        var state = StoredState.of(run);
         write(run, () -> update(run, state));
     }
 
-    private void update(ProbeRun run, RunState state) {
+    private void update(ProbeRun run, StoredState state) {
         try {
             jdbc.sql("update runs set state = ? where id = ?")
                     .params(RunRows.json(state), run.id())
@@ -140,11 +140,11 @@ final class RunJournal implements RunArchive, AutoCloseable {
 
     @Override
     public void finished(ProbeRun run, RunStatus status, Instant at) {
-        var state = RunState.of(run);
+        var state = StoredState.of(run);
         write(run, () -> finish(run, status, at, state));
     }
 
-    private void finish(ProbeRun run, RunStatus status, Instant at, RunState state) {
+    private void finish(ProbeRun run, RunStatus status, Instant at, StoredState state) {
         try {
             var diagnosis = Optional.ofNullable(state.diagnosis());
             jdbc.sql("""

@@ -55,8 +55,8 @@ final class RunRows {
         return JSON.readValue(json, ValidatedProbe.class);
     }
 
-    static RunState state(String json) {
-        return json == null ? RunState.EMPTY : JSON.readValue(json, RunState.class);
+    static StoredState state(String json) {
+        return json == null ? StoredState.EMPTY : JSON.readValue(json, StoredState.class);
     }
 
     static ProbeEvent event(ResultSet rs, int row) throws SQLException {

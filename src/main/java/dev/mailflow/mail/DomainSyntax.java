@@ -1,5 +1,6 @@
 package dev.mailflow.mail;
 
+import dev.mailflow.text.AddressText;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,6 @@ import java.util.regex.Pattern;
  */
 final class DomainSyntax {
 
-    private static final Pattern IPV4 =
-            Pattern.compile("(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private DomainSyntax() {}
@@ -62,7 +61,7 @@ final class DomainSyntax {
             throw new InvalidInputException(what + " starts with '[' but is not a closed address literal");
         }
         String inner = text.substring(1, text.length() - 1);
-        if (IPV4.matcher(inner).matches()) {
+        if (AddressText.DOTTED_QUAD.matcher(inner).matches()) {
             return text;
         }
         if (inner.regionMatches(true, 0, "IPv6:", 0, 5) && isIpv6(inner.substring(5))) {
@@ -93,7 +92,7 @@ final class DomainSyntax {
             if (part.equals("x") || edgeOfCompression) {
                 continue;
             }
-            if (i == parts.length - 1 && IPV4.matcher(part).matches()) {
+            if (i == parts.length - 1 && AddressText.DOTTED_QUAD.matcher(part).matches()) {
                 groups += 2;
             } else if (HEX_GROUP.matcher(part).matches()) {
                 groups++;

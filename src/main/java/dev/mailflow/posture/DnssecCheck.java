@@ -9,13 +9,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /** Whether the MX answer of the domain is DNSSEC-signed and validates (RFC 4035 §4.3). */
-final class DnssecCheck {
-
-    private final SecureLookup secure;
-
-    DnssecCheck(SecureLookup secure) {
-        this.secure = secure;
-    }
+record DnssecCheck(SecureLookup secure) {
 
     PostureCheck check(String domain) {
         SecureLookup.Secured answer;

@@ -17,15 +17,7 @@ import org.xbill.DNS.TextParseException;
  * against its patterns and each session's certificate against what an enforcing sender requires
  * (§4.2: STARTTLS, a trusted chain, a certificate naming the MX host).
  */
-final class MtaStsCheck {
-
-    private final Lookups dns;
-    private final PolicyFetcher fetcher;
-
-    MtaStsCheck(Lookups dns, PolicyFetcher fetcher) {
-        this.dns = dns;
-        this.fetcher = fetcher;
-    }
+record MtaStsCheck(Lookups dns, PolicyFetcher fetcher) {
 
     /** The record and the policy, read while the sessions run. */
     record Read(

@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.HostLiteral;
+import dev.mailflow.dns.HostPort;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.posture.PostureCheck.Kind;
 import dev.mailflow.text.AddressText;
@@ -23,10 +24,10 @@ final class Port25Check {
 
     private final Lookups dns;
     private final TargetPolicy egress;
-    private final List<PostureProperties.Reference> references;
+    private final List<HostPort> references;
     private final Duration timeout;
 
-    Port25Check(Lookups dns, TargetPolicy egress, List<PostureProperties.Reference> references, Duration timeout) {
+    Port25Check(Lookups dns, TargetPolicy egress, List<HostPort> references, Duration timeout) {
         this.dns = dns;
         this.egress = egress;
         this.references = List.copyOf(references);
@@ -83,7 +84,7 @@ final class Port25Check {
                 facts);
     }
 
-    private String reach(PostureProperties.Reference reference) {
+    private String reach(HostPort reference) {
         List<InetAddress> addresses;
         var literal = HostLiteral.parse(reference.host());
         if (literal.isPresent()) {

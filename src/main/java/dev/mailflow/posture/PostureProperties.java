@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.HostLiteral;
+import dev.mailflow.dns.HostPort;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,6 @@ public record PostureProperties(
 
     private static final Pattern ZONE =
             Pattern.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}\\.?");
-    private static final Pattern TARGET = Pattern.compile(
-            "(?<host>\\[[0-9A-Fa-f:.]+]|[0-9A-Za-z](?:[0-9A-Za-z.-]{0,251}[0-9A-Za-z])?)(?::(?<port>[0-9]{1,5}))?");
 
     public PostureProperties {
         dnsblZones = dnsblZones == null ? List.of() : List.copyOf(dnsblZones);
@@ -70,10 +69,7 @@ public record PostureProperties(
         return ourAddresses.stream().map(PostureProperties::address).toList();
     }
 
-    /** A reference target split into host (a literal or a name) and port. */
-    record Reference(String host, int port) {}
-
-    List<Reference> references() {
+    List<HostPort> references() {
         return referenceTargets.stream().map(PostureProperties::reference).toList();
     }
 
@@ -83,26 +79,8 @@ public record PostureProperties(
                         "mailflow.posture.our-addresses: '" + literal + "' is not an IPv4 or IPv6 address"));
     }
 
-    private static Reference reference(String entry) {
-        var match = entry == null ? null : TARGET.matcher(entry.strip());
-        if (match == null || !match.matches()) {
-            throw new IllegalArgumentException(
-                    "mailflow.posture.reference-targets: '" + entry + "' is not host[:port]");
-        }
-        String host = match.group("host");
-        if (host.startsWith("[")) {
-            host = host.substring(1, host.length() - 1);
-            if (HostLiteral.parse(host).isEmpty()) {
-                throw new IllegalArgumentException(
-                        "mailflow.posture.reference-targets: '" + entry + "' has an invalid IPv6 address");
-            }
-        }
-        int port = match.group("port") == null ? 25 : Integer.parseInt(match.group("port"));
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(
-                    "mailflow.posture.reference-targets: '" + entry + "' has a port outside 1-65535");
-        }
-        return new Reference(host, port);
+    private static HostPort reference(String entry) {
+        return HostPort.parse(entry, 25, "mailflow.posture.reference-targets");
     }
 
     private static Duration positive(String name, Duration value) {

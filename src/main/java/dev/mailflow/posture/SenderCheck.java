@@ -61,15 +61,11 @@ final class SenderCheck {
                 case PASS, TEMPERROR -> null;
             };
             if (finding != null) {
-                notes.add(new PostureNote(
+                notes.add(note(
                         finding,
+                        domain,
+                        v,
                         Map.of(
-                                "domain",
-                                domain,
-                                "address",
-                                v.address(),
-                                "result",
-                                result,
                                 "mechanism",
                                 v.mechanism() == null ? "no mechanism" : v.mechanism(),
                                 "detail",
@@ -132,17 +128,11 @@ final class SenderCheck {
         for (SpfVerdict v : verdicts) {
             if (enforcing && v.result() != SpfResult.PASS && v.result() != SpfResult.TEMPERROR) {
                 status = PostureStatus.FAIL;
-                notes.add(new PostureNote(
+                notes.add(note(
                         "posture.dmarc-spf-refused",
-                        Map.of(
-                                "domain",
-                                domain,
-                                "address",
-                                v.address(),
-                                "result",
-                                word(v.result()),
-                                "policy",
-                                facts.policy().name().toLowerCase(Locale.ROOT))));
+                        domain,
+                        v,
+                        Map.of("policy", facts.policy().name().toLowerCase(Locale.ROOT))));
             }
         }
         String policy = facts.policy() == null
@@ -175,5 +165,14 @@ final class SenderCheck {
             case WARN -> 3;
             case FAIL -> 4;
         };
+    }
+
+    /** A note about one of our addresses' SPF result: its domain, address and result, and {@code more}. */
+    private static PostureNote note(String finding, String domain, SpfVerdict v, Map<String, String> more) {
+        var values = new java.util.HashMap<>(more);
+        values.put("domain", domain);
+        values.put("address", v.address());
+        values.put("result", word(v.result()));
+        return new PostureNote(finding, values);
     }
 }

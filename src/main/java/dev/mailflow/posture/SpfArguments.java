@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.HostLiteral;
+import dev.mailflow.egress.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -23,7 +24,7 @@ final class SpfArguments {
         if (slash >= 0) {
             bits = prefix(value.substring(slash + 1), six ? 128 : 32, term);
         }
-        return Cidrs.contains(net.get(), ip, bits);
+        return new Cidr(net.get(), bits).contains(ip);
     }
 
     /** The /cidr4 and //cidr6 of an a or mx mechanism ("a:host/24//64", "mx//64"). */

@@ -1,6 +1,7 @@
 package dev.mailflow.posture;
 
 import dev.mailflow.dns.Answer;
+import dev.mailflow.egress.Cidr;
 import dev.mailflow.text.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -188,7 +189,7 @@ final class SpfEvaluator {
             state.voided(term);
         }
         return found.list().stream()
-                .anyMatch(a -> Cidrs.contains(a, state.ip, a instanceof Inet4Address ? cidrs[0] : cidrs[1]));
+                .anyMatch(a -> new Cidr(a, a instanceof Inet4Address ? cidrs[0] : cidrs[1]).contains(state.ip));
     }
 
     private boolean mx(State state, String host, int[] cidrs, String term) throws SpfError {
@@ -209,7 +210,7 @@ final class SpfEvaluator {
         for (MXRecord exchanger : exchangers) {
             var found = dns.addresses(exchanger.getTarget());
             if (found.list().stream()
-                    .anyMatch(a -> Cidrs.contains(a, state.ip, a instanceof Inet4Address ? cidrs[0] : cidrs[1]))) {
+                    .anyMatch(a -> new Cidr(a, a instanceof Inet4Address ? cidrs[0] : cidrs[1]).contains(state.ip))) {
                 return true;
             }
         }

@@ -7,13 +7,7 @@ import java.util.Map;
 import org.xbill.DNS.TextParseException;
 
 /** SMTP TLS reporting (RFC 8460 §3): the {@code _smtp._tls} TXT record and its {@code rua} addresses. */
-final class TlsRptCheck {
-
-    private final Lookups dns;
-
-    TlsRptCheck(Lookups dns) {
-        this.dns = dns;
-    }
+record TlsRptCheck(Lookups dns) {
 
     PostureCheck check(String domain) {
         Lookups.Texts txt;

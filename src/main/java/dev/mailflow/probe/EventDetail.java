@@ -1,12 +1,17 @@
 package dev.mailflow.probe;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
+import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.tls.TlsFacts;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * What the engine knew about an event beyond its text, as a value: consumers read these facts and
@@ -46,7 +51,19 @@ public sealed interface EventDetail {
      * @param ms the reply time (from the end of the command, or the connect), on the line that
      *     completes the reply; null on the lines before it
      */
-    record Reply(int code, String enhanced, Long ms) implements EventDetail {
+    record Reply(
+            int code,
+            @JsonSerialize(using = ToStringSerializer.class) EnhancedStatus enhanced,
+            Long ms) implements EventDetail {
+
+        /** From JSON, where the enhanced status is written as it is on the wire ({@code "5.1.1"}). */
+        @JsonCreator
+        public static Reply of(
+                @JsonProperty("code") int code,
+                @JsonProperty("enhanced") String enhanced,
+                @JsonProperty("ms") Long ms) {
+            return new Reply(code, EnhancedStatus.parse(enhanced).orElse(null), ms);
+        }
 
         public boolean completes() {
             return ms != null;

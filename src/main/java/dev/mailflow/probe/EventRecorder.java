@@ -10,15 +10,7 @@ import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.tls.TlsFacts;
 
 /** Writes one session's lines into its run as events, tagged with the session key. */
-final class EventRecorder implements SessionListener {
-
-    private final ProbeRun run;
-    private final String session;
-
-    EventRecorder(ProbeRun run, String session) {
-        this.run = run;
-        this.session = session;
-    }
+record EventRecorder(ProbeRun run, String session) implements SessionListener {
 
     @Override
     public void sent(Phase phase, String line) {
@@ -64,9 +56,7 @@ final class EventRecorder implements SessionListener {
             return line.code() == 0 ? null : new EventDetail.Reply(line.code(), null, null);
         }
         return new EventDetail.Reply(
-                line.code(),
-                reply.enhancedStatus().map(Object::toString).orElse(null),
-                reply.took().toMillis());
+                line.code(), reply.enhancedStatus().orElse(null), reply.took().toMillis());
     }
 
     static String describe(TlsFacts facts) {

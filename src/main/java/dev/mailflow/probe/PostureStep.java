@@ -8,6 +8,7 @@ import dev.mailflow.posture.PostureChecks;
 import dev.mailflow.posture.PostureSubject;
 import dev.mailflow.posture.SessionSeen;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +17,7 @@ import java.util.Locale;
  * A run's posture: started once the MX plan is known, beside the sessions; each check lands on the
  * run as it finishes; the findings go into the diagnosis at the end.
  */
-final class PostureStep {
-
-    private final PostureChecks checks;
-    private final Diagnoser diagnoser;
-
-    PostureStep(PostureChecks checks, Diagnoser diagnoser) {
-        this.checks = checks;
-        this.diagnoser = diagnoser;
-    }
+record PostureStep(PostureChecks checks, Diagnoser diagnoser) {
 
     /** Starts the checks, or returns null when posture is off or the run has no domain (explicit host). */
     PostureChecks.Started start(ProbeRun run, ValidatedProbe probe, MxPlan plan) {
@@ -38,7 +31,7 @@ final class PostureStep {
                 from.isNullSender() ? null : from.toString(),
                 from.isNullSender() ? null : from.domain(),
                 probe.ehlo().value());
-        run.expectPosture();
+        run.update(RunState::withPostureExpected);
         return checks.start(subject, check -> publish(run, check));
     }
 
@@ -53,8 +46,10 @@ final class PostureStep {
             return List.of();
         }
         var report = started.finish(seen(run.sessions()));
-        run.posture(report);
-        return run.postureEntries().stream().flatMap(e -> e.findings().stream()).toList();
+        run.update(s -> s.withPostureReport(report));
+        return run.state().posture().entries().stream()
+                .flatMap(e -> e.findings().stream())
+                .toList();
     }
 
     private void publish(ProbeRun run, PostureCheck check) {
@@ -69,7 +64,7 @@ final class PostureStep {
                         + (check.subject().isEmpty() ? "" : " " + check.subject()) + ": " + check.summary());
     }
 
-    private static List<SessionSeen> seen(List<SessionRecord> sessions) {
+    private static List<SessionSeen> seen(List<SessionFacts> sessions) {
         return sessions.stream()
                 .filter(s -> s.result() != null)
                 .map(s -> {
@@ -79,7 +74,7 @@ final class PostureStep {
                             : result.extensions().containsKey("STARTTLS");
                     boolean connectTimedOut =
                             result.outcome() == SessionOutcome.TIMED_OUT && result.phase() == Phase.CONNECT;
-                    return new SessionSeen(s.host(), s.address(), connectTimedOut, starttls, result.tls());
+                    return new SessionSeen(s.host(), s.addressText(), connectTimedOut, starttls, result.tls());
                 })
                 .toList();
     }

@@ -47,24 +47,6 @@ public record ProbeRequest(
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
     }
 
-    /** A request without the options added later (pipelining, RET, ENVID, AUTH): their defaults. */
-    public ProbeRequest(
-            String domain,
-            String mailFrom,
-            List<String> rcptTo,
-            String host,
-            Integer port,
-            String ehlo,
-            TlsMode tls,
-            List<Notify> dsnNotify,
-            Phase quitAfter,
-            Boolean allMx,
-            Message message) {
-        this(
-                domain, mailFrom, rcptTo, host, port, ehlo, tls, dsnNotify, quitAfter, allMx, message, null, null, null,
-                null);
-    }
-
     /**
      * This request as it may be kept and shown: the password replaced by null. A run stores this,
      * so that no view, export or log of the run can carry the password.

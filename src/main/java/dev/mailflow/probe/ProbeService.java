@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -32,7 +31,6 @@ public class ProbeService {
     private final AtomicInteger admitted = new AtomicInteger();
     private final Map<ProbeRun, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
-    private final Set<String> keepWhenDone = ConcurrentHashMap.newKeySet();
     /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
     private final SecureRandom random = drbg();
 
@@ -76,19 +74,18 @@ public class ProbeService {
     }
 
     /**
-     * Hands an unlisted run to the recent runs and the observers, now if
-     * it is over, else when it ends. Observers see it once, whichever comes first.
+     * Hands a finished unlisted run to the recent runs, the archive (whole, in the order a live run
+     * would have been stored) and the observers; the caller decides which runs and calls this once.
      */
-    public void keep(ProbeRun run) {
-        store.add(run);
-        keepWhenDone.add(run.id());
-        if (run.isDone() && keepWhenDone.remove(run.id())) {
-            archiveWhole(run);
-            notifyObservers(run);
+    public void publish(ProbeRun run) {
+        if (!run.isDone()) {
+            throw new IllegalStateException("run " + run.id() + " is not over");
         }
+        store.add(run);
+        archiveWhole(run);
+        notifyObservers(run);
     }
 
-    /** A kept exporter run goes into the archive whole once it is over, in the order a live run would. */
     private void archiveWhole(ProbeRun run) {
         archive.started(run);
         archive.changed(run);
@@ -167,18 +164,12 @@ public class ProbeService {
     }
 
     /**
-     * Tells the observers (audit, metrics, history) once per run, whoever gets here first: the run's
-     * own thread or the shutdown. An unlisted run only when it was kept.
+     * Tells the observers (audit, metrics, history) once per listed run, whoever gets here first: the
+     * run's own thread or the shutdown. An unlisted run reaches them only through {@link #publish}.
      */
     private void finished(ProbeRun run) {
         var ended = running.remove(run);
-        if (ended == null) {
-            return;
-        }
-        if (ended.listed()) {
-            notifyObservers(run);
-        } else if (keepWhenDone.remove(run.id())) {
-            archiveWhole(run);
+        if (ended != null && ended.listed()) {
             notifyObservers(run);
         }
     }

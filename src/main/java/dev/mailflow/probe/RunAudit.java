@@ -3,6 +3,7 @@ package dev.mailflow.probe;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,12 +40,12 @@ final class RunAudit implements RunObserver {
         var run = finished.snapshot();
         var sessions = run.sessions();
         var contacted = sessions.stream()
-                .map(s -> s.address() + ":" + s.port())
+                .map(s -> s.addressText() + ":" + s.port())
                 .distinct()
                 .collect(Collectors.joining(","));
-        var hosts = sessions.stream().map(SessionRecord::host).distinct().collect(Collectors.joining(","));
+        var hosts = sessions.stream().map(SessionFacts::host).distinct().collect(Collectors.joining(","));
         var dataSent = sessions.stream()
-                .map(SessionRecord::result)
+                .map(SessionFacts::result)
                 .filter(Objects::nonNull)
                 .anyMatch(r -> r.phase() == Phase.DATA);
         var domain = finished.domain();

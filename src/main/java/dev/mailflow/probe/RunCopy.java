@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
+import dev.mailflow.smtp.SessionFacts;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,14 +29,15 @@ public final class RunCopy {
 
     /** The next event in sequence; any other is ignored, so a re-read never duplicates. */
     public void add(ProbeEvent event) {
-        run.copy(event);
+        run.log().copy(event);
     }
 
-    public void state(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
-        run.copyState(plan, sessions, diagnosis, posture);
+    public void state(MxPlan plan, List<SessionFacts> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+        run.copyState(s -> s.copied(plan, sessions, diagnosis, posture));
     }
 
+    /** Ends the copy: its DONE event, if any, was copied already. */
     public void end(RunStatus status, Instant finishedAt) {
-        run.copyEnd(status, finishedAt);
+        run.end(status, finishedAt);
     }
 }

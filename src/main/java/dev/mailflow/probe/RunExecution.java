@@ -72,7 +72,7 @@ final class RunExecution {
                     ? resolver.explicit(probe.host(), endNanos)
                     : resolver.plan(probe.domain(), endNanos);
             stopIfInterrupted();
-            run.plan(plan);
+            run.update(s -> s.withPlan(plan));
             announce(run, plan);
             var targetList = targets(plan, probe.port());
             var checks = withPosture ? posture.start(run, probe, plan) : null;
@@ -143,7 +143,7 @@ final class RunExecution {
 
     private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
             throws InterruptedException {
-        targetList.forEach(t -> run.addSession(t.pending()));
+        targetList.forEach(t -> run.update(s -> s.withSession(t.pending())));
         if (targetList.size() == 1) {
             // One address (a host target, an MX with one address): no thread to hand it to.
             step.run(run, probe, targetList.getFirst(), endNanos);
@@ -171,7 +171,7 @@ final class RunExecution {
     private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
             throws InterruptedException {
         for (var target : targetList) {
-            run.addSession(target.pending());
+            run.update(s -> s.withSession(target.pending()));
             var result = step.run(run, probe, target, endNanos);
             if (!result.senderTriesNextAddress()) {
                 return;
@@ -181,7 +181,7 @@ final class RunExecution {
     }
 
     private static void publish(ProbeRun run, Diagnosis diagnosis) {
-        run.diagnosis(diagnosis);
+        run.update(s -> s.withDiagnosis(diagnosis));
         var findings = diagnosis.findings();
         for (int i = 0; i < findings.size(); i++) {
             var finding = findings.get(i);

@@ -1,9 +1,9 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.RunFacts;
-import dev.mailflow.diagnosis.SessionFacts;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.mail.MailAddress;
+import dev.mailflow.smtp.SessionFacts;
 import java.util.List;
 
 /** The facts of a finished run in the diagnosis' own terms (it knows nothing of probe). */
@@ -11,16 +11,13 @@ final class RunFactsMapping {
 
     private RunFactsMapping() {}
 
-    static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionRecord> sessions) {
+    static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionFacts> sessions) {
         return facts(probe, plan, sessions, RunFacts.Egress.UNKNOWN);
     }
 
     /** @param egress our end of the connections and the configured addresses of our mail servers */
-    static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionRecord> sessions, RunFacts.Egress egress) {
-        var sessionFacts = sessions.stream()
-                .filter(s -> s.result() != null)
-                .map(s -> new SessionFacts(s.key(), s.host(), s.address(), s.port(), s.preference(), s.result()))
-                .toList();
+    static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionFacts> sessions, RunFacts.Egress egress) {
+        var sessionFacts = sessions.stream().filter(s -> s.result() != null).toList();
         return new RunFacts(
                 probe.domain() == null ? plan.domain() : probe.domain(),
                 probe.ehlo().value(),

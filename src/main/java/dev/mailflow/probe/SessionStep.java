@@ -15,19 +15,7 @@ import java.util.Optional;
  * One session of a run, from the policy check to its recorded outcome, within the run's one
  * deadline ({@code mailflow.smtp.timeouts.total} from the run's start).
  */
-final class SessionStep {
-
-    private final TargetPolicy targets;
-    private final SessionSlots slots;
-    private final SessionRunner sessions;
-    private final Duration runTotal;
-
-    SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessions, Duration runTotal) {
-        this.targets = targets;
-        this.slots = slots;
-        this.sessions = sessions;
-        this.runTotal = runTotal;
-    }
+record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessions, Duration runTotal) {
 
     /** Checks the target, waits for a slot within the run's deadline, runs the session, records its result. */
     /** @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none */
@@ -60,9 +48,7 @@ final class SessionStep {
             result = underDeadline(run, probe, target, endNanos);
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.
-        var pending = target.pending();
-        run.replaceSession(new SessionRecord(
-                key, pending.host(), pending.address(), pending.port(), pending.preference(), result));
+        run.update(s -> s.withSession(target.pending().ended(result)));
         run.append(
                 key,
                 result.phase(),

@@ -1,7 +1,7 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.dns.MxHost;
-import dev.mailflow.text.AddressText;
+import dev.mailflow.smtp.SessionFacts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -9,14 +9,14 @@ import java.net.InetSocketAddress;
 record Target(MxHost host, InetAddress address, int port) {
 
     String key() {
-        return SessionRecord.key(host.name(), AddressText.of(address), port);
+        return SessionFacts.key(host.name(), address, port);
     }
 
     InetSocketAddress socketAddress() {
         return new InetSocketAddress(address, port);
     }
 
-    SessionRecord pending() {
-        return new SessionRecord(key(), host.name(), AddressText.of(address), port, host.preference(), null);
+    SessionFacts pending() {
+        return new SessionFacts(key(), host.name(), address, port, host.preference(), null);
     }
 }

@@ -3,8 +3,8 @@ package dev.mailflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,22 +22,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         // RFC 9110 §11.6.1: a 401 names the scheme that would work.
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailflow\", charset=\"UTF-8\"");
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mailflow\"");
-        write(response, 401, "Unauthorized", "Sign in with HTTP Basic or a machine token (Bearer) to use the API.");
+        Problems.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Sign in with HTTP Basic or a machine token (Bearer) to use the API.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "Forbidden", "Your role does not allow this.");
-    }
-
-    private static void write(HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                        + detail + "\"}");
+        Problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
     }
 }

@@ -27,9 +27,7 @@ final class ProviderSignIns<R extends OAuth2UserRequest, U extends OAuth2User> i
     private final ObjectProvider<UserNames> names;
 
     ProviderSignIns(
-            OAuth2UserService<R, U> provider,
-            ObjectProvider<MachineTokens> tokens,
-            ObjectProvider<UserNames> names) {
+            OAuth2UserService<R, U> provider, ObjectProvider<MachineTokens> tokens, ObjectProvider<UserNames> names) {
         this.provider = provider;
         this.tokens = tokens;
         this.names = names;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +36,7 @@ final class SignInThrottle extends OncePerRequestFilter {
         if (user != null) {
             var wait = failures.refusedFor(request.getRemoteAddr(), user);
             if (wait.isPresent()) {
-                write(response, 429, "Too Many Requests", "Too many failed sign-ins", wait.get());
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", wait.get());
                 return;
             }
         }
@@ -66,7 +67,7 @@ final class SignInThrottle extends OncePerRequestFilter {
     static AuthenticationEntryPoint busyAware(AuthenticationEntryPoint next) {
         return (request, response, e) -> {
             if (e instanceof BoundedPasswordEncoder.SignInBusyException busy) {
-                write(response, 503, "Service Unavailable", "Too many sign-ins at once", busy.retryAfter());
+                write(response, HttpStatus.SERVICE_UNAVAILABLE, "Too many sign-ins at once", busy.retryAfter());
             } else {
                 next.commence(request, response, e);
             }
@@ -76,22 +77,16 @@ final class SignInThrottle extends OncePerRequestFilter {
     /** For the sign-in form's failure handler: the same answer as {@link #busyAware}. */
     static boolean answeredBusy(HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof BoundedPasswordEncoder.SignInBusyException busy) {
-            write(response, 503, "Service Unavailable", "Too many sign-ins at once", busy.retryAfter());
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Too many sign-ins at once", busy.retryAfter());
             return true;
         }
         return false;
     }
 
     /** The detail ends with the wait in the words of {@link RetryAfter}: the header's seconds, in words. */
-    private static void write(HttpServletResponse response, int status, String title, String why, Duration wait)
+    private static void write(HttpServletResponse response, HttpStatus status, String why, Duration wait)
             throws IOException {
-        var detail = why + "; try again in " + RetryAfter.words(wait) + ".";
-        response.setStatus(status);
         response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.header(wait));
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                        + detail + "\"}");
+        Problems.write(response, status, why + "; try again in " + RetryAfter.words(wait) + ".");
     }
 }

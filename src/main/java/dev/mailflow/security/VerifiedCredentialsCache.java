@@ -1,5 +1,7 @@
 package dev.mailflow.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,24 +28,28 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 
-    /** Beyond this many entries the cache starts over: a bound, not a tuning knob. */
+    /** At most this many entries (the least used go first): a bound, not a tuning knob. */
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Authentication result, String storedPassword, Object authorities, Instant until) {}
+    private record Verified(Authentication result, String storedPassword, Object authorities) {}
 
     private final AuthenticationProvider verifier;
     private final UserDetailsService users;
     private final Duration lifetime;
-    private final Clock clock;
     private final byte[] salt = new byte[32];
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified;
 
     VerifiedCredentialsCache(
             AuthenticationProvider verifier, UserDetailsService users, Duration lifetime, Clock clock) {
         this.verifier = verifier;
         this.users = users;
         this.lifetime = lifetime;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(lifetime)
+                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
+                .executor(Runnable::run)
+                .build();
         new SecureRandom().nextBytes(salt);
     }
 
@@ -57,22 +61,18 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
             return verifier.authenticate(authentication);
         }
         var key = key(authentication.getName(), password);
-        var now = clock.instant();
-        var cached = verified.get(key);
+        var cached = verified.getIfPresent(key);
         if (cached != null) {
-            if (now.isBefore(cached.until()) && unchanged(authentication.getName(), cached)) {
+            if (unchanged(authentication.getName(), cached)) {
                 return cached.result();
             }
-            verified.remove(key);
+            verified.invalidate(key);
         }
         var result = verifier.authenticate(authentication);
         if (result != null && result.isAuthenticated()) {
             var user = current(authentication.getName());
             if (user != null) {
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
-                }
-                verified.put(key, new Verified(result, user.getPassword(), user.getAuthorities(), now.plus(lifetime)));
+                verified.put(key, new Verified(result, user.getPassword(), user.getAuthorities()));
             }
         }
         return result;

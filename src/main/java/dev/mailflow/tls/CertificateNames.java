@@ -1,5 +1,6 @@
 package dev.mailflow.tls;
 
+import dev.mailflow.text.AddressText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -24,8 +24,6 @@ final class CertificateNames {
     // RFC 5280 §4.2.1.6 GeneralName tags.
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<String> dnsNames;
     private final List<String> ipAddresses;
@@ -102,17 +100,8 @@ final class CertificateNames {
     static InetAddress ipLiteral(String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         try {
-            if (IPV4.matcher(bare).matches()) {
-                byte[] octets = new byte[4];
-                String[] parts = bare.split("\\.");
-                for (int i = 0; i < 4; i++) {
-                    int octet = Integer.parseInt(parts[i]);
-                    if (octet > 255) {
-                        return null;
-                    }
-                    octets[i] = (byte) octet;
-                }
-                return InetAddress.getByAddress(octets);
+            if (AddressText.DOTTED_QUAD.matcher(bare).matches()) {
+                return InetAddress.getByAddress(org.xbill.DNS.Address.toByteArray(bare, org.xbill.DNS.Address.IPv4));
             }
             // dnsjava's parser reads IPv6 text strictly and never resolves anything.
             byte[] v6 = bare.contains(":") ? org.xbill.DNS.Address.toByteArray(bare, org.xbill.DNS.Address.IPv6) : null;

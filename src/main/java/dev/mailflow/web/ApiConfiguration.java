@@ -28,7 +28,7 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties) {
-        var registration = new FilterRegistrationBean<>(new BodyLimit(properties));
+        var registration = new FilterRegistrationBean<>(new BodyLimit(properties, mapper));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -12,8 +12,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than {@code mailflow.web.max-request-body} before it is read: by
@@ -29,9 +35,15 @@ final class BodyLimit extends OncePerRequestFilter {
     /** The bounce explainer's: its one field may take more than the usual body as JSON or a form. */
     private final long explainer;
 
-    BodyLimit(WebProperties properties) {
+    private final JsonMapper json;
+
+    /** @param json the application's mapper; problems are written with Spring's ProblemDetail mix-in */
+    BodyLimit(WebProperties properties, JsonMapper json) {
         this.configured = properties.maxRequestBody().toBytes();
         this.explainer = Math.max(configured, ExplainApi.MAX_BODY);
+        this.json = json.rebuild()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
     }
 
     private static boolean explainer(HttpServletRequest request) {
@@ -73,20 +85,21 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private static void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
+    private void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + max
-                        + " bytes" + (explain ? "" : " (mailflow.web.max-request-body)") + ".\""
-                        + (explain
-                                ? ",\"errors\":[{\"field\":\"text\",\"message\":\"At most " + Knowledge.MAX_PASTED
-                                        + " characters.\"}]"
-                                : "")
-                        + "}");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + max + " bytes"
+                        + (explain ? "" : " (mailflow.web.max-request-body)") + ".");
+        if (explain) {
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of("field", "text", "message", "At most " + Knowledge.MAX_PASTED + " characters.")));
+        }
+        json.writeValue(response.getWriter(), problem);
     }
 
     /** Thrown by the capped stream; the API's error handler answers 413 when it arrives as the cause. */

@@ -1,6 +1,6 @@
 package dev.mailflow.web;
 
-import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.tls.TlsFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +15,14 @@ import java.util.List;
  */
 record CertificateView(List<String> servers, TlsFacts tls) {
 
-    static List<CertificateView> of(List<SessionRecord> sessions) {
+    static List<CertificateView> of(List<SessionFacts> sessions) {
         var byChain = new LinkedHashMap<Object, CertificateView>();
         for (var session : sessions) {
             var tls = session.result() == null ? null : session.result().tls();
             if (tls == null || tls.chain().isEmpty()) {
                 continue;
             }
-            var server = session.host() + " [" + session.address() + "]";
+            var server = session.host() + " [" + session.addressText() + "]";
             byChain.computeIfAbsent(tls.chain(), c -> new CertificateView(new ArrayList<>(), tls))
                     .servers()
                     .add(server);

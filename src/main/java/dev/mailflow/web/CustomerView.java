@@ -4,7 +4,8 @@ import dev.mailflow.diagnosis.Actor;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Severity;
-import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
+import dev.mailflow.probe.ValidatedProbe;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ record CustomerView(String message, String user, List<String> adminFixes, String
      * Empty until the diagnosis (or the end of a run without one), and for a run stored before these
      * words were written.
      */
-    static Optional<CustomerView> of(RunSnapshot run, Knowledge knowledge) {
+    static Optional<CustomerView> of(RunState run, ValidatedProbe probe, Knowledge knowledge) {
         var diagnosis = run.diagnosis();
         if (diagnosis.isPresent() && diagnosis.get().customerMessage() == null) {
             return Optional.empty();
@@ -30,7 +31,6 @@ record CustomerView(String message, String user, List<String> adminFixes, String
             if (!run.isDone()) {
                 return Optional.empty();
             }
-            var probe = run.probe();
             var domain = probe.target();
             var to = probe.rcptTo().isEmpty()
                     ? "addresses at " + domain

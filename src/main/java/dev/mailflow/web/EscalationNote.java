@@ -6,9 +6,9 @@ import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunSnapshot;
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.text.UntrustedText;
 import java.time.ZoneOffset;
@@ -56,7 +56,7 @@ final class EscalationNote {
         session.ifPresentOrElse(
                 s -> {
                     line(sb, "MX host", s.host() + (s.preference() > 0 ? " (preference " + s.preference() + ")" : ""));
-                    line(sb, "Address tried", s.address() + " port " + s.port());
+                    line(sb, "Address tried", s.addressText() + " port " + s.port());
                     if (s.result() != null) {
                         line(
                                 sb,
@@ -86,7 +86,7 @@ final class EscalationNote {
     }
 
     /** The session the top finding points at, else the first that did not complete, else the last. */
-    static Optional<SessionRecord> failingSession(RunSnapshot run, Finding top) {
+    static Optional<SessionFacts> failingSession(RunSnapshot run, Finding top) {
         var sessions = run.sessions();
         var key = top == null || top.evidence() == null ? null : top.evidence().session();
         return sessions.stream()
@@ -99,7 +99,7 @@ final class EscalationNote {
     }
 
     /** The exchange quoted as the finding's evidence, else the last 4xx/5xx reply, else the last reply. */
-    static Optional<Exchange> failingExchange(SessionRecord session, Finding top) {
+    static Optional<Exchange> failingExchange(SessionFacts session, Finding top) {
         if (session.result() == null) {
             return Optional.empty();
         }
@@ -120,8 +120,8 @@ final class EscalationNote {
     }
 
     /** Our end of the connection, as the session's connect recorded it (else another session's). */
-    static Optional<String> egress(RunSnapshot run, Optional<SessionRecord> session) {
-        var key = session.map(SessionRecord::key).orElse(null);
+    static Optional<String> egress(RunSnapshot run, Optional<SessionFacts> session) {
+        var key = session.map(SessionFacts::key).orElse(null);
         return run.events().stream()
                 .filter(e -> e.detail() instanceof EventDetail.Connected)
                 .sorted(Comparator.comparing((ProbeEvent e) -> !Objects.equals(e.session(), key)))
@@ -134,8 +134,8 @@ final class EscalationNote {
     }
 
     /** The EHLO name the session greeted with (every session of a run uses the same). */
-    private static String ehlo(RunSnapshot run, Optional<SessionRecord> session) {
-        var key = session.map(SessionRecord::key).orElse(null);
+    private static String ehlo(RunSnapshot run, Optional<SessionFacts> session) {
+        var key = session.map(SessionFacts::key).orElse(null);
         return run.events().stream()
                 .filter(e -> key == null || key.equals(e.session()))
                 .map(e -> e.detail(EventDetail.Session.class))

@@ -5,7 +5,6 @@ import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.text.UntrustedText;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,19 +16,22 @@ import java.util.Objects;
  */
 record FindingView(Finding finding, String evidence, Long evidenceSeq) {
 
-    static FindingView of(Finding finding, List<ProbeEvent> events) {
+    /** @param evidenceSeq the seq of the transcript line the finding quotes (see {@link #shows}), or null */
+    static FindingView of(Finding finding, Long evidenceSeq) {
         var evidence = finding.evidence();
         if (evidence == null) {
             return new FindingView(finding, null, null);
         }
-        var seq = events.stream()
-                .filter(e -> e.kind() == ProbeEvent.Kind.RECEIVED || e.kind() == ProbeEvent.Kind.SENT)
-                .filter(e -> Objects.equals(e.session(), evidence.session()))
-                .filter(e -> Objects.equals(e.text(), evidence.line()))
-                .map(ProbeEvent::seq)
-                .findFirst()
-                .orElse(null);
-        return new FindingView(finding, UntrustedText.visible(evidence.line()), seq);
+        return new FindingView(finding, UntrustedText.visible(evidence.line()), evidenceSeq);
+    }
+
+    /** Whether {@code event} is the transcript line {@code finding} quotes as its evidence. */
+    static boolean shows(Finding finding, ProbeEvent event) {
+        var evidence = finding.evidence();
+        return evidence != null
+                && (event.kind() == ProbeEvent.Kind.RECEIVED || event.kind() == ProbeEvent.Kind.SENT)
+                && Objects.equals(event.session(), evidence.session())
+                && Objects.equals(event.text(), evidence.line());
     }
 
     /** An OK finding needs no causes, fixes or owner: "nothing to fix, nobody must act" is noise. */

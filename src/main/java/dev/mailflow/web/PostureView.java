@@ -4,6 +4,8 @@ import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
+import dev.mailflow.probe.ValidatedProbe;
 import dev.mailflow.text.UntrustedText;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +18,14 @@ import java.util.Locale;
 record PostureView(List<Row> rows) {
 
     static PostureView of(RunSnapshot run) {
-        if (!run.postureExpected() && !mayStillStart(run)) {
+        return of(run.state(), run.probe());
+    }
+
+    static PostureView of(RunState state, ValidatedProbe probe) {
+        if (!state.posture().expected() && !mayStillStart(state, probe)) {
             return new PostureView(List.of());
         }
-        var entries = run.posture();
+        var entries = state.posture().entries();
         return new PostureView(Arrays.stream(PostureCheck.Kind.values())
                 .map(kind -> Row.of(kind, entries))
                 .toList());
@@ -30,8 +36,8 @@ record PostureView(List<Row> rows) {
      * (they need a domain with mail hosts): it shows the rows pending, so the checks' events have
      * rows to fill; the run's end re-renders the panel from what really happened.
      */
-    private static boolean mayStillStart(RunSnapshot run) {
-        return !run.isDone() && run.plan().isEmpty() && run.probe().host() == null;
+    private static boolean mayStillStart(RunState state, ValidatedProbe probe) {
+        return !state.isDone() && state.plan().isEmpty() && probe.host() == null;
     }
 
     public boolean shown() {
@@ -101,7 +107,7 @@ record PostureView(List<Row> rows) {
                     check.records(),
                     check.evidence(),
                     entry.findings().stream()
-                            .map(f -> FindingView.of(f, List.of()))
+                            .map(f -> FindingView.of(f, (Long) null))
                             .toList());
         }
 

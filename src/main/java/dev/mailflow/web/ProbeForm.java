@@ -45,22 +45,10 @@ record ProbeForm(
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
     }
 
-    ProbeForm(
-            String rcptTo,
-            String mailFrom,
-            String ehlo,
-            String host,
-            String port,
-            String tls,
-            String quitAfter,
-            List<String> dsnNotify,
-            Boolean allMx) {
-        this(rcptTo, mailFrom, ehlo, host, port, tls, quitAfter, dsnNotify, allMx, null, null, null, null, null);
-    }
-
     /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
     static ProbeForm blank() {
-        return new ProbeForm("", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true);
+        return new ProbeForm(
+                "", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null);
     }
 
     @Override

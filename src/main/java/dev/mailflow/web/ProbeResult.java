@@ -44,7 +44,7 @@ record ProbeResult(
     static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var diagnosis = run.diagnosis();
-        var words = CustomerView.of(run, knowledge);
+        var words = CustomerView.of(run.state(), run.probe(), knowledge);
         return new ProbeResult(
                 run.id(),
                 run.status(),

@@ -8,6 +8,7 @@ import dev.mailflow.dns.DnsOutcome;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.ValidatedProbe;
 import java.time.Instant;
@@ -60,7 +61,7 @@ record RunView(
                 run.status(),
                 run.startedAt(),
                 planned ? run.plan().map(ProbeResult.Dns::of).orElse(null) : null,
-                explicitHost(run),
+                explicitHost(run.state()),
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
                 SessionMatrix.of(run),
                 VerdictView.of(run, knowledge),
@@ -75,16 +76,25 @@ record RunView(
      * the title (a diagnosis the run no longer has).
      */
     static FindingView finding(RunSnapshot run, ProbeEvent event) {
-        var all = run.diagnosis().map(Diagnosis::findings).orElse(List.of());
+        var finding = finding(run.state(), event);
+        var seq = run.events().stream()
+                .filter(e -> FindingView.shows(finding, e))
+                .map(ProbeEvent::seq)
+                .findFirst()
+                .orElse(null);
+        return FindingView.of(finding, seq);
+    }
+
+    static Finding finding(RunState state, ProbeEvent event) {
+        var all = state.diagnosis().map(Diagnosis::findings).orElse(List.of());
         var ref = event.detail(EventDetail.Finding.class);
-        var finding = ref != null && ref.index() < all.size()
+        return ref != null && ref.index() < all.size()
                 ? all.get(ref.index())
-                : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of());
-        return FindingView.of(finding, run.events());
+                : new Finding(Severity.INFO, "", event.text(), List.of(), List.of(), null, null, List.of(), null);
     }
 
     /** Whether the user named the server, so there was no MX lookup. */
-    static boolean explicitHost(RunSnapshot run) {
+    static boolean explicitHost(RunState run) {
         return run.plan().map(p -> p.outcome() == DnsOutcome.EXPLICIT).orElse(false);
     }
 

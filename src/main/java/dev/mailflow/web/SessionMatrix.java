@@ -3,9 +3,10 @@ package dev.mailflow.web;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunSnapshot;
-import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.probe.RunState;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.TlsMode;
 import java.util.Comparator;
@@ -34,7 +35,11 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
     private static final Set<Phase> COLUMNS = EnumSet.range(Phase.CONNECT, Phase.DATA);
 
     static SessionMatrix of(RunSnapshot run) {
-        return of(run.sessions(), run.progress(), reserved(run.request()), run.plan());
+        return of(run.state(), run.request());
+    }
+
+    static SessionMatrix of(RunState state, ProbeRequest request) {
+        return of(state.sessions(), state.progress(), reserved(request), state.plan());
     }
 
     /** The columns a request may reach, known before any session starts. */
@@ -53,7 +58,7 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
     }
 
     static SessionMatrix of(
-            List<SessionRecord> sessions,
+            List<SessionFacts> sessions,
             Map<String, List<Exchange>> progress,
             Set<Phase> reserved,
             Optional<MxPlan> plan) {
@@ -77,7 +82,7 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
         }
         var phases = List.copyOf(shown);
         var rows = sessions.stream()
-                .sorted(Comparator.comparingInt(SessionRecord::preference))
+                .sorted(Comparator.comparingInt(SessionFacts::preference))
                 .map(s -> Row.of(s, progress.getOrDefault(s.key(), List.of()), phases))
                 .toList();
         return new SessionMatrix(phases, rows, plan.map(MxPlan::ties).orElse(List.of()));
@@ -104,33 +109,22 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
             String endedIn,
             List<Cell> cells) {
 
-        static Row of(SessionRecord session, List<Exchange> progress, List<Phase> phases) {
+        static Row of(SessionFacts session, List<Exchange> progress, List<Phase> phases) {
             var result = session.result();
-            var family = session.address().contains(":") ? "IPv6" : "IPv4";
+            var family = "IPv" + session.ipVersion();
             var cells = phases.stream()
                     .map(p -> result == null ? Cell.live(progress, p) : Cell.of(result, p))
                     .toList();
-            if (result == null) {
-                return new Row(
-                        session.preference(),
-                        session.host(),
-                        session.address(),
-                        family,
-                        session.port(),
-                        "running",
-                        "pending",
-                        null,
-                        cells);
-            }
+            var running = result == null;
             return new Row(
                     session.preference(),
                     session.host(),
-                    session.address(),
+                    session.addressText(),
                     family,
                     session.port(),
-                    words(result.outcome()),
-                    SessionMatrix.state(result.outcome()),
-                    result.phase().name(),
+                    running ? "running" : words(result.outcome()),
+                    running ? "pending" : SessionMatrix.state(result.outcome()),
+                    running ? null : result.phase().name(),
                     cells);
         }
     }

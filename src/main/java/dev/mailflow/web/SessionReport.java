@@ -3,8 +3,8 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.tls.TlsFacts;
 import java.util.List;
@@ -24,7 +24,7 @@ record SessionReport(
         List<Reply> replies) {
 
     /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
-    static SessionReport of(SessionRecord session, List<ProbeEvent> events, Knowledge knowledge) {
+    static SessionReport of(SessionFacts session, List<ProbeEvent> events, Knowledge knowledge) {
         var transcript = events.stream()
                 .filter(e -> session.key().equals(e.session()))
                 .filter(e -> e.kind() != ProbeEvent.Kind.SESSION)
@@ -33,7 +33,7 @@ record SessionReport(
         var result = session.result();
         if (result == null) {
             return new SessionReport(
-                    session.host(), session.address(), session.port(), null, null, transcript, null, List.of());
+                    session.host(), session.addressText(), session.port(), null, null, transcript, null, List.of());
         }
         var replies = result.exchanges().stream()
                 .map(x -> new Reply(
@@ -46,7 +46,7 @@ record SessionReport(
                 .toList();
         return new SessionReport(
                 session.host(),
-                session.address(),
+                session.addressText(),
                 session.port(),
                 result.outcome(),
                 result.phase(),

@@ -3,7 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.posture.PostureCheck;
 import dev.mailflow.posture.PostureStatus;
 import dev.mailflow.probe.PostureEntry;
-import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
@@ -29,13 +29,13 @@ record SummaryGrid(List<Check> checks) {
      */
     record Check(String label, String state, String result, String meaning, String anchor) {}
 
-    static SummaryGrid of(RunSnapshot run) {
+    static SummaryGrid of(String id, RunState run) {
         var results = run.sessions().stream()
                 .map(s -> s.result())
                 .filter(Objects::nonNull)
                 .toList();
         var checks = new ArrayList<Check>();
-        var matrix = "matrix-" + run.id();
+        var matrix = "matrix-" + id;
         if (!results.isEmpty()) {
             checks.add(phase(results, Phase.CONNECT, "Connect", "whether the recipient's mail servers answer", matrix));
             checks.add(tls(results, matrix));
@@ -50,7 +50,7 @@ record SummaryGrid(List<Check> checks) {
                 PostureCheck.Kind.DANE,
                 PostureCheck.Kind.BLOCKLISTS,
                 PostureCheck.Kind.EGRESS)) {
-            posture(run.posture(), kind).ifPresent(checks::add);
+            posture(run.posture().entries(), kind).ifPresent(checks::add);
         }
         return new SummaryGrid(List.copyOf(checks));
     }

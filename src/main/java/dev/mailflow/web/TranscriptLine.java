@@ -39,9 +39,9 @@ record TranscriptLine(
 
     /** Whether the line belongs in the transcript region (not the plan, verdict, findings or status). */
     boolean inTranscript() {
-        return switch (event()) {
-            case "session", "line", "outcome" -> true;
-            default -> false;
+        return switch (kind) {
+            case SESSION, OUTCOME, SENT, RECEIVED, INFO, TLS, ERROR -> true;
+            case PLAN, VERDICT, POSTURE, FINDING, DONE -> false;
         };
     }
 

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 /**
- * Turns a run's events into {@link TranscriptLine}s: the reply code and reply time come from the
- * event's reply detail, as the reply reader knew them.
+ * Turns a run's events into {@link TranscriptLine}s: the reply code, enhanced status and reply time
+ * come from the event's reply detail, as the reply reader knew them; the text only adds a vendor's
+ * wording.
  */
 final class TranscriptReader {
 
@@ -32,7 +33,7 @@ final class TranscriptReader {
                 Direction.of(event.kind()),
                 UntrustedText.visible(event.text()),
                 code,
-                code == null ? null : hint(event.text()),
+                code == null ? null : hint(knowledge.explain(code, reply.enhanced(), event.text())),
                 code == null ? null : reply.ms());
     }
 
@@ -40,8 +41,7 @@ final class TranscriptReader {
      * The basic code's title, refined by the enhanced code's and a vendor's, when the reply has them:
      * the enhanced code refines the basic one, it does not replace it ("220 2.0.0" is still "ready").
      */
-    private String hint(String replyLine) {
-        var explanation = knowledge.explain(replyLine);
+    private static String hint(Explanation explanation) {
         if (explanation == null || explanation.entries().isEmpty()) {
             return null;
         }

@@ -3,8 +3,11 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Risk;
 import dev.mailflow.probe.ProbeEvent;
+import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
+import dev.mailflow.probe.RunState;
+import dev.mailflow.probe.ValidatedProbe;
 import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,36 +45,48 @@ record VerdictView(
         var verdict =
                 events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
         var done = events.stream().filter(e -> e.kind() == ProbeEvent.Kind.DONE).findFirst();
-        var diagnosis = run.diagnosis();
-        var customer = CustomerView.of(run, knowledge).orElse(null);
-        if (verdict.isPresent() && diagnosis.isPresent()) {
+        var event = verdict.isPresent() && run.diagnosis().isPresent() ? verdict : done;
+        return event.map(e -> of(run.id(), run.state(), run.probe(), run.request(), e, knowledge))
+                .orElse(null);
+    }
+
+    /**
+     * The answer a VERDICT event gives (with the run's diagnosis), or a DONE event without a verdict
+     * before it: mailflow failed.
+     */
+    static VerdictView of(
+            String id,
+            RunState state,
+            ValidatedProbe probe,
+            ProbeRequest request,
+            ProbeEvent event,
+            Knowledge knowledge) {
+        var diagnosis = state.diagnosis();
+        var customer = CustomerView.of(state, probe, knowledge).orElse(null);
+        var grid = SummaryGrid.of(id, state);
+        if (event.kind() == ProbeEvent.Kind.VERDICT && diagnosis.isPresent()) {
             var outcome = RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT);
             var risk = diagnosis.get().risk();
             return new VerdictView(
                     outcome,
-                    risk == Risk.NONE
-                            ? outcome
-                            : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    risk == Risk.NONE ? outcome : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     risk == Risk.NONE ? outcome : "at-risk",
-                    UntrustedText.visible(verdict.get().text()),
-                    seconds(verdict.get().at()),
-                    servers(run),
+                    UntrustedText.visible(event.text()),
+                    seconds(event.at()),
+                    servers(state, request),
                     customer,
-                    SummaryGrid.of(run));
+                    grid);
         }
-        if (done.isPresent()) {
-            return new VerdictView(
-                    "failed",
-                    "failed",
-                    "failed",
-                    "mailflow could not finish this run (" + done.get().text().toLowerCase(Locale.ROOT)
-                            + "); the transcript shows how far it got.",
-                    seconds(done.get().at()),
-                    servers(run),
-                    customer,
-                    SummaryGrid.of(run));
-        }
-        return null;
+        return new VerdictView(
+                "failed",
+                "failed",
+                "failed",
+                "mailflow could not finish this run (" + event.text().toLowerCase(Locale.ROOT)
+                        + "); the transcript shows how far it got.",
+                seconds(event.at()),
+                servers(state, request),
+                customer,
+                grid);
     }
 
     static String seconds(long ms) {
@@ -79,9 +94,9 @@ record VerdictView(
     }
 
     /** Each host once; its addresses named only when they ended differently. */
-    private static List<String> servers(RunSnapshot run) {
+    private static List<String> servers(RunState state, ProbeRequest request) {
         var byHost = new LinkedHashMap<String, LinkedHashMap<String, List<String>>>();
-        for (var row : SessionMatrix.of(run).rows()) {
+        for (var row : SessionMatrix.of(state, request).rows()) {
             var ended = row.endedIn() == null ? row.outcome() : row.outcome() + " at " + row.endedIn();
             byHost.computeIfAbsent(row.host(), h -> new LinkedHashMap<>())
                     .computeIfAbsent(ended, e -> new ArrayList<>())

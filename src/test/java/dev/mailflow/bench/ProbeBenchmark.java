@@ -1,7 +1,6 @@
 package dev.mailflow.bench;
 
-import dev.mailflow.MailflowApplication;
-import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.ProbeRequests;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
@@ -12,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Throughput and memory of the engine: many runs through the real {@link ProbeService} (MX lookup
@@ -37,36 +35,24 @@ public final class ProbeBenchmark {
                                 mx2  A  127.0.0.2
                                 """).start()) {
             int port = mx1.address().getPort();
-            var context = new SpringApplicationBuilder(MailflowApplication.class)
-                    .properties(
-                            "mailflow.dns.servers=" + dns.server(),
-                            "mailflow.targets.allow=127.0.0.0/8",
-                            "mailflow.targets.ports=" + String.valueOf(port),
-                            "mailflow.smtp.port=" + String.valueOf(port),
-                            "mailflow.smtp.helo-name=bench.contoso.test",
-                            "mailflow.probe.max-runs=200",
-                            "mailflow.probe.recent-runs=" + String.valueOf(runs),
-                            "mailflow.limits.runs-per-user=" + String.valueOf(runs * 2),
-                            "mailflow.limits.runs-per-domain=" + String.valueOf(runs * 2),
-                            "server.port=0",
-                            "spring.main.banner-mode=off",
-                            "logging.level.root=WARN")
-                    .run();
+            var context = BenchApp.start(
+                    "mailflow.dns.servers=" + dns.server(),
+                    "mailflow.targets.allow=127.0.0.0/8",
+                    "mailflow.targets.ports=" + String.valueOf(port),
+                    "mailflow.smtp.port=" + String.valueOf(port),
+                    "mailflow.smtp.helo-name=bench.contoso.test",
+                    "mailflow.probe.max-runs=200",
+                    "mailflow.probe.recent-runs=" + String.valueOf(runs),
+                    "mailflow.limits.runs-per-user=" + String.valueOf(runs * 2),
+                    "mailflow.limits.runs-per-domain=" + String.valueOf(runs * 2));
             try (context) {
                 var probes = context.getBean(ProbeService.class);
                 var requester = new Requester("bench", false, true);
-                var request = new ProbeRequest(
-                        null,
-                        "helpdesk@contoso.test",
-                        List.of("kate@bench.test"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        true,
-                        null);
+                var request = ProbeRequests.request(r -> {
+                    r.mailFrom = "helpdesk@contoso.test";
+                    r.rcptTo = List.of("kate@bench.test");
+                    r.allMx = true;
+                });
 
                 var warmUp = probes.start(request, requester); // class loading, first DNS answers
                 while (!warmUp.isDone()) {

@@ -1,7 +1,6 @@
 package dev.mailflow.bench;
 
-import dev.mailflow.MailflowApplication;
-import dev.mailflow.probe.ProbeRequest;
+import dev.mailflow.probe.ProbeRequests;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.smtp.Phase;
@@ -11,9 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The heap that many concurrent sessions hold while a server accepts and never answers (a tarpit):
@@ -41,28 +38,28 @@ public final class SilentSessionsBenchmark {
                 });
             }
             int port = external ? Integer.parseInt(args[1]) : silent.getLocalPort();
-            var context = new SpringApplicationBuilder(MailflowApplication.class)
-                    .properties(
-                            "mailflow.targets.allow=127.0.0.0/8",
-                            "mailflow.targets.ports=" + port,
-                            "mailflow.probe.max-runs=" + sessions,
-                            "mailflow.probe.max-sessions=" + sessions,
-                            "mailflow.probe.max-sessions-per-address=" + sessions,
-                            "mailflow.probe.recent-runs=" + sessions,
-                            "mailflow.limits.runs-per-user=" + sessions,
-                            "mailflow.limits.runs-per-domain=" + sessions,
-                            "mailflow.smtp.timeouts.banner=5m",
-                            "mailflow.smtp.timeouts.total=10m",
-                            "mailflow.smtp.helo-name=bench.contoso.test",
-                            "server.port=0",
-                            "spring.main.banner-mode=off",
-                            "logging.level.root=WARN")
-                    .run();
+            var context = BenchApp.start(
+                    "mailflow.targets.allow=127.0.0.0/8",
+                    "mailflow.targets.ports=" + port,
+                    "mailflow.probe.max-runs=" + sessions,
+                    "mailflow.probe.max-sessions=" + sessions,
+                    "mailflow.probe.max-sessions-per-address=" + sessions,
+                    "mailflow.probe.recent-runs=" + sessions,
+                    "mailflow.limits.runs-per-user=" + sessions,
+                    "mailflow.limits.runs-per-domain=" + sessions,
+                    "mailflow.smtp.timeouts.banner=5m",
+                    "mailflow.smtp.timeouts.total=10m",
+                    "mailflow.smtp.helo-name=bench.contoso.test");
             try (context) {
                 var probes = context.getBean(ProbeService.class);
                 var requester = new Requester("bench", false, true);
-                var request = new ProbeRequest(
-                        null, null, List.of(), "127.0.0.1", port, null, TlsMode.NONE, null, Phase.BANNER, true, null);
+                var request = ProbeRequests.request(r -> {
+                    r.host = "127.0.0.1";
+                    r.port = port;
+                    r.tls = TlsMode.NONE;
+                    r.quitAfter = Phase.BANNER;
+                    r.allMx = true;
+                });
                 long before = usedHeapAfterGc();
                 long start = System.nanoTime();
                 for (int i = 0; i < sessions; i++) {

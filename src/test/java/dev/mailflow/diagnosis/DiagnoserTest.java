@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
@@ -22,7 +23,8 @@ class DiagnoserTest {
 
     @Test
     void aRunWithoutDnsAndWithoutSessionsCannotTell() {
-        var facts = new RunFacts("example.org", "contoso.com", "", List.of(), TlsMode.OPPORTUNISTIC, null, List.of());
+        var facts = new RunFacts(
+                "example.org", "contoso.com", "", List.of(), TlsMode.OPPORTUNISTIC, null, List.of(), Set.of());
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.UNKNOWN);
         assertThat(diagnosis.verdict()).isEqualTo("Cannot tell: no SMTP session ran.");
@@ -30,7 +32,7 @@ class DiagnoserTest {
 
     @Test
     void aSessionWithoutAResultIsAFailedSessionNotACrash() {
-        var session = new SessionFacts("mx/192.0.2.1:25", "mx.example.org", "192.0.2.1", 25, 10, null);
+        var session = GoldenCase.session(null);
         var facts = facts(session);
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.DEFERRED);
@@ -56,7 +58,7 @@ class DiagnoserTest {
                 Map.of(),
                 null,
                 Duration.ofSeconds(1));
-        var session = new SessionFacts("mx/192.0.2.1:25", "mx.example.org", "192.0.2.1", 25, 10, result);
+        var session = GoldenCase.session(result);
         var facts = facts(session);
 
         var diagnosis = DIAGNOSER.diagnose(facts);
@@ -79,6 +81,7 @@ class DiagnoserTest {
                 List.of("b@example.org"),
                 TlsMode.NONE,
                 null,
-                List.of(session));
+                List.of(session),
+                Set.of());
     }
 }

@@ -63,7 +63,7 @@ class DsnRulesTest {
         }
         var result = new SessionResult(
                 SessionOutcome.COMPLETED, until, "stopped", exchanges, extensions, null, Duration.ofSeconds(1));
-        var session = new SessionFacts("mx/192.0.2.1:25", "mx.example.org", "192.0.2.1", 25, 10, result);
+        var session = GoldenCase.session(result);
         return new RunFacts(
                 "example.org",
                 "contoso.com",

@@ -1,6 +1,7 @@
 package dev.mailflow.diagnosis;
 
 import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.dns.MxFlaw;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
@@ -9,6 +10,7 @@ import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.ReplyFlaw;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
@@ -168,7 +170,13 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 s.extensions() == null ? Map.of() : s.extensions(),
                 s.tls(),
                 Duration.ofSeconds(1));
-        return new SessionFacts(s.host() + "/" + address + ":" + port, s.host(), address, port, preference, result);
+        return new SessionFacts(
+                s.host() + "/" + address + ":" + port,
+                s.host(),
+                HostLiteral.parse(address).orElseThrow(),
+                port,
+                preference,
+                result);
     }
 
     private static Exchange exchange(Step step) {
@@ -185,5 +193,16 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         var took = Duration.ofMillis(step.ms() == null ? 50 : step.ms());
         var reply = new SmtpReply(code, enhanced, lines, took, flaws);
         return new Exchange(step.phase(), step.command() == null ? "" : step.command(), reply);
+    }
+
+    /** The one session of a hand-built case: mx.example.org at 192.0.2.1:25, preference 10. */
+    static SessionFacts session(SessionResult result) {
+        return new SessionFacts(
+                "mx/192.0.2.1:25",
+                "mx.example.org",
+                HostLiteral.parse("192.0.2.1").orElseThrow(),
+                25,
+                10,
+                result);
     }
 }

@@ -22,7 +22,8 @@ class PostureFindingsTest {
                 List.of(),
                 Owner.OUR_NETWORK,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.mailflow.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.smtp.SessionFacts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +86,8 @@ class RiskTest {
                 List.of("kate@gmail.test"),
                 facts.tls(),
                 facts.dns(),
-                List.of(gmail));
+                List.of(gmail),
+                Set.of());
         var softfail = DIAGNOSER.posture(
                 "posture.spf-not-authorized",
                 Map.of("domain", "spffail.test", "address", "192.0.2.7", "result", "softfail", "mechanism", "~all"),
@@ -113,7 +116,7 @@ class RiskTest {
     void theNullSenderIsNotSpelledOut() {
         var facts = golden("01-postfix-rcpt-accepted.yaml");
         var nullSender = new RunFacts(
-                facts.domain(), facts.ehlo(), "", facts.rcptTo(), facts.tls(), facts.dns(), facts.sessions());
+                facts.domain(), facts.ehlo(), "", facts.rcptTo(), facts.tls(), facts.dns(), facts.sessions(), Set.of());
 
         assertThat(DIAGNOSER.diagnose(nullSender).verdict())
                 .isEqualTo("Would be delivered: mx.example.org accepts mail to kate@example.org.")

@@ -1,6 +1,7 @@
 package dev.mailflow.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
@@ -322,14 +323,12 @@ class ExporterIntegrationTest {
 
     /** The stored log of a recent probe, once its run has written {@code text} (the run may outlive the scrape). */
     private String logsOnceContaining(String id, String text) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            var logs = get("/probe/logs?id=" + id, "Bearer " + PROMETHEUS_TOKEN).body();
-            if (logs.contains(text)) {
-                return logs;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the probe's log never contained " + text);
+        return await("the probe's log contains " + text)
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> get("/probe/logs?id=" + id, "Bearer " + PROMETHEUS_TOKEN)
+                                .body(),
+                        logs -> logs.contains(text));
     }
 
     @Test

@@ -4,12 +4,10 @@ import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.RunArchive;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.testing.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +23,7 @@ final class HistoryStore {
 
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    final TestClock clock;
+    final MovableClock clock;
     final JdbcClient jdbc;
     final RunCopies copies;
     final RunJournal journal;
@@ -36,7 +34,7 @@ final class HistoryStore {
     final Retention retention;
     final RunHistory history;
 
-    HistoryStore(DataSource dataSource, String instance, TestClock clock, Wakeups wakeups) {
+    HistoryStore(DataSource dataSource, String instance, MovableClock clock, Wakeups wakeups) {
         this.clock = clock;
         this.jdbc = JdbcClient.create(dataSource);
         this.copies = new RunCopies(jdbc);
@@ -74,7 +72,7 @@ final class HistoryStore {
         this.history = new RunHistory(jdbc, journal);
     }
 
-    HistoryStore(DataSource dataSource, String instance, TestClock clock) {
+    HistoryStore(DataSource dataSource, String instance, MovableClock clock) {
         this(dataSource, instance, clock, null);
     }
 
@@ -100,34 +98,5 @@ final class HistoryStore {
 
     long eventRows() {
         return jdbc.sql("select count(*) from run_events").query(Long.class).single();
-    }
-
-    /** A clock the test moves forward, as time passes between a crash and the next look. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,12 +2,12 @@ package dev.mailflow.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.history.HistoryStore.TestClock;
 import dev.mailflow.probe.ArchivedRuns;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.testing.MovableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ abstract class HistoryStoreContractTest {
     }
 
     HistoryStore store(String instance, Instant now) {
-        return new HistoryStore(dataSource(), instance, new TestClock(now));
+        return new HistoryStore(dataSource(), instance, new MovableClock(now));
     }
 
     @Test

@@ -70,7 +70,7 @@ class RunRowsTest {
                         List.of(),
                         null),
                 List.of()));
-        var state = new RunState(null, List.of(), null, new CopiedPosture(true, entries, true));
+        var state = new StoredState(null, List.of(), null, new CopiedPosture(true, entries, true));
 
         assertThat(RunRows.state(RunRows.json(state))).isEqualTo(state);
     }

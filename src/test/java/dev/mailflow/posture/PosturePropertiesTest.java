@@ -3,6 +3,7 @@ package dev.mailflow.posture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.mailflow.dns.HostPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ class PosturePropertiesTest {
         assertThat(properties.ourAddressList()).hasSize(2);
         assertThat(properties.references())
                 .containsExactly(
-                        new PostureProperties.Reference("mx.example.net", 25),
-                        new PostureProperties.Reference("2001:db8::1", 2525),
-                        new PostureProperties.Reference("192.0.2.9", 25));
+                        new HostPort("mx.example.net", 25),
+                        new HostPort("2001:db8::1", 2525),
+                        new HostPort("192.0.2.9", 25));
     }
 
     @Test

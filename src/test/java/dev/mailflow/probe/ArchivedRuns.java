@@ -2,11 +2,13 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
@@ -34,35 +36,20 @@ public final class ArchivedRuns {
     public static final Server UNKNOWN_USER = new Server("192.0.2.25", 550, "TLSv1.3", "aa11");
 
     public static ProbeRequest request(String domain) {
-        return new ProbeRequest(
-                domain,
-                "helpdesk@contoso.com",
-                List.of("kate@" + domain),
-                null,
-                25,
-                "contoso.com",
-                TlsMode.OPPORTUNISTIC,
-                null,
-                Phase.RCPT,
-                true,
-                null);
+        return ProbeRequests.kateAt(domain);
     }
 
     /** A finished run that named only its domain (so it asks for postmaster). */
     public static ProbeRun domainOnly(String id, String owner, String domain, Instant started, RunArchive archive) {
-        var asked = request(domain);
-        var request = new ProbeRequest(
-                domain,
-                asked.mailFrom(),
-                List.of(),
-                null,
-                25,
-                asked.ehlo(),
-                asked.tls(),
-                null,
-                asked.quitAfter(),
-                true,
-                null);
+        var request = ProbeRequests.request(r -> {
+            r.domain = domain;
+            r.mailFrom = "helpdesk@contoso.com";
+            r.port = 25;
+            r.ehlo = "contoso.com";
+            r.tls = TlsMode.OPPORTUNISTIC;
+            r.quitAfter = Phase.RCPT;
+            r.allMx = true;
+        });
         var run = TestRuns.run(id, request, owner, started, archive);
         archive.started(run);
         run.finish(RunStatus.COMPLETED, started.plusSeconds(1));
@@ -73,10 +60,12 @@ public final class ArchivedRuns {
     public static ProbeRun running(String id, String owner, String domain, Instant started, RunArchive archive) {
         var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
-        run.plan(plan(domain, UNKNOWN_USER.address()));
+        run.update(s -> s.withPlan(plan(domain, UNKNOWN_USER.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
-        var key = SessionRecord.key("mx." + domain, UNKNOWN_USER.address(), 25);
-        run.addSession(new SessionRecord(key, "mx." + domain, UNKNOWN_USER.address(), 25, 10, null));
+        var key = SessionFacts.key(
+                "mx." + domain, HostLiteral.parse(UNKNOWN_USER.address()).orElseThrow(), 25);
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(UNKNOWN_USER.address()).orElseThrow(), 25, 10, null)));
         run.append(
                 key, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx." + domain + " [" + UNKNOWN_USER.address() + "]:25");
         run.append(key, Phase.BANNER, ProbeEvent.Kind.RECEIVED, "220 mx." + domain + " ESMTP");
@@ -98,11 +87,10 @@ public final class ArchivedRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(
-                session.key(), session.host(), session.address(), session.port(), session.preference(), result));
+        run.update(s -> s.withSession(session.ended(result)));
         run.append(session.key(), Phase.RCPT, ProbeEvent.Kind.OUTCOME, "REJECTED in RCPT");
-        run.diagnosis(
-                new Diagnosis(Diagnosis.Verdict.BOUNCE, "Mail to kate@" + run.domain() + " would bounce", List.of()));
+        run.update(s -> s.withDiagnosis(
+                new Diagnosis(Diagnosis.Verdict.BOUNCE, "Mail to kate@" + run.domain() + " would bounce", List.of())));
         run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail to kate@" + run.domain() + " would bounce");
         run.finish(RunStatus.COMPLETED, run.startedAt().plusSeconds(2));
         return run;
@@ -113,10 +101,12 @@ public final class ArchivedRuns {
             String id, String owner, String domain, Instant started, Server server, RunArchive archive) {
         var run = TestRuns.run(id, request(domain), owner, started, archive);
         archive.started(run);
-        run.plan(plan(domain, server.address()));
+        run.update(s -> s.withPlan(plan(domain, server.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
-        var key = SessionRecord.key("mx." + domain, server.address(), 25);
-        run.addSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, null));
+        var key = SessionFacts.key(
+                "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25);
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, null)));
         run.append(
                 key,
                 Phase.CONNECT,
@@ -129,7 +119,7 @@ public final class ArchivedRuns {
                 Phase.RCPT,
                 ProbeEvent.Kind.RECEIVED,
                 line,
-                new EventDetail.Reply(server.rcptCode(), server.rcptCode() == 250 ? "2.1.5" : "5.1.1", 7L));
+                EventDetail.Reply.of(server.rcptCode(), server.rcptCode() == 250 ? "2.1.5" : "5.1.1", 7L));
         var reply = new SmtpReply(
                 server.rcptCode(),
                 server.rcptCode() == 250 ? new EnhancedStatus(2, 1, 5) : new EnhancedStatus(5, 1, 1),
@@ -162,7 +152,8 @@ public final class ArchivedRuns {
                 tls,
                 Duration.ofMillis(40));
         run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
-        run.replaceSession(new SessionRecord(key, "mx." + domain, server.address(), 25, 10, result));
+        run.update(s -> s.withSession(new SessionFacts(
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, result)));
         run.append(
                 key,
                 Phase.RCPT,
@@ -170,7 +161,7 @@ public final class ArchivedRuns {
                 result.outcome() + " in RCPT",
                 new EventDetail.Outcome(result.outcome(), Phase.RCPT));
         var verdict = server.rcptCode() == 250 ? Diagnosis.Verdict.DELIVERABLE : Diagnosis.Verdict.BOUNCE;
-        run.diagnosis(new Diagnosis(verdict, "Mail to kate@" + domain + ": " + verdict, List.of()));
+        run.update(s -> s.withDiagnosis(new Diagnosis(verdict, "Mail to kate@" + domain + ": " + verdict, List.of())));
         run.append(
                 null,
                 null,

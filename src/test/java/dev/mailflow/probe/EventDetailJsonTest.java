@@ -21,7 +21,7 @@ class EventDetailJsonTest {
             new EventDetail.Session("mx.example.com", "2001:db8::25", 25, 10, "contoso.com"),
             new EventDetail.Connected("[2001:db8::7]:40123", "[2001:db8::25]:25", 4),
             new EventDetail.Reply(250, null, null),
-            new EventDetail.Reply(550, "5.1.1", 7L),
+            EventDetail.Reply.of(550, "5.1.1", 7L),
             new EventDetail.Tls(new TlsFacts(
                     "TLSv1.3",
                     "TLS_AES_256_GCM_SHA384",
@@ -76,7 +76,7 @@ class EventDetailJsonTest {
                 Phase.RCPT,
                 ProbeEvent.Kind.RECEIVED,
                 "550 5.1.1 unknown",
-                new EventDetail.Reply(550, "5.1.1", 7L));
+                EventDetail.Reply.of(550, "5.1.1", 7L));
         var without = new ProbeEvent(8, 131, "mx/192.0.2.1:25", Phase.QUIT, ProbeEvent.Kind.SENT, "QUIT");
 
         for (var event : List.of(withDetail, without)) {

@@ -65,7 +65,7 @@ class EventRecorderTest {
             assertThat(rcpt).hasSize(1);
             var reply = rcpt.getFirst().detail(EventDetail.Reply.class);
             assertThat(reply.code()).isEqualTo(550);
-            assertThat(reply.enhanced()).isEqualTo("5.1.1");
+            assertThat(reply.enhanced()).hasToString("5.1.1");
             assertThat(reply.completes()).isTrue();
 
             var ehlo = events.stream()

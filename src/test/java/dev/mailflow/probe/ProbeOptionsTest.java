@@ -20,22 +20,17 @@ class ProbeOptionsTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     static ProbeRequest request(TlsMode tls, Boolean pipelining, Ret ret, String envid, ProbeRequest.Auth auth) {
-        return new ProbeRequest(
-                null,
-                "helpdesk@contoso.test",
-                List.of("kate@example.test"),
-                null,
-                587,
-                null,
-                tls,
-                null,
-                Phase.RCPT,
-                null,
-                null,
-                pipelining,
-                ret,
-                envid,
-                auth);
+        return ProbeRequests.request(r -> {
+            r.mailFrom = "helpdesk@contoso.test";
+            r.rcptTo = List.of("kate@example.test");
+            r.port = 587;
+            r.tls = tls;
+            r.quitAfter = Phase.RCPT;
+            r.pipelining = pipelining;
+            r.ret = ret;
+            r.envid = envid;
+            r.auth = auth;
+        });
     }
 
     @Test

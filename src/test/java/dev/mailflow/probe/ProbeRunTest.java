@@ -109,8 +109,7 @@ class ProbeRunTest {
     }
 
     static ProbeRequest request() {
-        return new ProbeRequest(
-                null, null, List.of("kate@example.com"), null, null, null, null, null, null, null, null);
+        return ProbeRequests.request(r -> r.rcptTo = List.of("kate@example.com"));
     }
 
     @Test

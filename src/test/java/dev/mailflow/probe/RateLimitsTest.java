@@ -3,10 +3,9 @@ package dev.mailflow.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.mailflow.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -178,32 +177,5 @@ class RateLimitsTest {
         rates.admit("kate", "::ffff:192.0.2.25", false);
         assertThatThrownBy(() -> rates.admit("lee", "192.0.2.25", false)).isInstanceOf(TooBusyException.class);
         assertThat(RateLimits.normalized("[IPv6:2001:DB8:0:0:0:0:0:25]")).isEqualTo("2001:db8::25");
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

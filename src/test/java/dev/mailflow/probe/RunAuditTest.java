@@ -3,7 +3,6 @@ package dev.mailflow.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.smtp.Phase;
-import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +11,7 @@ class RunAuditTest {
     @Test
     void oneLineSaysWhoWhereHowAndTheOutcome() {
         var run = TestRuns.rejectedRcptRunning("r1", "mx ESMTP");
-        var owned = TestRuns.run("r1", run.request(), "kate", TestRuns.STARTED, RunArchive.NONE);
-        run.plan().ifPresent(owned::plan);
-        run.sessions().forEach(owned::addSession);
-        run.diagnosis().ifPresent(owned::diagnosis);
+        var owned = TestRuns.sameState("r1", run, "kate", TestRuns.STARTED);
         TestRuns.finish(owned, RunStatus.COMPLETED);
 
         assertThat(RunAudit.line(owned))
@@ -26,18 +22,13 @@ class RunAuditTest {
 
     @Test
     void noSubjectBodyOrSenderDetailsAndNoForgedKeys() {
-        var request = new ProbeRequest(
-                "example.com",
-                "helpdesk@contoso.com",
-                List.of("kate@example.com"),
-                null,
-                25,
-                "contoso.com",
-                TlsMode.OPPORTUNISTIC,
-                null,
-                Phase.DATA,
-                true,
-                new ProbeRequest.Message("secret subject", "secret body password=hunter2"));
+        var request = ProbeRequests.request(r -> {
+            r.domain = "example.com";
+            r.mailFrom = "helpdesk@contoso.com";
+            r.rcptTo = List.of("kate@example.com");
+            r.quitAfter = Phase.DATA;
+            r.message = new ProbeRequest.Message("secret subject", "secret body password=hunter2");
+        });
         var run = TestRuns.run("r2", request, "eve status=COMPLETED\nrun=forged", TestRuns.STARTED, RunArchive.NONE);
         TestRuns.finish(run, RunStatus.FAILED);
 

@@ -1,8 +1,10 @@
 package dev.mailflow.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +59,7 @@ class SessionSlotsTest {
                 Thread.currentThread().interrupt();
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (slots.waiting() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> slots.waiting() > 0);
         assertThat(slots.waiting()).isEqualTo(1);
         assertThat(slots.active()).isEqualTo(1);
         held.close();

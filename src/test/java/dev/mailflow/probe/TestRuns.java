@@ -12,10 +12,10 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
-import dev.mailflow.smtp.TlsMode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,18 +32,7 @@ public final class TestRuns {
     private TestRuns() {}
 
     public static ProbeRequest request() {
-        return new ProbeRequest(
-                "example.com",
-                "helpdesk@contoso.com",
-                List.of("kate@example.com"),
-                null,
-                25,
-                "contoso.com",
-                TlsMode.OPPORTUNISTIC,
-                null,
-                Phase.RCPT,
-                true,
-                null);
+        return ProbeRequests.kateAt("example.com");
     }
 
     public static ProbeRun running(String id) {
@@ -73,6 +62,34 @@ public final class TestRuns {
                 id, probe.withoutSecrets(), request.withoutSecrets(), owner, started, System.nanoTime(), archive);
     }
 
+    /** A new running run of {@code source}'s request with its plan, sessions and diagnosis, and no events. */
+    static ProbeRun sameState(String id, ProbeRun source, String owner, Instant started) {
+        var run = run(id, source.request(), owner, started, RunArchive.NONE);
+        var state = source.state();
+        run.update(s -> new RunState(
+                s.status(),
+                s.finishedAt(),
+                state.plan(),
+                state.sessions(),
+                s.progress(),
+                state.diagnosis(),
+                s.posture()));
+        return run;
+    }
+
+    /** The one session of the runs built here, before its result. */
+    static SessionFacts pending() {
+        return new SessionFacts(SESSION, "mx.example.com", address("192.0.2.25"), 25, 10, null);
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static ProbeEvent event(ProbeRun run, String session, Phase phase, ProbeEvent.Kind kind, String text) {
         return run.append(session, phase, kind, text);
     }
@@ -84,7 +101,7 @@ public final class TestRuns {
 
     /** A server line that completes its reply, {@code ms} after the command. */
     private static void reply(ProbeRun run, Phase phase, String line, int code, String enhanced, long ms) {
-        run.append(SESSION, phase, ProbeEvent.Kind.RECEIVED, line, new EventDetail.Reply(code, enhanced, ms));
+        run.append(SESSION, phase, ProbeEvent.Kind.RECEIVED, line, EventDetail.Reply.of(code, enhanced, ms));
     }
 
     public static void finish(ProbeRun run, RunStatus status) {
@@ -99,23 +116,16 @@ public final class TestRuns {
     /** The same, with the RCPT reply's text as given (e.g. hostile server text). */
     public static ProbeRun rejectedRcptRunning(String id, String banner, String rcptReply) {
         var run = running(id);
-        try {
-            run.plan(new MxPlan(
-                    "example.com",
-                    DnsOutcome.OK,
-                    List.of(new MxHost(
-                            10,
-                            "mx.example.com",
-                            List.of(InetAddress.getByName("192.0.2.25")),
-                            Duration.ofMillis(3),
-                            Set.of())),
-                    Duration.ofMillis(12),
-                    null));
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        var plan = new MxPlan(
+                "example.com",
+                DnsOutcome.OK,
+                List.of(new MxHost(
+                        10, "mx.example.com", List.of(address("192.0.2.25")), Duration.ofMillis(3), Set.of())),
+                Duration.ofMillis(12),
+                null);
+        run.update(s -> s.withPlan(plan));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx.example.com [192.0.2.25]");
-        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.update(s -> s.withSession(pending()));
         run.append(
                 SESSION,
                 Phase.CONNECT,
@@ -146,7 +156,7 @@ public final class TestRuns {
                 Map.of("8BITMIME", ""),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        run.update(s -> s.withSession(pending().ended(result)));
         run.append(
                 SESSION,
                 Phase.RCPT,
@@ -163,8 +173,8 @@ public final class TestRuns {
                 new Evidence(SESSION, Phase.RCPT, rcptReply),
                 List.of("RFC 3463 §3.2"),
                 Reason.RECIPIENT_UNKNOWN);
-        run.diagnosis(new Diagnosis(
-                Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding)));
+        run.update(s -> s.withDiagnosis(new Diagnosis(
+                Diagnosis.Verdict.BOUNCE, "Mail to kate@example.com would bounce: unknown user", List.of(finding))));
         run.append(
                 null,
                 null,
@@ -185,10 +195,7 @@ public final class TestRuns {
      * thread, and finishes it: a live run for streaming tests and manual looks.
      */
     public static ProbeRun replaying(String id, ProbeRun source, Duration gap) {
-        var run = run(id, source.request(), null, Instant.now(), RunArchive.NONE);
-        source.plan().ifPresent(run::plan);
-        source.sessions().forEach(run::addSession);
-        source.diagnosis().ifPresent(run::diagnosis);
+        var run = sameState(id, source, null, Instant.now());
         Thread.ofVirtual().start(() -> {
             try {
                 for (var e : source.events()) {
@@ -219,7 +226,7 @@ public final class TestRuns {
      */
     public static ProbeRun acceptedWithTlsWarning(String id) {
         var run = running(id);
-        run.addSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, null));
+        run.update(s -> s.withSession(pending()));
         run.append(SESSION, Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
         var exchanges = List.of(
                 exchange(Phase.BANNER, "", 220, "220 mx.example.com ESMTP"),
@@ -234,7 +241,7 @@ public final class TestRuns {
                 Map.of(),
                 null,
                 Duration.ofMillis(40));
-        run.replaceSession(new SessionRecord(SESSION, "mx.example.com", "192.0.2.25", 25, 10, result));
+        run.update(s -> s.withSession(pending().ended(result)));
         var warning = new Finding(
                 Severity.WARNING,
                 "tls.untrusted",
@@ -243,9 +250,10 @@ public final class TestRuns {
                 List.of("Install a certificate from a public CA"),
                 Owner.RECIPIENT_ADMIN,
                 new Evidence(SESSION, Phase.TLS, "220 2.0.0 Ready to start TLS"),
-                List.of());
-        run.diagnosis(new Diagnosis(
-                Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning)));
+                List.of(),
+                null);
+        run.update(s -> s.withDiagnosis(new Diagnosis(
+                Diagnosis.Verdict.DELIVERABLE, "Mail would be delivered via mx.example.com", List.of(warning))));
         run.append(null, null, ProbeEvent.Kind.FINDING, warning.title());
         run.append(null, null, ProbeEvent.Kind.VERDICT, "Mail would be delivered via mx.example.com");
         finish(run, RunStatus.COMPLETED);

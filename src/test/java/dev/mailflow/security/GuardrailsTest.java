@@ -1,6 +1,7 @@
 package dev.mailflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -17,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -219,17 +219,14 @@ class GuardrailsTest {
     }
 
     private void awaitFinished(String id) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            var body = mvc.perform(get("/api/probes/" + id).with(as("root")))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
-            if (!json.readTree(body).get("status").asString().equals("RUNNING")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        await("run " + id + " finished")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !json.readTree(mvc.perform(get("/api/probes/" + id).with(as("root")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("status")
+                        .asString()
+                        .equals("RUNNING"));
     }
 }

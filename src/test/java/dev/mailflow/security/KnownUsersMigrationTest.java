@@ -21,14 +21,11 @@ class KnownUsersMigrationTest {
         var jdbc = JdbcClient.create(source);
         jdbc.sql("""
                         insert into api_token (name, digest, roles, created_at, created_by)
-                        values ('ci-script', repeat('a', 64), 'OPERATOR', current_timestamp, 'admin')""")
-                .update();
+                        values ('ci-script', repeat('a', 64), 'OPERATOR', current_timestamp, 'admin')""").update();
         for (var owner : new String[] {"kate.smith", "kate.smith", "ci-script", null}) {
             jdbc.sql("""
                             insert into runs (id, owner, domain, status, started_at, instance, request)
-                            values (random_uuid(), ?, 'example.com', 'COMPLETED', current_timestamp, 'pod-a', '{}')""")
-                    .param(owner)
-                    .update();
+                            values (random_uuid(), ?, 'example.com', 'COMPLETED', current_timestamp, 'pod-a', '{}')""").param(owner).update();
         }
 
         Flyway.configure().dataSource(source).target("30").load().migrate();

@@ -3,10 +3,9 @@ package dev.mailflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.mailflow.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,7 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /** The cache of verified passwords: hits skip the hash, and any change of the user drops the entry. */
 class VerifiedCredentialsCacheTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(user("s3cret", "ROLE_OPERATOR"));
     private final AtomicInteger verifications = new AtomicInteger();
     private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(
@@ -108,28 +107,5 @@ class VerifiedCredentialsCacheTest {
                 .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(password))
                 .authorities(role)
                 .build();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.RunningApp;
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,24 +54,13 @@ class BrowserSystemTest extends BrowserTier {
                     mx1  A  127.0.0.1
                     """).start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, SLOW, HOSTILE);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        RunningApp.reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "probe.contoso.test",
-                SLOW.address().getPort(),
-                SLOW.address().getPort(),
-                HOSTILE.address().getPort());
+        PEERS.reach(registry);
         MailflowApi.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SLOW.close();
-        HOSTILE.close();
-        DNS.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.postfix.PostfixServer;
 import java.io.IOException;
 import java.net.URI;
@@ -16,10 +15,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,24 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExporterSystemTest {
 
-    static final PostfixServer POSTFIX = startPostfix();
-    static final String TOKEN = "mft_system-tier-prometheus-token-0000000000000000001";
+    @RegisterExtension
+    static final PostfixTier TIER = new PostfixTier();
 
-    static final TestDnsServer DNS =
-            TestDnsServer.builder().zone(PostfixServer.DOMAIN, """
-                    @   MX 10 mx
-                    mx  A  127.0.0.1
-                    """).start();
+    static final PostfixServer POSTFIX = TIER.server();
+    static final String TOKEN = "mft_system-tier-prometheus-token-0000000000000000001";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        int port = POSTFIX == null ? 25 : POSTFIX.port();
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add("mailflow.targets.ports", () -> String.valueOf(port));
-        registry.add("mailflow.smtp.port", () -> port);
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        TIER.reach(registry);
         registry.add("mailflow.modules.known_user.rcpt-to", () -> PostfixServer.KNOWN_USER + "@{domain}");
         registry.add("mailflow.modules.known_user.mail-from", () -> "helpdesk@contoso.test");
         registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
@@ -60,17 +50,8 @@ class ExporterSystemTest {
     }
 
     @BeforeAll
-    static void needsPostfixAndPromtool() {
-        SystemTier.requires(POSTFIX != null, "Postfix is not installed or we are not root");
+    static void needsPromtool() {
         SystemTier.requires(Files.isExecutable(Path.of("/usr/bin/promtool")), "promtool (Debian's prometheus)");
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (POSTFIX != null) {
-            POSTFIX.close();
-        }
-        DNS.close();
     }
 
     @LocalServerPort
@@ -156,17 +137,6 @@ class ExporterSystemTest {
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static PostfixServer startPostfix() {
-        if (!PostfixServer.available()) {
-            return null;
-        }
-        try {
-            return PostfixServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("Postfix is installed but did not start", e);
         }
     }
 }

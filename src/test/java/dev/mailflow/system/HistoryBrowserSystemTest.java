@@ -1,6 +1,7 @@
 package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
@@ -56,11 +57,8 @@ class HistoryBrowserSystemTest extends BrowserTier {
         var elsewhere = api.probe(request("elsewhere.test", NOW)).get("id").asString();
 
         // The history writes on its own thread: wait until the last run's end is stored too.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!api.get("/api/probes?domain=elsewhere.test").contains("\"COMPLETED\"")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/probes?domain=elsewhere.test").contains("\"COMPLETED\""));
         var driver = chromium.driver;
         new RunPage(driver, "http://127.0.0.1:" + port).open();
         driver.findElement(By.linkText("History")).click();

@@ -2,14 +2,14 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.RunningApp;
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,22 +35,13 @@ class LiveMatrixSystemTest extends BrowserTier {
                     mx2  A  127.0.0.1
                     """).start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, SLOW);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        RunningApp.reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "probe.contoso.test",
-                SLOW.address().getPort(),
-                SLOW.address().getPort());
+        PEERS.reach(registry);
         MailflowApi.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SLOW.close();
-        DNS.close();
     }
 
     ChromeDriver browser;

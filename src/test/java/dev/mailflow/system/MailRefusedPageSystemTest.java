@@ -2,14 +2,14 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.RunningApp;
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,22 +35,13 @@ class MailRefusedPageSystemTest extends BrowserTier {
                     mbx01   A  127.0.0.1
                     """).start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, EXCHANGE);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        RunningApp.reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "probe.contoso.test",
-                EXCHANGE.address().getPort(),
-                EXCHANGE.address().getPort());
+        PEERS.reach(registry);
         MailflowApi.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        EXCHANGE.close();
-        DNS.close();
     }
 
     @Test

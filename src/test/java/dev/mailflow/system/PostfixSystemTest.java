@@ -2,14 +2,12 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.postfix.PostfixServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,39 +24,16 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostfixSystemTest {
 
-    static final PostfixServer POSTFIX = startPostfix();
+    @RegisterExtension
+    static final PostfixTier TIER = new PostfixTier();
 
-    static final TestDnsServer DNS =
-            TestDnsServer.builder().zone(PostfixServer.DOMAIN, """
-                    @   MX 10 mx
-                    mx  A  127.0.0.1
-                    """).start();
+    static final PostfixServer POSTFIX = TIER.server();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        int port = POSTFIX == null ? 25 : POSTFIX.port();
-        int tlsRequiredPort = POSTFIX == null ? 25 : POSTFIX.tlsRequiredPort();
-        registry.add("mailflow.dns.servers", DNS::server);
-        registry.add("mailflow.dns.timeout", () -> "2s");
-        registry.add("mailflow.targets.allow", () -> "127.0.0.0/8");
-        registry.add("mailflow.targets.ports", () -> port + "," + tlsRequiredPort);
-        registry.add("mailflow.smtp.port", () -> port);
-        registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
+        TIER.reach(registry);
         registry.add("mailflow.probe.data-enabled", () -> "true");
         MailflowApi.register(registry);
-    }
-
-    @BeforeAll
-    static void needsPostfix() {
-        SystemTier.requires(POSTFIX != null, "Postfix is not installed or we are not root");
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (POSTFIX != null) {
-            POSTFIX.close();
-        }
-        DNS.close();
     }
 
     @LocalServerPort
@@ -149,17 +124,6 @@ class PostfixSystemTest {
 
     private MailflowApi api() {
         return new MailflowApi(port);
-    }
-
-    private static PostfixServer startPostfix() {
-        if (!PostfixServer.available()) {
-            return null;
-        }
-        try {
-            return PostfixServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("Postfix is installed but did not start", e);
-        }
     }
 
     private static JsonNode onlySession(JsonNode result) {

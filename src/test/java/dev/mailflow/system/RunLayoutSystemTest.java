@@ -2,7 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailflow.testing.RunningApp;
+import dev.mailflow.testing.Peers;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -53,22 +53,13 @@ class RunLayoutSystemTest extends BrowserTier {
                     """)
             .start();
 
+    @RegisterExtension
+    static final Peers PEERS = Peers.of(DNS, SLOW);
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        RunningApp.reach(
-                registry,
-                DNS,
-                "127.0.0.0/8",
-                "probe.contoso.test",
-                SLOW.address().getPort(),
-                SLOW.address().getPort());
+        PEERS.reach(registry);
         MailflowApi.register(registry);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SLOW.close();
-        DNS.close();
     }
 
     @ParameterizedTest(name = "{0}x{1}")

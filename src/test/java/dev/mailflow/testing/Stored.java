@@ -1,5 +1,7 @@
 package dev.mailflow.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,24 +19,14 @@ public final class Stored {
 
     /** Until {@code GET /api/probes/{id}} answers 200 on this instance (e.g. a replica). */
     public static void awaitFound(AppClient client, String id) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (client.get("/api/probes/" + id).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("run " + id + " not found within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
+        await("run " + id + " found")
+                .atMost(WAIT)
+                .until(() -> client.get("/api/probes/" + id).statusCode() == 200);
     }
 
     /** Until every run of {@code ids} is in {@code GET /api/probes?query}, ended. */
     public static void awaitListed(AppClient client, String query, String... ids) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!listed(client, query, List.of(ids))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(List.of(ids) + " not listed for " + query + " within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
+        await(List.of(ids) + " listed for " + query).atMost(WAIT).until(() -> listed(client, query, List.of(ids)));
     }
 
     private static boolean listed(AppClient client, String query, List<String> ids) throws Exception {

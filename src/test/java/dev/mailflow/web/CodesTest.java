@@ -47,7 +47,9 @@ class CodesTest {
                 Owner.RECIPIENT_ADMIN,
                 CodeEntry.Nature.PERMANENT,
                 List.of("RFC 5321 §4.2.3"),
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     @BeforeEach

@@ -1,44 +1,21 @@
 package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.history.RunDiff;
-import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest
-class EscalationControllerTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ProbeService probes;
-
-    ProbeRun given(ProbeRun run) {
-        when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
-        return run;
-    }
+class EscalationControllerTest extends WebSlice {
 
     static ProbeRun finished(String id, String rcptReply) {
         var run = TestRuns.rejectedRcptRunning(id, "mx.example.com ESMTP", rcptReply);
@@ -51,15 +28,6 @@ class EscalationControllerTest {
                 new EventDetail.Connected("198.51.100.7:40123", "192.0.2.25:25", 4));
         TestRuns.finish(run, RunStatus.COMPLETED);
         return run;
-    }
-
-    @Autowired
-    RunHistory history;
-
-    @BeforeEach
-    void noHistory() {
-        when(history.lookBack(any(), any(), anyInt()))
-                .thenReturn(new RunHistory.LookBack(List.of(), new RunDiff(null, List.of())));
     }
 
     @Test

@@ -15,12 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.probe.FieldProblem;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeRequest;
-import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
 import dev.mailflow.smtp.Notify;
@@ -32,13 +30,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebSliceTest
-class ProbeApiTest {
+class ProbeApiTest extends WebSlice {
 
     static final String REQUEST = """
             { "domain": "example.com", "mailFrom": "helpdesk@contoso.com", "rcptTo": ["kate@example.com"],
@@ -46,15 +42,6 @@ class ProbeApiTest {
               "notify": ["SUCCESS", "FAILURE"], "quitAfter": "RCPT", "allMx": true,
               "message": { "subject": "contoso test", "body": "this is a test message" } }
             """;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
 
     @Test
     void startingAProbeIsAcceptedWithItsLocation() throws Exception {

@@ -1,10 +1,10 @@
 package dev.mailflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -13,50 +13,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
-import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.diagnosis.PlainWords;
-import dev.mailflow.history.RunDiff;
-import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeEvent;
-import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Phase;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebSliceTest
 @TestPropertySource(properties = "mailflow.web.heartbeat=50ms")
-class RunControllerTest {
+class RunControllerTest extends WebSlice {
 
     static final String HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)>";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ProbeService probes;
-
-    @Autowired
-    Knowledge knowledge;
-
-    @Autowired
-    RunHistory history;
-
-    @BeforeEach
-    void noHistory() {
-        when(history.lookBack(any(), any(), anyInt()))
-                .thenReturn(new RunHistory.LookBack(List.of(), new RunDiff(null, List.of())));
-    }
 
     @BeforeEach
     void knowledge() {
@@ -72,15 +47,13 @@ class RunControllerTest {
                 null,
                 CodeEntry.Nature.PERMANENT,
                 List.of(),
-                List.of());
-        when(knowledge.explain(anyString())).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+                List.of(),
+                null,
+                null);
+        when(knowledge.explain(anyInt(), any(), anyString()))
+                .thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
         when(knowledge.unfinishedWords(anyString(), anyString()))
                 .thenReturn(new PlainWords("Our test could not finish.", "Run the test again."));
-    }
-
-    ProbeRun given(ProbeRun run) {
-        when(probes.find(eq(run.id()), any())).thenReturn(Optional.of(run));
-        return run;
     }
 
     @Test
@@ -250,10 +223,8 @@ class RunControllerTest {
         var result = mvc.perform(get("/probes/r4/stream"))
                 .andExpect(request().asyncStarted())
                 .andReturn();
-        var deadline = System.nanoTime() + 10_000_000_000L;
-        while (!result.getResponse().getContentAsString().contains(":heartbeat") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> result.getResponse().getContentAsString().contains(":heartbeat"));
         TestRuns.event(run, "s", Phase.CONNECT, ProbeEvent.Kind.SESSION, "mx.example.com [192.0.2.25]:25");
         TestRuns.finish(run, RunStatus.INTERRUPTED);
         result.getAsyncResult(10_000);

@@ -3,12 +3,13 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.dns.DnsOutcome;
+import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
-import dev.mailflow.probe.SessionRecord;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 class SessionMatrixTest {
 
-    static SessionRecord session(String host, String address, int preference, SessionResult result) {
-        return new SessionRecord(host + "/" + address + ":25", host, address, 25, preference, result);
+    static SessionFacts session(String host, String address, int preference, SessionResult result) {
+        return new SessionFacts(
+                host + "/" + address + ":25", host, HostLiteral.parse(address).orElseThrow(), 25, preference, result);
     }
 
     static Exchange exchange(Phase phase, int code, long ms) {

@@ -10,6 +10,7 @@ import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeEvent.Kind;
+import dev.mailflow.smtp.EnhancedStatus;
 import dev.mailflow.smtp.Phase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,12 @@ class TranscriptReaderTest {
 
     /** A received line as the reply reader describes it: its code, and the reply time on the last line. */
     static ProbeEvent received(long seq, long at, String text, int code, Long replyMs) {
-        return new ProbeEvent(seq, at, S, Phase.EHLO, Kind.RECEIVED, text, new EventDetail.Reply(code, null, replyMs));
+        return received(seq, at, text, code, null, replyMs);
+    }
+
+    static ProbeEvent received(long seq, long at, String text, int code, String enhanced, Long replyMs) {
+        return new ProbeEvent(
+                seq, at, S, Phase.EHLO, Kind.RECEIVED, text, EventDetail.Reply.of(code, enhanced, replyMs));
     }
 
     @Test
@@ -58,10 +64,13 @@ class TranscriptReaderTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
-        when(knowledge.explain("550 5.1.1 unknown")).thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+        when(knowledge.explain(550, EnhancedStatus.parse("5.1.1").orElseThrow(), "550 5.1.1 unknown"))
+                .thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
 
-        var line = new TranscriptReader(knowledge).read(received(1, 5, "550 5.1.1 unknown", 550, 5L));
+        var line = new TranscriptReader(knowledge).read(received(1, 5, "550 5.1.1 unknown", 550, "5.1.1", 5L));
 
         assertThat(line.codeHint()).isEqualTo("5.1.1: Bad destination mailbox");
     }
@@ -89,8 +98,8 @@ class TranscriptReaderTest {
     void theHintExplainsTheBasicCodeWithTheEnhancedOneBesideIt() {
         var reader = new TranscriptReader(Knowledge.load());
 
-        var ready = reader.read(received(1, 10, "220 2.0.0 SMTP server ready", 220, 10L));
-        var unknown = reader.read(received(2, 20, "550 5.1.1 <kate@example.com>: User unknown", 550, 10L));
+        var ready = reader.read(received(1, 10, "220 2.0.0 SMTP server ready", 220, "2.0.0", 10L));
+        var unknown = reader.read(received(2, 20, "550 5.1.1 <kate@example.com>: User unknown", 550, "5.1.1", 10L));
 
         assertThat(ready.codeHint()).startsWith("Service ready").contains("(2.0.0: ");
         assertThat(unknown.codeHint()).contains("5.1.1: ");

@@ -4,7 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.CopiedPosture;
 import dev.mailflow.probe.ProbeRun;
-import dev.mailflow.probe.SessionRecord;
+import dev.mailflow.smtp.SessionFacts;
 import java.util.List;
 
 /**
@@ -12,17 +12,20 @@ import java.util.List;
  *
  * @param posture null in a run stored before posture was kept: read as none
  */
-record RunState(MxPlan plan, List<SessionRecord> sessions, Diagnosis diagnosis, CopiedPosture posture) {
+record StoredState(MxPlan plan, List<SessionFacts> sessions, Diagnosis diagnosis, CopiedPosture posture) {
 
-    static final RunState EMPTY = new RunState(null, List.of(), null, CopiedPosture.NONE);
+    static final StoredState EMPTY = new StoredState(null, List.of(), null, CopiedPosture.NONE);
 
-    RunState {
+    StoredState {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         posture = posture == null ? CopiedPosture.NONE : posture;
     }
 
-    static RunState of(ProbeRun run) {
-        return new RunState(
-                run.plan().orElse(null), run.sessions(), run.diagnosis().orElse(null), run.copiedPosture());
+    static StoredState of(ProbeRun run) {
+        return new StoredState(
+                run.plan().orElse(null),
+                run.sessions(),
+                run.diagnosis().orElse(null),
+                run.state().copiedPosture());
     }
 }
