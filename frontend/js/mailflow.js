@@ -147,3 +147,73 @@ document.addEventListener("DOMContentLoaded", function () {
     answer.scrollIntoView({ block: "start" });
   }
 });
+// The bounce explainer's paste box takes a dropped .eml or .msg file: it becomes the form's upload
+// and the form is sent. A file over the limit is refused here, with the limit, before it is sent.
+(function () {
+  function explainForm() {
+    return document.getElementById("explain-form");
+  }
+  function tooLarge(input, file) {
+    var max = Number(input.getAttribute("data-max") || "0");
+    if (max > 0 && file.size > max) {
+      var error = document.getElementById("bounce-error") || document.createElement("p");
+      error.id = "bounce-error";
+      error.className = "error";
+      error.setAttribute("role", "alert");
+      error.textContent = "The file is larger than " + Math.floor(max / 1048576) + " MB; it cannot be read.";
+      if (!error.parentNode) {
+        input.closest("form").insertBefore(error, input.closest("form").querySelector("button[type=submit]"));
+      }
+      return true;
+    }
+    return false;
+  }
+  document.addEventListener("dragover", function (event) {
+    if (event.target.id === "bounce" && event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+      event.preventDefault();
+      event.target.classList.add("dropping");
+    }
+  });
+  document.addEventListener("dragleave", function (event) {
+    if (event.target.id === "bounce") {
+      event.target.classList.remove("dropping");
+    }
+  });
+  document.addEventListener("drop", function (event) {
+    if (event.target.id !== "bounce" || !event.dataTransfer || event.dataTransfer.files.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    event.target.classList.remove("dropping");
+    var form = explainForm();
+    var input = document.getElementById("bounce-file");
+    if (!form || !input) {
+      return;
+    }
+    var file = event.dataTransfer.files[0];
+    if (tooLarge(input, file)) {
+      return;
+    }
+    var files = new DataTransfer();
+    files.items.add(file);
+    input.files = files.files;
+    event.target.value = "";
+    form.submit();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "bounce-file" && event.target.files.length > 0 && tooLarge(event.target, event.target.files[0])) {
+      event.target.value = "";
+    }
+  });
+})();
+
+// Times the server wrote in UTC (<time datetime=... data-local>) are shown in the viewer's own time too.
+function showLocalTimes() {
+  Array.prototype.forEach.call(document.querySelectorAll("time[data-local]"), function (time) {
+    var at = new Date(time.getAttribute("datetime"));
+    if (!isNaN(at.getTime())) {
+      time.textContent = at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) + " (your time)";
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", showLocalTimes);

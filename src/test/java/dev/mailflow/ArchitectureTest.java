@@ -82,13 +82,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule postureUsesDnsEgressTls = uses("posture", "dns", "egress", "tls", "mail", "text");
 
+    /** Reading the mail users bring: MIME, bounces, headers; explained with diagnosis's reasons. */
+    @ArchTest
+    static final ArchRule messageUsesDiagnosisAndPosture =
+            uses("message", "dns", "mail", "text", "diagnosis", "posture", "smtp", "tls");
+
     @ArchTest
     static final ArchRule probeUsesTheEngine =
             uses("probe", "dns", "egress", "smtp", "tls", "mail", "text", "diagnosis", "posture");
 
     @ArchTest
     static final ArchRule webUsesProbeAndValueTypes = uses(
-                    "web", "probe", "history", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
+                    "web", "probe", "history", "message", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -1,10 +1,12 @@
 package dev.mailflow.diagnosis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
  * One remote reply found in a pasted text (a reply line, a multi-line reply or a whole bounce),
- * explained with the same classifier and findings as a live probe.
+ * explained with the same classifier and findings as a live probe. The API's JSON is this record
+ * without {@code nature} and {@code entries} (the page shows them; the codes have their own API).
  *
  * @param line the reply as found, codes first, text bounded
  * @param code the basic code, or null when the reply had none
@@ -26,8 +28,8 @@ public record ExplainedReply(
         List<String> causes,
         List<String> fixes,
         Owner owner,
-        CodeEntry.Nature nature,
-        List<CodeEntry> entries) {
+        @JsonIgnore CodeEntry.Nature nature,
+        @JsonIgnore List<CodeEntry> entries) {
 
     public ExplainedReply {
         causes = List.copyOf(causes);

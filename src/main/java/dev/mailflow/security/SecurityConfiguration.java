@@ -161,7 +161,7 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again")
+                                .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again", "/codes/retest")
                                 .hasRole(Role.OPERATOR.name())
                                 .requestMatchers("/tokens", "/tokens/**")
                                 .hasRole(Role.ADMIN.name())

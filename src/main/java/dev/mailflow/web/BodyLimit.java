@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,20 +28,28 @@ import tools.jackson.databind.json.JsonMapper;
  * the limit. Runs before sign-in, so an oversized body costs neither a password check nor memory.
  * The bounce explainer ({@code POST /api/explain}, {@code POST /codes}) has a limit that fits its
  * field: 65,536 characters of text, escaped in JSON or percent-encoded in a form, so a paste heavy
- * in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one.
+ * in line breaks or non-ASCII meets the field's own 413 (naming {@code text}), not this one; and an
+ * uploaded message ({@code .eml}, {@code .msg}): up to {@code mailflow.messages.max-upload} and a
+ * little room for the form around it.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
+    /** The paths that take a pasted or uploaded message: the bounce explainer's and the header analyzer's. */
+    static final Set<String> MESSAGE_PATHS = Set.of("/api/explain", "/codes", "/api/headers", "/headers");
+
+    /** The form fields and multipart boundaries around an uploaded file. */
+    static final long FORM_ROOM = 64 * 1024;
+
     private final long configured;
-    /** The bounce explainer's: its one field may take more than the usual body as JSON or a form. */
+    /** The bounce explainer's: its one field may take more than the usual body, or a whole message. */
     private final long explainer;
 
     private final JsonMapper json;
 
     /** @param json the application's mapper; problems are written with Spring's ProblemDetail mix-in */
-    BodyLimit(WebProperties properties, JsonMapper json) {
+    BodyLimit(WebProperties properties, long maxUpload, JsonMapper json) {
         this.configured = properties.maxRequestBody().toBytes();
-        this.explainer = Math.max(configured, ExplainApi.MAX_BODY);
+        this.explainer = Math.max(Math.max(configured, ExplainApi.MAX_BODY), maxUpload + FORM_ROOM);
         this.json = json.rebuild()
                 .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
                 .build();
@@ -48,7 +57,7 @@ final class BodyLimit extends OncePerRequestFilter {
 
     private static boolean explainer(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && (path.equals("/api/explain") || path.equals("/codes"));
+        return "POST".equals(request.getMethod()) && MESSAGE_PATHS.contains(path);
     }
 
     @Override
@@ -58,7 +67,7 @@ final class BodyLimit extends OncePerRequestFilter {
         long max = explain ? explainer : configured;
         long length = request.getContentLengthLong();
         if (length > max) {
-            refuse(response, max, explain);
+            refuse(response, max, explain ? field(request) : null);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -72,7 +81,7 @@ final class BodyLimit extends OncePerRequestFilter {
             } catch (BodyTooLargeException e) {
                 if (!response.isCommitted()) {
                     response.reset();
-                    refuse(response, max, explain);
+                    refuse(response, max, explain ? field(request) : null);
                 }
             }
             return;
@@ -85,7 +94,18 @@ final class BodyLimit extends OncePerRequestFilter {
         return type == null ? "" : type.split(";", 2)[0].strip();
     }
 
-    private void refuse(HttpServletResponse response, long max, boolean explain) throws IOException {
+    /** The explainer's field a body too large for it stands for: the pasted text, an upload, or the raw message. */
+    private static String field(HttpServletRequest request) {
+        var type = formType(request).toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            return "file";
+        }
+        return type.equals(MediaType.APPLICATION_JSON_VALUE) || type.equals(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                ? "text"
+                : "body";
+    }
+
+    private void refuse(HttpServletResponse response, long max, String field) throws IOException {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -93,11 +113,17 @@ final class BodyLimit extends OncePerRequestFilter {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + max + " bytes"
-                        + (explain ? "" : " (mailflow.web.max-request-body)") + ".");
-        if (explain) {
+                        + (field != null ? " (mailflow.messages.max-upload)" : " (mailflow.web.max-request-body)")
+                        + ".");
+        if (field != null) {
             problem.setProperty(
                     "errors",
-                    List.of(Map.of("field", "text", "message", "At most " + Knowledge.MAX_PASTED + " characters.")));
+                    List.of(Map.of(
+                            "field",
+                            field,
+                            "message",
+                            "A message of at most " + max + " bytes, or a text of at most " + Knowledge.MAX_PASTED
+                                    + " characters.")));
         }
         json.writeValue(response.getWriter(), problem);
     }

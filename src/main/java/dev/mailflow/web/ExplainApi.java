@@ -1,14 +1,18 @@
 package dev.mailflow.web;
 
-import dev.mailflow.diagnosis.ExplainedReply;
 import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.diagnosis.Owner;
-import dev.mailflow.diagnosis.Reason;
+import dev.mailflow.message.BounceExplainer;
+import dev.mailflow.message.BounceReport;
+import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageProperties;
+import dev.mailflow.message.ReadMessage;
+import dev.mailflow.message.UnreadableMessageException;
 import dev.mailflow.probe.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bounce explainer as JSON: {@code POST /api/explain} with {@code {"text": "..."}} (a reply
- * line, a multi-line reply or a whole bounce) answers every remote reply found in it.
+ * line, a multi-line reply, a whole bounce or any message as pasted), or the raw message itself as
+ * {@code message/rfc822} (an {@code .eml}) or {@code application/vnd.ms-outlook} (an Outlook {@code
+ * .msg}) up to {@code mailflow.messages.max-upload}. The answer is the {@link BounceReport}: kind,
+ * original message, recipients, replies.
  */
 @RestController
 class ExplainApi {
@@ -32,88 +39,104 @@ class ExplainApi {
      */
     static final int MAX_BODY = Knowledge.MAX_PASTED * 9 + 4096;
 
+    static final String OUTLOOK = "application/vnd.ms-outlook";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Knowledge knowledge;
+    private final MailReader reader;
+    private final BounceExplainer explainer;
+    private final long maxUpload;
 
-    ExplainApi(Knowledge knowledge) {
-        this.knowledge = knowledge;
+    ExplainApi(MailReader reader, BounceExplainer explainer, MessageProperties messages) {
+        this.reader = reader;
+        this.explainer = explainer;
+        this.maxUpload = messages.maxUpload().toBytes();
     }
 
     record Request(String text) {}
 
-    record Reply(
-            String line,
-            Integer code,
-            String enhanced,
-            Reason reason,
-            String detail,
-            String contradiction,
-            String title,
-            List<String> causes,
-            List<String> fixes,
-            Owner owner) {
-
-        static Reply of(ExplainedReply r) {
-            return new Reply(
-                    r.line(),
-                    r.code(),
-                    r.enhanced(),
-                    r.reason(),
-                    r.detail(),
-                    r.contradiction(),
-                    r.title(),
-                    r.causes(),
-                    r.fixes(),
-                    r.owner());
-        }
-    }
-
-    record Replies(List<Reply> replies) {}
-
     // The body is read here, bounded, rather than by a message converter that would read it whole.
     @PostMapping(path = "/api/explain", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> explain(HttpServletRequest http) throws IOException {
-        if (http.getContentLengthLong() > MAX_BODY) {
-            return tooLarge();
+        var type = http.getContentType() == null
+                ? MediaType.APPLICATION_JSON_VALUE
+                : http.getContentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.equals("message/rfc822") || type.equals(OUTLOOK) || type.equals("application/octet-stream")) {
+            return raw(http, type);
         }
-        var bytes = http.getInputStream().readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            return tooLarge();
+        if (!type.equals(MediaType.APPLICATION_JSON_VALUE)) {
+            return problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type",
+                    "Send {\"text\": ...} as application/json, or the message as message/rfc822 or " + OUTLOOK + ".");
+        }
+        var bytes = read(http, MAX_BODY);
+        if (bytes == null) {
+            return tooLarge(
+                    "text",
+                    "The text is longer than " + Knowledge.MAX_PASTED
+                            + " characters; paste the bounce's error part, or send the message as message/rfc822.");
         }
         Request request;
         try {
             request = JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Request.class);
         } catch (JacksonException e) {
-            return badRequest("", "The request body is not valid JSON.");
+            return problem(HttpStatus.BAD_REQUEST, "", "The request body is not valid JSON.");
         }
         if (request == null || request.text() == null || request.text().isBlank()) {
-            return badRequest("text", "Paste a reply line, a multi-line reply or a whole bounce message.");
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "text",
+                    "Paste a reply line, a multi-line reply or a whole bounce message.");
         }
         if (request.text().length() > Knowledge.MAX_PASTED) {
-            return tooLarge();
+            return tooLarge(
+                    "text",
+                    "The text is longer than " + Knowledge.MAX_PASTED
+                            + " characters; paste the bounce's error part, or send the message as message/rfc822.");
         }
-        var replies =
-                knowledge.explainText(request.text()).stream().map(Reply::of).toList();
-        return ResponseEntity.ok(new Replies(replies));
+        return ResponseEntity.ok(explainer.explain(reader.readPasted(request.text())));
     }
 
-    private static ResponseEntity<ProblemDetail> tooLarge() {
+    private ResponseEntity<?> raw(HttpServletRequest http, String type) throws IOException {
+        var bytes = read(http, maxUpload);
+        if (bytes == null) {
+            return tooLarge(
+                    "body", "The message is larger than " + maxUpload + " bytes (mailflow.messages.max-upload).");
+        }
+        if (bytes.length == 0) {
+            return problem(HttpStatus.BAD_REQUEST, "body", "The request has no message in it.");
+        }
+        try {
+            ReadMessage read = switch (type) {
+                case "message/rfc822" -> reader.readEml(bytes);
+                case OUTLOOK -> reader.readMsg(bytes);
+                default -> reader.readFile(bytes);
+            };
+            return ResponseEntity.ok(explainer.explain(read));
+        } catch (UnreadableMessageException e) {
+            return problem(HttpStatus.BAD_REQUEST, "body", e.getMessage());
+        }
+    }
+
+    /** The body, or null when it is longer than {@code max}: it is read no further. */
+    private static byte[] read(HttpServletRequest http, long max) throws IOException {
+        if (http.getContentLengthLong() > max) {
+            return null;
+        }
+        var bytes = http.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        return bytes.length > max ? null : bytes;
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge(String field, String message) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, field, message);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String message) {
         var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "The text is longer than " + Knowledge.MAX_PASTED
-                        + " characters; paste the bounce's error part rather than the whole message.");
-        problem.setProperty(
-                "errors", List.of(new FieldProblem("text", "At most " + Knowledge.MAX_PASTED + " characters.")));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> badRequest(String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+                status, status == HttpStatus.BAD_REQUEST ? "The request has invalid fields." : message);
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
-        return ResponseEntity.badRequest()
+        return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

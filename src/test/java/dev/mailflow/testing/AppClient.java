@@ -51,6 +51,16 @@ public final class AppClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of raw bytes (a message/rfc822 body, an upload). */
+    public HttpResponse<String> post(String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        var request = request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Reads an SSE stream to its end and returns the event names in order. */
     public List<String> events(String path) throws IOException, InterruptedException {
         var request = request(path).header("Accept", "text/event-stream").build();
