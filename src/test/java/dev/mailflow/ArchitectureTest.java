@@ -52,7 +52,10 @@ class ArchitectureTest {
                         + (allowed.length == 0 ? "no other package" : String.join(", ", allowed)));
     }
 
-    /** Names from DNS and users are echoed in details only through the one sanitizer. */
+    /**
+     * Names from DNS and users are echoed in details only through the one sanitizer; a typed name
+     * becomes a DNS name only through mail's DomainName (UTS #46).
+     */
     @ArchTest
     static final ArchRule dnsIsALeaf = uses("dns", "mail", "text");
 
