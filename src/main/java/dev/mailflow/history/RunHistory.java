@@ -196,7 +196,8 @@ public final class RunHistory {
             params.put("rcptDomain", rcpt.substring(1));
             return;
         }
-        var byAddress = "exists (select 1 from run_recipients x where x.run_id = r.id and x.address like :rcpt escape '!')";
+        var byAddress =
+                "exists (select 1 from run_recipients x where x.run_id = r.id and x.address like :rcpt escape '!')";
         params.put("rcpt", prefix(rcpt));
         if (at < 0) {
             where.append(" and (r.domain = :rcptDomain or " + byAddress + ")");

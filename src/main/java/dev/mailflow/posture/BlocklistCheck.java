@@ -96,9 +96,8 @@ final class BlocklistCheck {
         }
         long listed =
                 listings.stream().filter(l -> l.state() == ListingState.LISTED).count();
-        String summary = listings.isEmpty()
-                ? "no address to look up"
-                : summary(status, listed, zones.size(), addresses.size());
+        String summary =
+                listings.isEmpty() ? "no address to look up" : summary(status, listed, zones.size(), addresses.size());
         return new PostureCheck(
                 Kind.BLOCKLISTS,
                 domain,

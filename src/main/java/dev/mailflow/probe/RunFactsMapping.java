@@ -35,7 +35,9 @@ final class RunFactsMapping {
         return events.stream()
                 .map(e -> e.detail(EventDetail.Connected.class))
                 .filter(c -> c != null && c.local() != null)
-                .map(c -> c.local().substring(0, Math.max(0, c.local().lastIndexOf(':'))).replaceAll("^\\[|]$", ""))
+                .map(c -> c.local()
+                        .substring(0, Math.max(0, c.local().lastIndexOf(':')))
+                        .replaceAll("^\\[|]$", ""))
                 .distinct()
                 .toList();
     }

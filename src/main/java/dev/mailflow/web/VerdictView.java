@@ -69,7 +69,9 @@ record VerdictView(
             var risk = diagnosis.get().risk();
             return new VerdictView(
                     outcome,
-                    risk == Risk.NONE ? outcome : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    risk == Risk.NONE
+                            ? outcome
+                            : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     risk == Risk.NONE ? outcome : "at-risk",
                     UntrustedText.visible(event.text()),
                     seconds(event.at()),
