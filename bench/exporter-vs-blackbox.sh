@@ -3,6 +3,9 @@
 # the same dialogue (banner, EHLO, MAIL, RCPT, QUIT), wrk at concurrency 1 and 50 against each
 # /probe, probes/s, p50, p99 and peak RSS from one run. Then the session time with STARTTLS vs
 # without (Postfix, loopback) and the heap of 10,000 concurrent sessions against a silent server.
+# Posture rows: a domain target (signed zone on an in-JVM DNS server, MX on the same smtp-sink) with
+# a module without posture and one with it, at c=50: what the posture checks cost once their answers
+# are kept for their TTL. Every scrape probes (mailflow.exporter.coalesce=0s), as blackbox_exporter does.
 # Needs root (Postfix), smtp-sink (postfix), prometheus-blackbox-exporter, wrk, a JDK 25.
 # Usage: bench/exporter-vs-blackbox.sh [seconds per wrk run, default 15]
 set -euo pipefail
@@ -57,6 +60,12 @@ prometheus-blackbox-exporter --config.file="$work/blackbox.yml" --web.listen-add
 bb_pid=$!
 pids+=($bb_pid)
 
+# The DNS of the posture rows: signed bench.test, its trust anchor, a blocklist zone.
+java -cp "$CLASSPATH_BENCH" dev.mailflow.bench.BenchDns "$work" >"$work/dns.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do [ -s "$work/dns.server" ] && break; sleep 0.1; done
+DNS_SERVER=$(cat "$work/dns.server")
+
 # Launched as Spring Boot recommends for production (and as the Dockerfile does): extracted, so
 # classes load from plain jars rather than through the nested-jar loader.
 java -Djarmode=tools -jar "$JAR" extract --destination "$work/app" >/dev/null
@@ -68,6 +77,15 @@ java -Xmx512m -jar "$work/app/$(basename "$JAR")" \
   --mailflow.modules.bench.quit-after=RCPT --mailflow.modules.bench.ehlo=bench.contoso.test \
   --mailflow.modules.bench.mail-from=helpdesk@contoso.test --mailflow.modules.bench.rcpt-to=postmaster@bench.test \
   --mailflow.modules.bench.posture=false --mailflow.history.dir="$work/data" \
+  --mailflow.modules.bench_mx.port="${SINK##*:}" --mailflow.modules.bench_mx.tls=NONE \
+  --mailflow.modules.bench_mx.quit-after=RCPT --mailflow.modules.bench_mx.ehlo=mx.bench.test \
+  --mailflow.modules.bench_mx.mail-from=helpdesk@bench.test --mailflow.modules.bench_mx.posture=false \
+  --mailflow.modules.bench_posture.port="${SINK##*:}" --mailflow.modules.bench_posture.tls=NONE \
+  --mailflow.modules.bench_posture.quit-after=RCPT --mailflow.modules.bench_posture.ehlo=mx.bench.test \
+  --mailflow.modules.bench_posture.mail-from=helpdesk@bench.test --mailflow.modules.bench_posture.posture=true \
+  --mailflow.dns.servers="$DNS_SERVER" --mailflow.posture.trust-anchors="$work/anchors.txt" \
+  --mailflow.posture.dnsbl-zones=bl.bench.test --mailflow.exporter.coalesce=0s \
+  --mailflow.limits.runs-per-token=100000000 \
   --mailflow.probe.max-runs=2000 --mailflow.probe.max-sessions=2000 --mailflow.probe.max-sessions-per-address=2000 \
   --mailflow.limits.runs-per-user=100000000 --mailflow.limits.runs-per-domain=100000000 \
   --mailflow.security.tokens[0].name=prometheus --mailflow.security.tokens[0].digest="sha256:$DIGEST" \
@@ -102,7 +120,7 @@ measure() { # name url concurrency header...
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf "%-20s c=%-3s %10s probes/s   p50 %9s   p99 %9s   non-2xx %s\n" "$name" "$c" "$rps" "$p50" "$p99" "${errors:-0}"
+  printf "%-22s c=%-3s %10s probes/s   p50 %9s   p99 %9s   non-2xx %s\n" "$name" "$c" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
 echo "== /probe, one smtp-sink on loopback, dialogue banner/EHLO/MAIL/RCPT/QUIT, ${SECONDS_PER_RUN} s per run"
@@ -112,6 +130,16 @@ for c in 1 50; do
   measure "mailflow (Bearer)" "$MF_URL" "$c" -H "Authorization: Bearer $TOKEN"
 done
 echo "peak RSS: blackbox_exporter $(rss $bb_pid) MiB, mailflow $(rss $mf_pid) MiB (-Xmx512m)"
+
+echo
+echo "== a domain target (MX lookup on the test DNS server), the same dialogue, posture off and on, c=50"
+MX_URL="http://$MAILFLOW/probe?target=bench.test&module=bench_mx"
+POSTURE_URL="http://$MAILFLOW/probe?target=bench.test&module=bench_posture"
+curl -fs -H "Authorization: Bearer $TOKEN" "$POSTURE_URL" | grep -q '^probe_success 1' \
+  || { echo "the posture module's probe does not succeed:"; curl -s -H "Authorization: Bearer $TOKEN" "$POSTURE_URL&debug=true"; exit 1; }
+wrk -t2 -c50 -d10s -H "Authorization: Bearer $TOKEN" "$POSTURE_URL" >/dev/null
+measure "mailflow, no posture" "$MX_URL" 50 -H "Authorization: Bearer $TOKEN"
+measure "mailflow, posture" "$POSTURE_URL" 50 -H "Authorization: Bearer $TOKEN"
 
 kill "$mf_pid" "$bb_pid" 2>/dev/null || true
 

@@ -88,7 +88,7 @@ class ArchitectureTest {
     /** Reading the mail users bring: MIME, bounces, headers; explained with diagnosis's reasons. */
     @ArchTest
     static final ArchRule messageUsesDiagnosisAndPosture =
-            uses("message", "dns", "mail", "text", "diagnosis", "posture", "smtp", "tls");
+            uses("message", "dns", "mail", "text", "diagnosis", "posture", "smtp");
 
     @ArchTest
     static final ArchRule probeUsesTheEngine =

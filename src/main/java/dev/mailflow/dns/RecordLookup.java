@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Cache;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -27,8 +28,10 @@ import org.xbill.DNS.lookup.ServerFailedException;
  * Asks one question through a {@link LookupSession} and turns every way it can end into an {@link
  * Answer}; no exception leaves this class.
  *
- * <p>The session has no cache and no hosts file: a diagnosis wants what the DNS says now, and a
- * local {@code /etc/hosts} entry must never decide where mail is sent.
+ * <p>The session has no hosts file: a local {@code /etc/hosts} entry must never decide where mail
+ * is sent. By default it has no cache either, since a diagnosis wants what the DNS says now; the
+ * posture checks, which ask the same questions about a domain scrape after scrape, may keep answers
+ * for their TTL (bounded).
  */
 public final class RecordLookup {
 
@@ -41,7 +44,23 @@ public final class RecordLookup {
     private final String resolverName;
 
     public RecordLookup(Resolver resolver) {
-        this.session = LookupSession.builder().resolver(resolver).build();
+        this(resolver, Duration.ZERO);
+    }
+
+    /**
+     * @param cacheTtlMax answers (also NXDOMAIN and "no such record", for the TTL their SOA gives)
+     *     are kept for their TTL, at most this long; zero keeps nothing
+     */
+    public RecordLookup(Resolver resolver, Duration cacheTtlMax) {
+        var builder = LookupSession.builder().resolver(resolver);
+        if (cacheTtlMax.toSeconds() > 0) {
+            var cache = new Cache();
+            int seconds = (int) Math.min(Integer.MAX_VALUE, cacheTtlMax.toSeconds());
+            cache.setMaxCache(seconds);
+            cache.setMaxNCache(seconds);
+            builder.cache(cache);
+        }
+        this.session = builder.build();
         this.bound = resolver.getTimeout().plus(MARGIN);
         this.resolverName = describe(resolver);
     }

@@ -41,10 +41,9 @@ class CertificateMetrics implements ScrapeMetrics {
                         "Earliest expiry in the chain of the first MX address that completed a handshake, in Unix time",
                         earliest));
         var leaf = first.chain().getFirst();
-        registry.set(
+        registry.info(
                 "probe_ssl_last_chain_info",
                 "The leaf certificate of that chain, trusted or not",
-                1,
                 "fingerprint_sha256",
                 fingerprint(leaf),
                 "subject",
@@ -56,10 +55,9 @@ class CertificateMetrics implements ScrapeMetrics {
                 "serialnumber",
                 leaf.serialNumber());
         if (first.protocol() != null) {
-            registry.set(
+            registry.info(
                     "probe_tls_version_info",
                     "The TLS version negotiated with that address",
-                    1,
                     "version",
                     version(first.protocol()));
         }

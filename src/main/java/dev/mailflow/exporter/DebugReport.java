@@ -31,10 +31,13 @@ final class DebugReport {
         if (scrape.overtime()) {
             out.append("The scrape's timeout ended the probe here; the metrics show what was measured.\n");
         }
-        out.append("\n\nMetrics that would have been returned:\n").append(entry.metrics());
+        out.append("\n\nMetrics that would have been returned:\n").append(Exposition.text(entry.metrics()));
         out.append("\n\nModule configuration:\n").append(scrape.module().describe());
         out.append("\n\nThis probe: /probe/logs?id=").append(run.id()).append('\n');
-        if (entry.kept()) {
+        if (scrape.coalesced()) {
+            out.append("Shared: an earlier scrape of this target and module started this probe less than ")
+                    .append("mailflow.exporter.coalesce ago.\n");
+        } else if (entry.kept()) {
             out.append("Stored run (its outcome or findings changed): /probes/")
                     .append(run.id())
                     .append('\n');

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires {@code /probe}: modules (checked at startup), recent probes, change tracking. */
+/** Wires {@code /probe}: modules (checked at startup), recent probes, change tracking, coalescing. */
 @Configuration(proxyBeanMethods = false)
 class ExporterConfiguration {
 
@@ -23,6 +23,10 @@ class ExporterConfiguration {
     Scraper scraper(
             ProbeService probes, List<ScrapeMetrics> metrics, RecentProbes recent, ExporterProperties properties) {
         return new Scraper(
-                probes, metrics, recent, new ChangeTracker(properties.exporter().trackedTargets()));
+                probes,
+                metrics,
+                recent,
+                new ChangeTracker(properties.exporter().trackedTargets()),
+                new Coalescing(properties.exporter().coalesce()));
     }
 }

@@ -29,7 +29,6 @@ class ExporterController {
     /** blackbox_exporter's default module is its most common probe; ours is the one that checks TLS. */
     static final String DEFAULT_MODULE = "smtp_starttls";
 
-    private static final MediaType METRICS = MediaType.parseMediaType("text/plain; version=0.0.4; charset=utf-8");
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain; charset=utf-8");
 
     // Looked up per request: web-layer test slices load every controller but not the exporter's wiring.
@@ -45,11 +44,12 @@ class ExporterController {
     }
 
     @GetMapping("/probe")
-    ResponseEntity<String> probe(
+    ResponseEntity<?> probe(
             @RequestParam(required = false) String target,
             @RequestParam(required = false) String module,
             @RequestParam(required = false) String debug,
             @RequestHeader(name = TIMEOUT_HEADER, required = false) String scrapeTimeout,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             Requester requester)
             throws InterruptedException {
         var name = module == null || module.isEmpty() ? DEFAULT_MODULE : module;
@@ -64,7 +64,10 @@ class ExporterController {
         if ("true".equalsIgnoreCase(debug)) {
             return ResponseEntity.ok().contentType(TEXT).body(DebugReport.of(entry));
         }
-        return ResponseEntity.ok().contentType(METRICS).body(entry.metrics());
+        var exposition = Exposition.of(entry.metrics(), accept);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(exposition.contentType()))
+                .body(exposition.body());
     }
 
     /** A recent probe's debug output again, by the id its debug output names (its owner or an ADMIN). */

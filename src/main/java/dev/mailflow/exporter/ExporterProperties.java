@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code mailflow.modules.<name>.*}: the probe configurations {@code /probe?module=} names, and
- * {@code mailflow.exporter.*}: how many recent probes it keeps. Modules are checked again as a whole
+ * {@code mailflow.exporter.*}: how many recent probes it keeps, how close scrapes share a probe. Modules are checked again as a whole
  * by {@link Modules} at startup.
  */
 @Validated
@@ -45,8 +45,18 @@ public record ExporterProperties(
      * @param recentProbes probes kept in memory for {@code /probe/logs} (like blackbox_exporter's
      *     {@code --history.limit})
      * @param trackedTargets target and module pairs whose last outcome is remembered to notice a change
+     * @param coalesce scrapes of one target and module this close together share one probe; {@code 0s}
+     *     probes on every scrape
      */
     public record Exporter(
             @DefaultValue("100") @Min(1) int recentProbes,
-            @DefaultValue("10000") @Min(1) int trackedTargets) {}
+            @DefaultValue("10000") @Min(1) int trackedTargets,
+            @DefaultValue("10s") Duration coalesce) {
+
+        public Exporter {
+            if (coalesce.isNegative()) {
+                throw new IllegalArgumentException("mailflow.exporter.coalesce must not be negative");
+            }
+        }
+    }
 }

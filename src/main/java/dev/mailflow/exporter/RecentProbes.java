@@ -1,5 +1,6 @@
 package dev.mailflow.exporter;
 
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 final class RecentProbes {
 
     /** A finished scrape with the metrics it answered. */
-    record Entry(Scrape scrape, String metrics, boolean kept) {}
+    record Entry(Scrape scrape, MetricSnapshots metrics, boolean kept) {}
 
     private final Map<String, Entry> byRunId;
 

@@ -21,6 +21,11 @@ class RunMetrics implements ScrapeMetrics {
                 "Whether the probe ended in time and every SMTP session reached the module's stop-point",
                 scrape.success() ? 1 : 0);
         registry.set(
+                "probe_coalesced",
+                "Whether this scrape shared the probe an earlier scrape of the same target and module started"
+                        + " (mailflow.exporter.coalesce)",
+                scrape.coalesced() ? 1 : 0);
+        registry.set(
                 "probe_duration_seconds",
                 "How long the probe took to complete in seconds",
                 scrape.took().toNanos() / 1e9);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param sessions the run's sessions at that moment; one still running has no result
  * @param took from the request's arrival to the moment the run was read
  * @param overtime whether the timeout ended the scrape before the run was over
+ * @param coalesced whether the run was started by an earlier scrape of the same target and module
  */
 record Scrape(
         ProbeModule module,
@@ -21,7 +22,8 @@ record Scrape(
         ProbeRun run,
         List<SessionFacts> sessions,
         Duration took,
-        boolean overtime) {
+        boolean overtime,
+        boolean coalesced) {
 
     Scrape {
         sessions = List.copyOf(sessions);

@@ -1,91 +1,78 @@
 package dev.mailflow.exporter;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The metrics of one scrape, like blackbox_exporter's per-probe registry: nothing outlives the
- * request, so one target's series never leak into another's. Written in the Prometheus text format
- * 0.0.4, families sorted by name.
+ * The metrics of one scrape, like blackbox_exporter's per-probe registry: a {@link
+ * PrometheusRegistry} of the Prometheus client library that lives for one request, so one target's
+ * series never leak into another's. {@link Exposition} writes it in the format the scraper asked for.
  */
 final class ScrapeRegistry {
 
-    /** One series: label names and values in order, and its value. */
-    record Sample(Map<String, String> labels, double value) {}
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Map<String, String> helps = new HashMap<>();
+    private final Map<String, Gauge> gauges = new HashMap<>();
 
-    /** Every probe metric is a gauge: a value measured by this scrape, as blackbox_exporter's are. */
-    private record Family(String help, List<Sample> samples) {}
-
-    private final Map<String, Family> families = new TreeMap<>();
-
-    /** Declares a family, so it is written (with HELP and TYPE) even when it has no sample. */
+    /**
+     * Declares a gauge: every probe metric is a value measured by this scrape, as blackbox_exporter's
+     * are. A family with no sample is not written (the client library writes only what has series).
+     */
     ScrapeRegistry gauge(String name, String help) {
-        families.computeIfAbsent(name, n -> new Family(help, new ArrayList<>()));
+        helps.putIfAbsent(name, help);
         return this;
     }
 
-    /** Declares the family if needed and adds a sample; {@code labels} alternate names and values. */
+    /** Declares the gauge if needed and adds a sample; {@code labels} alternate names and values. */
     void set(String name, String help, double value, String... labels) {
         gauge(name, help);
         add(name, value, labels);
     }
 
-    /** Adds a sample to a family declared before. */
+    /** Adds a sample to a gauge declared before; a null label value is written empty. */
     void add(String name, double value, String... labels) {
-        var map = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < labels.length; i += 2) {
-            map.put(labels[i], labels[i + 1] == null ? "" : labels[i + 1]);
-        }
-        families.get(name).samples().add(new Sample(map, value));
+        var gauge = gauges.computeIfAbsent(
+                name,
+                n -> Gauge.builder()
+                        .name(n)
+                        .help(helps.get(n))
+                        .labelNames(names(labels))
+                        .withoutExemplars()
+                        .register(registry));
+        gauge.labelValues(values(labels)).set(value);
     }
 
-    String text() {
-        var out = new StringBuilder(2048);
-        families.forEach((name, family) -> {
-            out.append("# HELP ").append(name).append(' ').append(family.help()).append('\n');
-            out.append("# TYPE ").append(name).append(" gauge\n");
-            for (var sample : family.samples()) {
-                out.append(name);
-                if (!sample.labels().isEmpty()) {
-                    out.append('{');
-                    var first = true;
-                    for (var label : sample.labels().entrySet()) {
-                        out.append(first ? "" : ",").append(label.getKey()).append("=\"");
-                        escape(label.getValue(), out);
-                        out.append('"');
-                        first = false;
-                    }
-                    out.append('}');
-                }
-                out.append(' ').append(number(sample.value())).append('\n');
-            }
-        });
-        return out.toString();
+    /**
+     * An info metric (always 1, the facts in its labels), such as {@code probe_tls_version_info}: an
+     * {@code info} family in OpenMetrics, a gauge in the Prometheus text format.
+     */
+    void info(String name, String help, String... labels) {
+        Info.builder()
+                .name(name)
+                .help(help)
+                .labelNames(names(labels))
+                .register(registry)
+                .addLabelValues(values(labels));
     }
 
-    /** Label values may come from remote servers (certificate names): escaped as the format demands. */
-    private static void escape(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
+    MetricSnapshots snapshots() {
+        return registry.scrape();
     }
 
-    private static String number(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
+    private static String[] names(String[] labels) {
+        var names = new String[labels.length / 2];
+        Arrays.setAll(names, i -> labels[2 * i]);
+        return names;
+    }
+
+    private static String[] values(String[] labels) {
+        var values = new String[labels.length / 2];
+        Arrays.setAll(values, i -> labels[2 * i + 1] == null ? "" : labels[2 * i + 1]);
+        return values;
     }
 }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One {@code /probe}: starts the run within the scrape's time, waits for it (never past the
- * timeout), writes the metrics into a registry of its own, remembers the scrape among the recent
- * ones, and hands the run to the history only when its outcome or findings changed.
+ * One {@code /probe}: starts the run within the scrape's time (or joins the run of an earlier scrape
+ * of the same target and module, see {@link Coalescing}), waits for it (never past the timeout),
+ * writes the metrics into a registry of its own, remembers the scrape among the recent ones, and
+ * hands the run to the history only when its outcome or findings changed.
  */
 final class Scraper {
 
@@ -18,13 +19,20 @@ final class Scraper {
     private final RecentProbes recent;
     private final ChangeTracker changes;
     private final KeptRuns keeper;
+    private final Coalescing coalescing;
 
-    Scraper(ProbeService probes, List<ScrapeMetrics> metrics, RecentProbes recent, ChangeTracker changes) {
+    Scraper(
+            ProbeService probes,
+            List<ScrapeMetrics> metrics,
+            RecentProbes recent,
+            ChangeTracker changes,
+            Coalescing coalescing) {
         this.probes = probes;
         this.keeper = new KeptRuns(probes);
         this.metrics = List.copyOf(metrics);
         this.recent = recent;
         this.changes = changes;
+        this.coalescing = coalescing;
     }
 
     /**
@@ -36,17 +44,30 @@ final class Scraper {
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
-        var run = probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture()));
+        var shared = coalescing.probe(
+                target + "\n" + module.name(),
+                () -> probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture())));
+        var run = shared.run();
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
-        var scrape =
-                new Scrape(module, target, run, run.sessions(), Duration.ofNanos(System.nanoTime() - start), overtime);
+        var scrape = new Scrape(
+                module,
+                target,
+                run,
+                run.sessions(),
+                Duration.ofNanos(System.nanoTime() - start),
+                overtime,
+                shared.coalesced());
         var registry = new ScrapeRegistry();
         metrics.forEach(m -> m.write(scrape, registry));
+        if (shared.coalesced()) {
+            // The scrape that started the run tracks its changes and is the one among the recent probes.
+            return new RecentProbes.Entry(scrape, registry.snapshots(), false);
+        }
         var kept = changes.changed(target, module, ChangeTracker.Signature.of(scrape));
         if (kept) {
             keeper.keep(run);
         }
-        var entry = new RecentProbes.Entry(scrape, registry.text(), kept);
+        var entry = new RecentProbes.Entry(scrape, registry.snapshots(), kept);
         recent.add(entry);
         return entry;
     }

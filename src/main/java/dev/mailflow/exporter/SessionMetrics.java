@@ -1,11 +1,13 @@
 package dev.mailflow.exporter;
 
+import dev.mailflow.probe.EventDetail;
 import dev.mailflow.smtp.Exchange;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionFacts;
 import dev.mailflow.smtp.SessionOutcome;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +20,26 @@ class SessionMetrics implements ScrapeMetrics {
     @Override
     public void write(Scrape scrape, ScrapeRegistry registry) {
         registry.gauge("probe_smtp_session_success", "Whether the session with this MX address reached the stop-point")
-                .gauge("probe_smtp_phase_duration_seconds", "Time from each command to its reply, by SMTP phase")
+                .gauge(
+                        "probe_smtp_phase_duration_seconds",
+                        "Time of each SMTP phase: the TCP connect (CONNECT), then from each command to its reply")
                 .gauge("probe_smtp_reply_code", "The last reply code in each SMTP phase")
                 .gauge("probe_smtp_tls_trusted", "Whether the certificate is trusted and names the MX host")
                 .gauge("probe_smtp_starttls_offered", "Whether the server offered STARTTLS after EHLO");
+        var connects = new HashMap<String, Duration>();
+        for (var event : scrape.run().events()) {
+            var connected = event.detail(EventDetail.Connected.class);
+            if (connected != null && event.session() != null) {
+                connects.put(event.session(), Duration.ofMillis(connected.ms()));
+            }
+        }
         for (var session : scrape.sessions()) {
-            write(session, registry);
+            write(session, connects.get(session.key()), registry);
         }
     }
 
-    private static void write(SessionFacts session, ScrapeRegistry registry) {
+    /** @param connect how long the connect took, as the session measured it; null when it never connected */
+    private static void write(SessionFacts session, Duration connect, ScrapeRegistry registry) {
         var mx = session.host();
         var address = session.addressText();
         var result = session.result();
@@ -42,6 +54,9 @@ class SessionMetrics implements ScrapeMetrics {
             return;
         }
         var durations = new EnumMap<Phase, Duration>(Phase.class);
+        if (connect != null) {
+            durations.put(Phase.CONNECT, connect);
+        }
         var codes = new EnumMap<Phase, Integer>(Phase.class);
         for (Exchange exchange : result.exchanges()) {
             durations.merge(exchange.phase(), exchange.reply().took(), Duration::plus);

@@ -1,6 +1,7 @@
 package dev.mailflow.history;
 
 import dev.mailflow.probe.RunArchive;
+import dev.mailflow.probe.WindowStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,18 @@ class HistoryConfiguration {
                     environment.getProperty("spring.datasource.password"));
         }
         return Wakeups.local(copies);
+    }
+
+    /**
+     * The rate limits' windows: rows shared by the replicas on PostgreSQL; in memory on the embedded
+     * database, which has one instance only.
+     */
+    @Bean
+    WindowStore rateWindowStore(JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment) {
+        if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+            return new SharedWindows(jdbc, new TransactionTemplate(transactions), clock);
+        }
+        return WindowStore.inMemory(clock);
     }
 
     @Bean

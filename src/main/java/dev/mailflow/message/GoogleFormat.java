@@ -65,6 +65,11 @@ final class GoogleFormat implements FormatReader {
                 break;
             }
         }
+        if (reply == null) {
+            // No reply quoted ("... because the domain example.org couldn't be found."): Google's own words.
+            int because = TextScan.find(lines, 0, " because ");
+            reply = because < 0 ? null : TextScan.after(lines.get(because), " because ");
+        }
         var found = new ArrayList<Found>();
         for (var a : addresses) {
             found.add(Found.of(a, reply));

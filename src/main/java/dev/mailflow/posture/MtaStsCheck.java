@@ -5,6 +5,7 @@ import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PolicyFetcher.Fetched;
 import dev.mailflow.posture.PostureCheck.Kind;
 import dev.mailflow.posture.PostureFacts.StsMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,12 @@ import org.xbill.DNS.TextParseException;
  * MTA-STS (RFC 8461): the {@code _mta-sts} TXT record, the policy over HTTPS, then the MX hosts
  * against its patterns and each session's certificate against what an enforcing sender requires
  * (§4.2: STARTTLS, a trusted chain, a certificate naming the MX host).
+ *
+ * @param policies fetched policies, each kept for its {@code max_age} (at most {@code
+ *     mailflow.posture.cache-ttl-max}) while the TXT record names the same {@code id} (RFC 8461 §3.1: a
+ *     new id announces a new policy)
  */
-record MtaStsCheck(Lookups dns, PolicyFetcher fetcher) {
+record MtaStsCheck(Lookups dns, PolicyFetcher fetcher, TtlCache<String, Fetched> policies) {
 
     /** The record and the policy, read while the sessions run. */
     record Read(
@@ -41,12 +46,24 @@ record MtaStsCheck(Lookups dns, PolicyFetcher fetcher) {
         String id = DmarcLookup.tags(records.getFirst()).get("id");
         Fetched fetched;
         try {
-            fetched = fetcher.fetch(Lookups.name("mta-sts." + domain));
+            var host = Lookups.name("mta-sts." + domain);
+            fetched = id == null
+                    ? fetcher.fetch(host)
+                    : policies.get(domain.toLowerCase(Locale.ROOT) + " " + id, key -> kept(fetcher.fetch(host)));
         } catch (TextParseException e) {
             return new Read(domain, records, id, null, null, "not a domain");
         }
         var parsed = fetched.status() == PolicyFetcher.Status.OK ? StsPolicy.parse(fetched.body()) : null;
         return new Read(domain, records, id, fetched, parsed, null);
+    }
+
+    /** A policy that could be fetched and read is kept for its max_age; anything else is fetched again. */
+    private static TtlCache.Timed<Fetched> kept(Fetched fetched) {
+        if (fetched.status() != PolicyFetcher.Status.OK) {
+            return new TtlCache.Timed<>(fetched, Duration.ZERO);
+        }
+        var policy = StsPolicy.parse(fetched.body()).policy();
+        return new TtlCache.Timed<>(fetched, policy == null ? Duration.ZERO : Duration.ofSeconds(policy.maxAge()));
     }
 
     PostureCheck judge(Read read, MxPlan plan, List<SessionSeen> sessions) {

@@ -50,13 +50,14 @@ public final class PostureChecks {
             SSLSocketFactory tls,
             int httpsPort) {
         this.properties = properties;
-        this.dns = new Lookups(new RecordLookup(resolvers.get()));
-        this.secure = new SecureLookup(resolvers.get(), properties.trustAnchors());
+        // Answers are kept for their TTL (bounded), so scrape after scrape of one target asks once.
+        this.dns = new Lookups(new RecordLookup(resolvers.get(), properties.cacheTtlMax()));
+        this.secure = new SecureLookup(resolvers.get(), properties.trustAnchors(), properties.cacheTtlMax());
         this.egress = egress;
         this.mtaSts = new MtaStsCheck(
                 dns,
-                new PolicyFetcher(
-                        egress, dns, tls, httpsPort, properties.policyTimeout(), properties.policyMaxBytes()));
+                new PolicyFetcher(egress, dns, tls, httpsPort, properties.policyTimeout(), properties.policyMaxBytes()),
+                new TtlCache<>(properties.cacheTtlMax()));
         this.blocklists = new BlocklistCheck(dns, properties.dnsblZones());
     }
 

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policyMaxBytes the largest MTA-STS policy read (RFC 8461 §3.3 expects small files)
  * @param trustAnchors a master-file resource or file with the DNSSEC trust anchors (DS or DNSKEY);
  *     empty means the root zone's KSKs shipped with mailflow
+ * @param cacheTtlMax the longest the checks keep a DNS answer (for its TTL) or an MTA-STS policy
+ *     (for its {@code max_age}, until its {@code id} changes), so frequent scrapes of one target do
+ *     not repeat every lookup; {@code 0s} keeps nothing
  */
 @ConfigurationProperties("mailflow.posture")
 public record PostureProperties(
@@ -39,7 +42,8 @@ public record PostureProperties(
         @DefaultValue("20s") Duration timeout,
         @DefaultValue("10s") Duration policyTimeout,
         @DefaultValue("65536") int policyMaxBytes,
-        @DefaultValue("") String trustAnchors) {
+        @DefaultValue("") String trustAnchors,
+        @DefaultValue("5m") Duration cacheTtlMax) {
 
     private static final Pattern ZONE =
             Pattern.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}\\.?");
@@ -51,6 +55,10 @@ public record PostureProperties(
         timeout = positive("timeout", timeout == null ? Duration.ofSeconds(20) : timeout);
         policyTimeout = positive("policy-timeout", policyTimeout == null ? Duration.ofSeconds(10) : policyTimeout);
         trustAnchors = trustAnchors == null ? "" : trustAnchors.strip();
+        cacheTtlMax = cacheTtlMax == null ? Duration.ofMinutes(5) : cacheTtlMax;
+        if (cacheTtlMax.isNegative()) {
+            throw new IllegalArgumentException("mailflow.posture.cache-ttl-max must not be negative");
+        }
         if (policyMaxBytes < 1024 || policyMaxBytes > 1_048_576) {
             throw new IllegalArgumentException(
                     "mailflow.posture.policy-max-bytes must be between 1024 and 1048576, was " + policyMaxBytes);

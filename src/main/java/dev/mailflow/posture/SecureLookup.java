@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
@@ -43,8 +44,13 @@ final class SecureLookup {
     private final ValidatingResolver resolver;
     private final Duration bound;
     private final List<Name> anchorNames;
+    private final TtlCache<Question, Secured> cache;
 
-    SecureLookup(Resolver upstream, String trustAnchors) {
+    private record Question(Name name, int type) {}
+
+    /** @param cacheTtlMax a validated answer is kept for the TTL of its records, at most this long */
+    SecureLookup(Resolver upstream, String trustAnchors, Duration cacheTtlMax) {
+        this.cache = new TtlCache<>(cacheTtlMax);
         this.resolver = new ValidatingResolver(upstream);
         this.bound = upstream.getTimeout().multipliedBy(3).plus(MARGIN);
         try (InputStream in = anchors(trustAnchors)) {
@@ -64,18 +70,42 @@ final class SecureLookup {
     }
 
     Secured ask(Name name, int type) {
+        return cache.get(new Question(name, type), question -> validate(question.name(), question.type()));
+    }
+
+    /** The answer, kept for the smallest TTL of the records that came with it; a failure is not kept. */
+    private TtlCache.Timed<Secured> validate(Name name, int type) {
         Message response;
         try {
             response = send(name, type);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Secured(DnssecStatus.UNKNOWN, List.of(), "interrupted");
+            return new TtlCache.Timed<>(new Secured(DnssecStatus.UNKNOWN, List.of(), "interrupted"), Duration.ZERO);
         } catch (Exception e) {
-            return new Secured(
-                    DnssecStatus.UNKNOWN,
-                    List.of(),
-                    "validating lookup failed: " + e.getClass().getSimpleName());
+            return new TtlCache.Timed<>(
+                    new Secured(
+                            DnssecStatus.UNKNOWN,
+                            List.of(),
+                            "validating lookup failed: " + e.getClass().getSimpleName()),
+                    Duration.ZERO);
         }
+        var secured = judge(name, type, response);
+        var ttl = secured.status() == DnssecStatus.SECURE || secured.status() == DnssecStatus.INSECURE
+                ? ttl(response)
+                : Duration.ZERO;
+        return new TtlCache.Timed<>(secured, ttl);
+    }
+
+    /** The smallest TTL of the answer and authority records (a negative answer's SOA); zero without any. */
+    private static Duration ttl(Message response) {
+        var min = Stream.concat(
+                        response.getSection(Section.ANSWER).stream(), response.getSection(Section.AUTHORITY).stream())
+                .mapToLong(Record::getTTL)
+                .min();
+        return min.isPresent() ? Duration.ofSeconds(min.getAsLong()) : Duration.ZERO;
+    }
+
+    private Secured judge(Name name, int type, Message response) {
         List<Record> answer = response.getSection(Section.ANSWER).stream()
                 .filter(r -> r.getType() == type)
                 .toList();

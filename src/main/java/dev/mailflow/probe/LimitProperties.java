@@ -12,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * mailflow.probe.max-sessions-per-address}; recipients per run is {@code mailflow.probe.max-recipients}.
  *
  * @param runsPerUser runs one user may start per {@code window}
+ * @param runsPerToken runs one machine token may start per {@code window}: scripts and Prometheus
+ *     have their own budget, so a scraper never locks a person out, nor the reverse
  * @param runsPerDomain runs against one destination domain per {@code window}, all users together
+ *     ({@code /probe} scrapes are not counted here: they are coalesced per target instead)
  * @param window the sliding window of the two limits above
  * @param dataRunsPerUser runs that send a test message (DATA) one user may start per {@code dataWindow}
  * @param dataWindow the sliding window of {@code dataRunsPerUser}
@@ -21,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("mailflow.limits")
 public record LimitProperties(
         @DefaultValue("30") @Min(1) int runsPerUser,
+        @DefaultValue("600") @Min(1) int runsPerToken,
         @DefaultValue("60") @Min(1) int runsPerDomain,
         @DefaultValue("10m") Duration window,
         @DefaultValue("5") @Min(1) int dataRunsPerUser,

@@ -53,11 +53,22 @@ class ProbeConfiguration {
         return PostureChecks.from(posture, dns, targets);
     }
 
+    /**
+     * The one sliding-window limit (runs, DATA, failed sign-ins): in the history's PostgreSQL rows
+     * when it provides a {@link WindowStore}, so replicas share it, else in this instance's memory.
+     */
+    @Bean
+    RateWindows rateWindows(ObjectProvider<WindowStore> shared) {
+        var clock = Clock.systemUTC();
+        return new RateWindows(shared.getIfAvailable(() -> WindowStore.inMemory(clock)), clock);
+    }
+
     @Bean
     ProbeService probeService(
             SmtpProperties smtp,
             ProbeProperties limits,
             LimitProperties rates,
+            RateWindows windows,
             TargetProperties targetProperties,
             MxResolver resolver,
             TargetPolicy targets,
@@ -85,7 +96,7 @@ class ProbeConfiguration {
                 execution,
                 slots,
                 limits,
-                new RateLimits(rates, clock),
+                new RateLimits(rates, windows),
                 observers,
                 archive.getIfAvailable(() -> RunArchive.NONE),
                 clock);

@@ -126,8 +126,10 @@ public class ProbeService {
                 ? Long.MAX_VALUE
                 : System.nanoTime() + options.budget().toNanos();
         try {
+            // A scrape (unlisted) does not eat the per-destination budget of the people probing by
+            // hand: the exporter shares one probe per target and module among scrapes instead.
             rates.admit(
-                    requester.name(), Stream.of(probe.domain(), probe.host()).toList(), data);
+                    requester, listed ? Stream.of(probe.domain(), probe.host()).toList() : List.of(), data);
             if (listed) {
                 store.add(run);
                 archive.started(run);

@@ -4,104 +4,84 @@ import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.mail.DomainName;
 import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.text.AddressText;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 
 /**
- * Sliding-window limits on starting runs: per user, per destination (domain and explicit host), and
- * DATA runs per user.
- * One lock guards every window, so a run is admitted by all of them or by none, and N concurrent
- * starts against a limit of N admit exactly N.
+ * The limits on starting runs: per user (or per machine token, with its own budget), per
+ * destination (domain and explicit host), and DATA runs per user. Every window is one {@link
+ * RateWindows} admission, so a run is admitted by all of them or by none, and N concurrent starts
+ * against a limit of N admit exactly N: on one instance, or on every replica when the windows are
+ * shared through the database.
  */
 final class RateLimits {
 
-    /** Beyond this many keys, empty windows are swept so names seen once do not pile up. */
-    private static final int SWEEP_ABOVE = 10_000;
+    private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final LimitProperties limits;
-    private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, ArrayDeque<Instant>> byUser = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> byDomain = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> dataByUser = new HashMap<>();
+    private final RateWindows windows;
 
-    RateLimits(LimitProperties limits, Clock clock) {
+    RateLimits(LimitProperties limits, RateWindows windows) {
         this.limits = limits;
-        this.clock = clock;
+        this.windows = windows;
     }
 
-    /** A run against one destination (or none, when null); see {@link #admit(String, Collection, boolean)}. */
-    void admit(String user, String destination, boolean data) {
-        admit(user, destination == null ? List.of() : List.of(destination), data);
+    /** A run against one destination (or none, when null); see {@link #admit(Requester, Collection, boolean)}. */
+    void admit(Requester requester, String destination, boolean data) {
+        admit(requester, destination == null ? List.of() : List.of(destination), data);
     }
 
     /**
      * Counts a run against every window it falls in, or none of them.
      *
+     * @param requester a person counts against {@code runs-per-user}, a machine token against
+     *     {@code runs-per-token}: scripts and Prometheus do not eat a person's budget, nor the reverse
      * @param destinations the domain and the explicit host the run names: each is counted, under
-     *     its normalised name, so neither another spelling nor naming a host instead escapes the limit
+     *     its normalised name, so neither another spelling nor naming a host instead escapes the
+     *     limit; empty for a run that is not counted per destination (an exporter scrape)
      * @throws TooBusyException naming the limit, with the wait until the oldest run leaves its window
      */
-    void admit(String user, Collection<String> destinations, boolean data) {
-        var keys = new LinkedHashSet<String>();
+    void admit(Requester requester, Collection<String> destinations, boolean data) {
+        var checks = new LinkedHashMap<RateWindows.Limit, String>();
+        var name = requester.name();
+        var window = RetryAfter.words(limits.window());
+        if (requester.machine()) {
+            checks.put(
+                    new RateWindows.Limit("token:" + name, limits.runsPerToken(), limits.window()),
+                    "The token " + name + " has started " + limits.runsPerToken() + " probes in the last " + window);
+        } else {
+            checks.put(
+                    new RateWindows.Limit("user:" + name, limits.runsPerUser(), limits.window()),
+                    "You have started " + limits.runsPerUser() + " probes in the last " + window);
+        }
         destinations.stream()
                 .filter(Objects::nonNull)
                 .map(RateLimits::normalized)
-                .forEach(keys::add);
-        lock.lock();
-        try {
-            var now = clock.instant();
-            var userRuns = window(byUser, user, limits.window(), now);
-            if (userRuns.size() >= limits.runsPerUser()) {
-                throw refused(
-                        "You have started " + limits.runsPerUser() + " probes in the last "
-                                + RetryAfter.words(limits.window()),
-                        userRuns,
-                        limits.window(),
-                        now);
-            }
-            var destinationRuns = new ArrayList<ArrayDeque<Instant>>();
-            for (var key : keys) {
-                var runs = window(byDomain, key, limits.window(), now);
-                if (runs.size() >= limits.runsPerDomain()) {
-                    throw refused(
-                            key + " has been probed " + limits.runsPerDomain() + " times in the last "
-                                    + RetryAfter.words(limits.window()),
-                            runs,
-                            limits.window(),
-                            now);
-                }
-                destinationRuns.add(runs);
-            }
-            ArrayDeque<Instant> dataRuns = null;
-            if (data) {
-                dataRuns = window(dataByUser, user, limits.dataWindow(), now);
-                if (dataRuns.size() >= limits.dataRunsPerUser()) {
-                    throw refused(
-                            "You have sent " + limits.dataRunsPerUser() + " test messages in the last "
-                                    + RetryAfter.words(limits.dataWindow()),
-                            dataRuns,
-                            limits.dataWindow(),
-                            now);
-                }
-                dataRuns.addLast(now);
-            }
-            userRuns.addLast(now);
-            destinationRuns.forEach(runs -> runs.addLast(now));
-        } finally {
-            lock.unlock();
+                .distinct()
+                .forEach(key -> checks.put(
+                        new RateWindows.Limit("domain:" + key, limits.runsPerDomain(), limits.window()),
+                        key + " has been probed " + limits.runsPerDomain() + " times in the last " + window));
+        if (data) {
+            checks.put(
+                    new RateWindows.Limit("data:" + name, limits.dataRunsPerUser(), limits.dataWindow()),
+                    "You have sent " + limits.dataRunsPerUser() + " test messages in the last "
+                            + RetryAfter.words(limits.dataWindow()));
         }
+        Optional<RateWindows.Full> full;
+        try {
+            full = windows.admit(List.copyOf(checks.keySet()));
+        } catch (RuntimeException unreachable) {
+            // The shared windows live in the database: without it no limit can be checked, so no run starts.
+            throw new TooBusyException("The limits cannot be checked right now (database unreachable)", RETRY);
+        }
+        full.ifPresent(f -> {
+            throw new TooBusyException(checks.get(f.limit()), f.retryAfter());
+        });
     }
 
     /**
@@ -129,32 +109,5 @@ final class RateLimits {
     /** {@code [IPv6:::1]} as {@code [::1]}: the tag of RFC 5321 §4.1.3 is not part of the address. */
     private static String withoutIpv6Tag(String text) {
         return text.regionMatches(true, 0, "[IPv6:", 0, 6) ? "[" + text.substring(6) : text;
-    }
-
-    /** The times of the runs still inside the window ending now, oldest first. */
-    private static ArrayDeque<Instant> window(
-            Map<String, ArrayDeque<Instant>> windows, String key, Duration length, Instant now) {
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(times -> {
-                expire(times, length, now);
-                return times.isEmpty();
-            });
-        }
-        var times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        expire(times, length, now);
-        return times;
-    }
-
-    private static void expire(ArrayDeque<Instant> times, Duration length, Instant now) {
-        var start = now.minus(length);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(start)) {
-            times.removeFirst();
-        }
-    }
-
-    private static TooBusyException refused(String why, ArrayDeque<Instant> times, Duration length, Instant now) {
-        var wait = Duration.between(now, times.peekFirst().plus(length));
-        var retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-        return new TooBusyException(why, retryAfter);
     }
 }

@@ -10,11 +10,18 @@ import java.util.Objects;
  * @param name the user's name, the owner of the runs they start
  * @param maySendData whether their runs may go as far as DATA (the SENDER role)
  * @param seesEveryRun whether they may read and stream other users' runs (the ADMIN role)
+ * @param machine whether a machine token signed the request in: its runs count against {@code
+ *     mailflow.limits.runs-per-token}, not a person's {@code runs-per-user}
  */
-public record Requester(String name, boolean maySendData, boolean seesEveryRun) {
+public record Requester(String name, boolean maySendData, boolean seesEveryRun, boolean machine) {
 
     public Requester {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** A person (not a machine token). */
+    public Requester(String name, boolean maySendData, boolean seesEveryRun) {
+        this(name, maySendData, seesEveryRun, false);
     }
 
     /** Who is asking in the current request; security provides it from the signed-in user. */

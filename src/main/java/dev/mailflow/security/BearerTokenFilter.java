@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -48,8 +47,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 .map(r -> new SimpleGrantedAuthority(r.authority()))
                 .toList();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(token.get().name(), null, authorities));
+        context.setAuthentication(new TokenAuthentication(token.get().name(), authorities));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -62,6 +62,7 @@ class CurrentRequester implements HandlerMethodArgumentResolver, WebMvcConfigure
         return new Requester(
                 authentication.getName(),
                 roles.contains(Role.SENDER.authority()),
-                roles.contains(Role.ADMIN.authority()));
+                roles.contains(Role.ADMIN.authority()),
+                authentication instanceof TokenAuthentication);
     }
 }

@@ -1,35 +1,41 @@
 package dev.mailflow.security;
 
-import java.time.Clock;
+import dev.mailflow.probe.RateWindows;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Failed sign-ins per client address and per user name in a sliding window. Wrong passwords and
- * unknown users count alike (the answer does not tell them apart either); a sign-in that was only
- * refused as busy does not count.
+ * Failed sign-ins per client address and per user name in a sliding window (the same {@link
+ * RateWindows} as the run limits, so shared by replicas on PostgreSQL). Wrong passwords and unknown
+ * users count alike (the answer does not tell them apart either); a sign-in that was only refused as
+ * busy does not count.
  */
 final class FailedSignIns {
 
-    /** Beyond this many keys, empty windows are swept so names seen once do not pile up. */
-    private static final int SWEEP_ABOVE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
+
+    /** How long a sign-in waits for the failure windows before going on without them. */
+    private static final Duration WAIT = Duration.ofMillis(500);
 
     private final SignInProperties limits;
-    private final Clock clock;
-    private final Map<String, ArrayDeque<Instant>> byAddress = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> byUser = new HashMap<>();
+    private final RateWindows windows;
 
-    FailedSignIns(SignInProperties limits, Clock clock) {
+    FailedSignIns(SignInProperties limits, RateWindows windows) {
         this.limits = limits;
-        this.clock = clock;
+        this.windows = windows;
     }
 
     @EventListener
@@ -40,13 +46,17 @@ final class FailedSignIns {
         record(address, authentication.getName());
     }
 
-    synchronized void record(String address, String user) {
-        var now = clock.instant();
-        if (address != null) {
-            add(byAddress, address, limits.failuresPerAddress(), now);
+    void record(String address, String user) {
+        var both = limits(address, user);
+        if (both.isEmpty()) {
+            return;
         }
-        if (user != null) {
-            add(byUser, userKey(user), limits.failuresPerUser(), now);
+        if (bounded(() -> {
+                    windows.record(both);
+                    return true;
+                })
+                .isEmpty()) {
+            log.warn("a failed sign-in could not be counted in time (database unreachable?)");
         }
     }
 
@@ -54,52 +64,47 @@ final class FailedSignIns {
      * How long sign-ins from this address or for this user name are refused, or empty when they may
      * be tried.
      */
-    synchronized Optional<Duration> refusedFor(String address, String user) {
-        var now = clock.instant();
-        var wait = wait(byAddress, address, limits.failuresPerAddress(), now);
-        if (wait.isEmpty() && user != null) {
-            wait = wait(byUser, userKey(user), limits.failuresPerUser(), now);
-        }
-        return wait;
-    }
-
-    private Optional<Duration> wait(Map<String, ArrayDeque<Instant>> windows, String key, int limit, Instant now) {
-        var times = key == null ? null : windows.get(key);
-        if (times == null) {
+    Optional<Duration> refusedFor(String address, String user) {
+        var both = limits(address, user);
+        if (both.isEmpty()) {
             return Optional.empty();
         }
-        expire(times, now);
-        if (times.size() < limit) {
+        // Without the database the throttle cannot tell; the bounded password check still applies.
+        return bounded(() -> windows.check(both)).flatMap(full -> full.map(RateWindows.Full::retryAfter));
+    }
+
+    /**
+     * Runs a read or write of the windows, waiting at most {@link #WAIT}: on PostgreSQL they are rows,
+     * and every request that signs in asks them, so an unreachable database must not hold up every
+     * request (and the health checks behind them) for the connection pool's timeout. Empty when it
+     * failed or did not answer in time; a late answer finishes on its own thread.
+     */
+    private static <T> Optional<T> bounded(Supplier<T> work) {
+        try {
+            return Optional.of(CompletableFuture.supplyAsync(
+                            work,
+                            task -> Thread.ofVirtual().name("sign-in-windows").start(task))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, times.peekFirst().plus(limits.failureWindow())));
     }
 
-    private void add(Map<String, ArrayDeque<Instant>> windows, String key, int limit, Instant now) {
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(times -> {
-                expire(times, now);
-                return times.isEmpty();
-            });
+    /** The address first: its refusal is the one an attacker from one place meets. */
+    private List<RateWindows.Limit> limits(String address, String user) {
+        var both = new ArrayList<RateWindows.Limit>(2);
+        if (address != null) {
+            both.add(new RateWindows.Limit(
+                    "sign-in-address:" + address, limits.failuresPerAddress(), limits.failureWindow()));
         }
-        var times = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        expire(times, now);
-        times.addLast(now);
-        // Only the newest `limit` failures decide when the key is free again; older ones need no memory.
-        while (times.size() > limit) {
-            times.removeFirst();
+        if (user != null) {
+            // User names are compared as the sign-in compares them (the in-memory users ignore case).
+            both.add(new RateWindows.Limit(
+                    "sign-in-user:" + user.toLowerCase(Locale.ROOT), limits.failuresPerUser(), limits.failureWindow()));
         }
-    }
-
-    private void expire(ArrayDeque<Instant> times, Instant now) {
-        var start = now.minus(limits.failureWindow());
-        while (!times.isEmpty() && !times.peekFirst().isAfter(start)) {
-            times.removeFirst();
-        }
-    }
-
-    /** User names are compared as the sign-in compares them (the in-memory users ignore case). */
-    private static String userKey(String user) {
-        return user.toLowerCase(Locale.ROOT);
+        return both;
     }
 }

@@ -1,5 +1,7 @@
 package dev.mailflow.security;
 
+import dev.mailflow.probe.RateWindows;
+import dev.mailflow.probe.WindowStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -69,8 +71,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FailedSignIns failedSignIns(SignInProperties signIn) {
-        return new FailedSignIns(signIn, Clock.systemUTC());
+    FailedSignIns failedSignIns(SignInProperties signIn, ObjectProvider<RateWindows> windows) {
+        // Web slice tests load this configuration without the engine's wiring.
+        var clock = Clock.systemUTC();
+        return new FailedSignIns(
+                signIn, windows.getIfAvailable(() -> new RateWindows(WindowStore.inMemory(clock), clock)));
     }
 
     /**

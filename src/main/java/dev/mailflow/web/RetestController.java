@@ -37,6 +37,7 @@ class RetestController {
             @RequestParam(name = "was", required = false) String was,
             Requester requester,
             Model model) {
+        // The probe form's defaults (STARTTLS when offered, stop after RCPT, every MX host).
         var form = new ProbeForm(
                 rcptTo, mailFrom, "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null);
         model.addAttribute("was", was == null ? "" : was);

@@ -3,6 +3,7 @@ package dev.mailflow.exporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mailflow.testing.TestToken;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
 import dev.mailflow.testing.smtp.Action;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,18 +104,16 @@ class ExporterIntegrationTest {
         registry.add("mailflow.smtp.helo-name", () -> "probe.contoso.test");
         registry.add("mailflow.limits.runs-per-user", () -> "1000");
         registry.add("mailflow.limits.runs-per-domain", () -> "1000");
-        registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
-        registry.add("mailflow.security.tokens[0].digest", () -> digest(PROMETHEUS_TOKEN));
-        registry.add("mailflow.security.tokens[0].roles", () -> "OPERATOR");
-        registry.add("mailflow.security.tokens[1].name", () -> "dashboard");
-        registry.add("mailflow.security.tokens[1].digest", () -> digest(VIEWER_TOKEN));
-        registry.add("mailflow.security.tokens[1].roles", () -> "VIEWER");
+        TestToken.register(registry, 0, "prometheus", PROMETHEUS_TOKEN, "OPERATOR");
+        TestToken.register(registry, 1, "dashboard", VIEWER_TOKEN, "VIEWER");
         registry.add("mailflow.modules.slow.quit-after", () -> "BANNER");
         registry.add("mailflow.modules.slow.timeout", () -> "30s");
         registry.add("mailflow.modules.debugged.quit-after", () -> "BANNER");
         registry.add("mailflow.modules.quiet.quit-after", () -> "BANNER");
         registry.add("mailflow.modules.quiet.posture", () -> "false");
         registry.add("mailflow.modules.watched.quit-after", () -> "BANNER");
+        // Every scrape here probes; sharing probes is ScrapeBudgetIntegrationTest's.
+        registry.add("mailflow.exporter.coalesce", () -> "0s");
     }
 
     /** The certificates of this test's CA are trusted, as a public CA's are in production. */
@@ -152,8 +153,8 @@ class ExporterIntegrationTest {
                 .contains("version=0.0.4");
         var metrics = response.body();
         var series = "{mx=\"mx.healthy.test\",address=\"127.0.0.1\"}";
-        assertThat(metrics.lines().toList())
-                .contains(
+        assertThat(samples(metrics))
+                .containsAllEntriesOf(samples(List.of(
                         "probe_success 1",
                         "probe_mx_hosts 1",
                         "probe_ip_protocol 4",
@@ -177,7 +178,7 @@ class ExporterIntegrationTest {
                                 + "\",subject=\"CN=mx.healthy.test,O=mailflow tests\""
                                 + ",issuer=\"CN=mailflow test CA,O=mailflow tests\""
                                 + ",subjectalternative=\"DNS:mx.healthy.test\",serialnumber=\""
-                                + HEALTHY_CERT.certificate().getSerialNumber().toString(16) + "\"} 1");
+                                + HEALTHY_CERT.certificate().getSerialNumber().toString(16) + "\"} 1")));
         for (var phase : List.of("BANNER", "EHLO", "TLS", "MAIL", "RCPT")) {
             assertThat(value(
                             metrics,
@@ -185,6 +186,12 @@ class ExporterIntegrationTest {
                                     + ",phase=\"" + phase + "\"}"))
                     .isPositive();
         }
+        // The connect has its phase too, from the session's own measure (0 ms is possible on loopback).
+        assertThat(
+                        value(
+                                metrics,
+                                "probe_smtp_phase_duration_seconds{mx=\"mx.healthy.test\",address=\"127.0.0.1\",phase=\"CONNECT\"}"))
+                .isNotNegative();
         assertThat(value(metrics, "probe_duration_seconds")).isPositive();
         assertThat(value(metrics, "probe_dns_lookup_time_seconds")).isPositive();
         assertThat(names(metrics))
@@ -205,21 +212,16 @@ class ExporterIntegrationTest {
                         "probe_mx_hosts",
                         "probe_smtp_outcome_info",
                         "probe_smtp_findings",
-                        "probe_smtp_reason_info",
-                        "probe_mta_sts_mode_info",
-                        "probe_dane_valid",
-                        "probe_dnssec_secure",
-                        "probe_dnsbl_listed",
-                        "probe_spf_result_info",
-                        "probe_dmarc_policy_info");
+                        "probe_coalesced",
+                        "probe_dnsbl_listed");
     }
 
     @Test
     void aRefusedRecipientNamesItsReasonAndThePostureOfBothDomains() throws Exception {
         var metrics = probe("target=rejecting.test&module=checked", null).body();
 
-        assertThat(metrics.lines().toList())
-                .contains(
+        assertThat(samples(metrics))
+                .containsAllEntriesOf(samples(List.of(
                         "probe_smtp_outcome_info{outcome=\"BOUNCE\"} 1",
                         "probe_smtp_reason_info{reason=\"RECIPIENT_UNKNOWN\"} 1",
                         "probe_smtp_reason_info{reason=\"RATE_LIMITED\"} 0",
@@ -228,10 +230,9 @@ class ExporterIntegrationTest {
                         "probe_dmarc_policy_info{policy=\"REJECT\"} 1",
                         "probe_dmarc_policy_info{policy=\"NONE\"} 0",
                         "probe_dnsbl_listed{mx=\"mx.rejecting.test\",address=\"127.0.0.2\",zone=\"bl.test\"} 1",
-                        "probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0");
+                        "probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0")));
         // No MTA-STS record, no TLSA record, and no trust anchor for the test DNS server (DNSSEC
-        // cannot be judged): the families are declared without a series, never a false 0.
-        assertThat(names(metrics)).contains("probe_mta_sts_mode_info", "probe_dane_valid", "probe_dnssec_secure");
+        // cannot be judged): no series, never a false 0.
         assertThat(metrics.lines())
                 .noneMatch(line -> line.startsWith("probe_mta_sts_mode_info")
                         || line.startsWith("probe_dane_valid")
@@ -244,12 +245,13 @@ class ExporterIntegrationTest {
         var metrics = probe("target=" + target + "&module=smtp_starttls", null).body();
 
         var series = "{mx=\"mx.untrusted.test\",address=\"127.0.0.1\"}";
-        assertThat(metrics.lines().toList())
-                .contains(
+        assertThat(samples(metrics))
+                .containsAllEntriesOf(samples(List.of(
                         "probe_smtp_tls_trusted" + series + " 0",
                         "probe_smtp_starttls_offered" + series + " 1",
                         "probe_smtp_session_success" + series + " 1",
-                        "probe_tls_version_info{version=\"TLS 1.3\"} 1")
+                        "probe_tls_version_info{version=\"TLS 1.3\"} 1")));
+        assertThat(metrics.lines())
                 .anySatisfy(line -> assertThat(line)
                         .startsWith("probe_ssl_last_chain_info{")
                         .contains("subject=\"CN=mx.untrusted.test\"", "issuer=\"CN=mx.untrusted.test\""));
@@ -263,17 +265,18 @@ class ExporterIntegrationTest {
         var metrics = probe("target=127.0.0.1:" + REFUSED + "&module=smtp_banner", null)
                 .body();
 
-        assertThat(metrics.lines().toList())
-                .contains(
+        assertThat(samples(metrics))
+                .containsAllEntriesOf(samples(List.of(
                         "probe_success 0",
                         "probe_ip_protocol 4",
                         "probe_mx_hosts 1",
-                        "probe_smtp_session_success{mx=\"127.0.0.1\",address=\"127.0.0.1\"} 0");
+                        "probe_smtp_session_success{mx=\"127.0.0.1\",address=\"127.0.0.1\"} 0")));
         assertThat(names(metrics))
-                .doesNotContain("probe_ssl_earliest_cert_expiry", "probe_ssl_last_chain_info", "probe_tls_version_info")
-                // declared with HELP and TYPE, without a series
-                .contains("probe_smtp_reply_code");
-        assertThat(metrics).doesNotContain("probe_smtp_reply_code{");
+                .doesNotContain(
+                        "probe_ssl_earliest_cert_expiry",
+                        "probe_ssl_last_chain_info",
+                        "probe_tls_version_info",
+                        "probe_smtp_reply_code");
     }
 
     @Test
@@ -284,7 +287,7 @@ class ExporterIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("probe_success 0")
-                .contains("probe_smtp_session_success{mx=\"127.0.0.1\",address=\"127.0.0.1\"} 0")
+                .contains("probe_smtp_session_success{address=\"127.0.0.1\",mx=\"127.0.0.1\"} 0")
                 .containsPattern("timeout: PT30S")
                 .containsPattern("(?i)(timed out|deadline|no answer|did not answer|timeout)");
     }
@@ -304,15 +307,16 @@ class ExporterIntegrationTest {
 
     @Test
     void postureRunsForDeliveryAndUserModulesUnlessTheModuleSwitchesItOff() throws Exception {
-        var ourAddress = "probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0";
+        var ourAddress = samples(List.of("probe_dnsbl_listed{mx=\"\",address=\"192.0.2.77\",zone=\"bl.test\"} 0"));
 
-        assertThat(probe("target=healthy.test&module=smtp_rcpt", null).body()).contains(ourAddress);
-        assertThat(probe("target=healthy.test&module=watched", null).body()).contains(ourAddress);
+        assertThat(samples(probe("target=healthy.test&module=smtp_rcpt", null).body()))
+                .containsAllEntriesOf(ourAddress);
+        assertThat(samples(probe("target=healthy.test&module=watched", null).body()))
+                .containsAllEntriesOf(ourAddress);
         for (var module : List.of("smtp_banner", "smtp_starttls", "quiet")) {
             var metrics = probe("target=healthy.test&module=" + module, null).body();
-            assertThat(metrics).as(module).contains("probe_success 1");
-            // the families are still declared, without a series: no posture was checked
-            assertThat(names(metrics)).as(module).contains("probe_dnsbl_listed", "probe_spf_result_info");
+            assertThat(metrics).as(module).contains("probe_success 1.0");
+            // no series: no posture was checked
             assertThat(metrics.lines())
                     .as(module)
                     .noneMatch(line -> line.startsWith("probe_dnsbl_listed{")
@@ -385,6 +389,21 @@ class ExporterIntegrationTest {
     }
 
     @Test
+    void openMetricsWhenPrometheusAsksForIt() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/probe?target=127.0.0.1:"
+                        + HEALTHY.address().getPort() + "&module=smtp_starttls"))
+                .header("Authorization", "Bearer " + PROMETHEUS_TOKEN)
+                .header("Accept", "application/openmetrics-text;version=1.0.0;q=0.6,text/plain;version=0.0.4;q=0.3")
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/openmetrics-text");
+        assertThat(response.body().lines())
+                .contains("# TYPE probe_tls_version info")
+                .endsWith("# EOF");
+    }
+
+    @Test
     void probeNeedsATokenOrPasswordWithTheOperatorRole() throws Exception {
         var query = "/probe?target=127.0.0.1:" + HEALTHY.address().getPort() + "&module=smtp_banner";
         assertThat(get(query, null).statusCode()).isEqualTo(401);
@@ -419,11 +438,52 @@ class ExporterIntegrationTest {
     }
 
     static double value(String metrics, String series) {
-        return metrics.lines()
-                .filter(l -> l.startsWith(series + " "))
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no series " + series + " in\n" + metrics));
+        var value = samples(metrics).get(series(series));
+        if (value == null) {
+            throw new AssertionError("no series " + series + " in\n" + metrics);
+        }
+        return value;
+    }
+
+    /**
+     * Each sample as {@code name{labels in name order}} with its value: the client library orders
+     * labels by name and writes 1 as 1.0, so the expected lines are read the same way.
+     */
+    static Map<String, Double> samples(String metrics) {
+        return samples(metrics.lines().toList());
+    }
+
+    static Map<String, Double> samples(List<String> lines) {
+        var samples = new TreeMap<String, Double>();
+        for (var line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            samples.put(series(line.substring(0, space)), Double.parseDouble(line.substring(space + 1)));
+        }
+        return samples;
+    }
+
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    static String series(String text) {
+        int brace = text.indexOf('{');
+        if (brace < 0) {
+            return text;
+        }
+        var labels = new TreeMap<String, String>();
+        var matcher = LABEL.matcher(text.substring(brace));
+        while (matcher.find()) {
+            labels.put(matcher.group(1), matcher.group(2));
+        }
+        var joined = new StringBuilder();
+        labels.forEach((name, value) -> joined.append(joined.isEmpty() ? "" : ",")
+                .append(name)
+                .append("=\"")
+                .append(value)
+                .append('"'));
+        return text.substring(0, brace) + "{" + joined + "}";
     }
 
     static List<String> names(String metrics) {
@@ -447,15 +507,6 @@ class ExporterIntegrationTest {
         var digest = MessageDigest.getInstance("SHA-256")
                 .digest(credential.certificate().getEncoded());
         return HexFormat.of().formatHex(digest).toLowerCase(Locale.ROOT);
-    }
-
-    static String digest(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String enc(String text) {

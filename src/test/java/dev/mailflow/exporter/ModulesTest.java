@@ -17,7 +17,8 @@ class ModulesTest {
     }
 
     private static Modules modules(Map<String, ExporterProperties.ModuleSettings> configured) {
-        return new Modules(new ExporterProperties(configured, new ExporterProperties.Exporter(10, 10)));
+        return new Modules(new ExporterProperties(
+                configured, new ExporterProperties.Exporter(10, 10, java.time.Duration.ofSeconds(10))));
     }
 
     @Test

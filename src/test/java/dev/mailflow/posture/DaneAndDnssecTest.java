@@ -62,7 +62,7 @@ class DaneAndDnssecTest {
                 .start();
         Path anchors = dir.resolve("anchors.txt");
         Files.writeString(anchors, dns.trustAnchor("signed.test") + dns.trustAnchor("stale.test"));
-        secure = new SecureLookup(dns.resolver(Duration.ofSeconds(2)), anchors.toString());
+        secure = new SecureLookup(dns.resolver(Duration.ofSeconds(2)), anchors.toString(), Duration.ZERO);
         seen = HandshakeFacts.of(MX, CA, "mx.signed.test");
     }
 
@@ -75,7 +75,7 @@ class DaneAndDnssecTest {
     void aResolverThatCannotReachTheRootKeysLeavesTheStatusUnknown() {
         // The test server serves no root zone: the shipped root anchors cannot be primed, which says
         // nothing about the domain.
-        var rootAnchored = new SecureLookup(dns.resolver(Duration.ofSeconds(2)), "");
+        var rootAnchored = new SecureLookup(dns.resolver(Duration.ofSeconds(2)), "", Duration.ZERO);
 
         var check = new DnssecCheck(rootAnchored).check("plain.test");
 

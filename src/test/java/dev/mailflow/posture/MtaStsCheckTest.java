@@ -60,7 +60,7 @@ class MtaStsCheckTest {
         var policy = new TargetPolicy(new TargetProperties(List.of("127.0.0.1/32"), null, null));
         var fetcher = new PolicyFetcher(
                 policy, lookups, CA.clientContext().getSocketFactory(), https.port(), Duration.ofSeconds(5), 65536);
-        check = new MtaStsCheck(lookups, fetcher);
+        check = new MtaStsCheck(lookups, fetcher, new TtlCache<>(Duration.ZERO));
         mx = new MxResolver(resolver);
     }
 
@@ -180,7 +180,7 @@ class MtaStsCheckTest {
             closed.close();
             var fetcher = new PolicyFetcher(
                     policy, lookups, CA.clientContext().getSocketFactory(), port, Duration.ofSeconds(2), 65536);
-            var unreachable = new MtaStsCheck(lookups, fetcher);
+            var unreachable = new MtaStsCheck(lookups, fetcher, new TtlCache<>(Duration.ZERO));
 
             var result = unreachable.judge(unreachable.read("example.test"), mx.plan("example.test"), List.of());
 

@@ -45,7 +45,8 @@ class PolicyDripTest {
                     Duration.ofSeconds(20),
                     Duration.ofSeconds(2),
                     65536,
-                    "");
+                    "",
+                    Duration.ZERO);
             var egress = new TargetPolicy(new TargetProperties(List.of("127.0.0.0/8"), null, List.of(25)));
             var checks = new PostureChecks(
                     properties,

@@ -97,7 +97,8 @@ class PostureGoldenTest {
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(2),
                 65536,
-                anchors.toString());
+                anchors.toString(),
+                Duration.ZERO);
         var allowedPorts = new ArrayList<>(List.of(25, 465, 587));
         allowedPorts.addAll(ports);
         var egress = new TargetPolicy(new TargetProperties(List.of("127.0.0.0/8"), null, allowedPorts));

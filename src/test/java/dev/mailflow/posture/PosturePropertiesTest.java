@@ -16,7 +16,7 @@ class PosturePropertiesTest {
 
     private static PostureProperties with(List<String> zones, List<String> ours, List<String> references) {
         return new PostureProperties(
-                true, zones, ours, references, Duration.ofSeconds(20), Duration.ofSeconds(10), 65536, "");
+                true, zones, ours, references, Duration.ofSeconds(20), Duration.ofSeconds(10), 65536, "", null);
     }
 
     @Test
@@ -73,12 +73,12 @@ class PosturePropertiesTest {
                 .isThrownBy(() -> with(null, null, List.of("mx.example.net:70000")))
                 .withMessageContaining("mailflow.posture.reference-targets");
         assertThatIllegalArgumentException()
-                .isThrownBy(() ->
-                        new PostureProperties(true, null, null, null, Duration.ZERO, Duration.ofSeconds(1), 65536, ""))
+                .isThrownBy(() -> new PostureProperties(
+                        true, null, null, null, Duration.ZERO, Duration.ofSeconds(1), 65536, "", null))
                 .withMessageContaining("mailflow.posture.timeout");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new PostureProperties(
-                        true, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 10, ""))
+                        true, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 10, "", null))
                 .withMessageContaining("mailflow.posture.policy-max-bytes");
     }
 }

@@ -65,7 +65,15 @@ class RunDeadlineTest {
     private PostureChecks noPosture() {
         return PostureChecks.from(
                 new PostureProperties(
-                        false, List.of(), List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, ""),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        1024,
+                        "",
+                        null),
                 new DnsProperties(List.of(DNS.server()), Duration.ofSeconds(1)),
                 targets);
     }

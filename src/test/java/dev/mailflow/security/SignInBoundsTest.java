@@ -3,6 +3,8 @@ package dev.mailflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailflow.probe.RateWindows;
+import dev.mailflow.probe.WindowStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +76,9 @@ class SignInBoundsTest {
                 return this;
             }
         };
-        var failures = new FailedSignIns(new SignInProperties(1, Duration.ZERO, 3, 2, Duration.ofMinutes(5)), clock);
+        var failures = new FailedSignIns(
+                new SignInProperties(1, Duration.ZERO, 3, 2, Duration.ofMinutes(5)),
+                new RateWindows(WindowStore.inMemory(clock), clock));
 
         failures.record("192.0.2.1", "Kate");
         clock.now = clock.now.plusSeconds(10);

@@ -2,6 +2,7 @@ package dev.mailflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.TestToken;
 import dev.mailflow.testing.postfix.PostfixServer;
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,9 +43,7 @@ class ExporterSystemTest {
         TIER.reach(registry);
         registry.add("mailflow.modules.known_user.rcpt-to", () -> PostfixServer.KNOWN_USER + "@{domain}");
         registry.add("mailflow.modules.known_user.mail-from", () -> "helpdesk@contoso.test");
-        registry.add("mailflow.security.tokens[0].name", () -> "prometheus");
-        registry.add("mailflow.security.tokens[0].digest", () -> digest(TOKEN));
-        registry.add("mailflow.security.tokens[0].roles", () -> "OPERATOR");
+        TestToken.register(registry, 0, "prometheus", TOKEN, "OPERATOR");
     }
 
     @BeforeAll
@@ -63,13 +60,15 @@ class ExporterSystemTest {
 
         assertThat(metrics)
                 .as(POSTFIX.log())
-                .contains("probe_success 1")
-                .contains("probe_smtp_outcome_info{outcome=\"DELIVERABLE\"} 1")
-                .contains("probe_smtp_tls_trusted{mx=\"mx.example.test\",address=\"127.0.0.1\"} 0")
-                .contains("probe_smtp_reply_code{mx=\"mx.example.test\",address=\"127.0.0.1\",phase=\"RCPT\"} 250")
+                .contains("probe_success 1.0")
+                .contains("probe_smtp_outcome_info{outcome=\"DELIVERABLE\"} 1.0")
+                .contains("probe_smtp_tls_trusted{address=\"127.0.0.1\",mx=\"mx.example.test\"} 0.0")
+                .contains("probe_smtp_reply_code{address=\"127.0.0.1\",mx=\"mx.example.test\",phase=\"RCPT\"} 250.0")
                 .contains("probe_tls_version_info{version=\"TLS 1.3\"} 1")
                 .containsPattern(
-                        "probe_ssl_last_chain_info\\{fingerprint_sha256=\"[0-9a-f]{64}\",subject=\"[^\"]*mx\\.example\\.test");
+                        "probe_smtp_phase_duration_seconds\\{address=\"127.0.0.1\",mx=\"mx.example.test\",phase=\"CONNECT\"}")
+                .containsPattern("probe_ssl_last_chain_info\\{fingerprint_sha256=\"[0-9a-f]{64}\",issuer=\"[^\"]*\""
+                        + ",serialnumber=\"[^\"]*\",subject=\"[^\"]*mx\\.example\\.test");
         var check = run(metrics, "/usr/bin/promtool", "check", "metrics");
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).isBlank();
@@ -129,14 +128,5 @@ class ExporterSystemTest {
             throw new IllegalStateException(String.join(" ", command) + " did not finish");
         }
         return new Result(process.exitValue(), output);
-    }
-
-    private static String digest(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import dev.mailflow.testing.postgres.PostgresServer;
 import dev.mailflow.testing.smtp.Action;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -62,11 +61,7 @@ class ReplicasSystemTest {
     }
 
     static Map<String, String> settings(String instance, ScriptedSmtpServer other) {
-        var settings = new HashMap<String, String>();
-        settings.put("spring.datasource.url", postgres.url());
-        settings.put("spring.datasource.username", PostgresServer.USER);
-        settings.put("spring.datasource.password", "");
-        settings.put("mailflow.history.instance", instance);
+        var settings = postgres.replicaSettings(instance);
         settings.put("mailflow.history.lease", "3s");
         settings.put("mailflow.history.poll", "1h");
         settings.put(

@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -89,6 +91,19 @@ public final class PostgresServer implements AutoCloseable {
 
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * The settings of one replica on this database: the datasource and its instance name in the
+     * leases; a mutable map, to add the test's own.
+     */
+    public Map<String, String> replicaSettings(String instance) {
+        var settings = new HashMap<String, String>();
+        settings.put("spring.datasource.url", url());
+        settings.put("spring.datasource.username", USER);
+        settings.put("spring.datasource.password", "");
+        settings.put("mailflow.history.instance", instance);
+        return settings;
     }
 
     public DataSource dataSource() {
