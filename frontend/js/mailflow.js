@@ -8,9 +8,10 @@ document.addEventListener("click", function (event) {
   if (!source || !navigator.clipboard) {
     return;
   }
-  // A textarea (the escalation note) is copied as it is, a transcript list line by line, anything else
-  // (the words for the customer, a new token) as its text.
-  var text = source.tagName === "TEXTAREA" ? source.value : source.querySelector("li") ? null : source.textContent.trim();
+  // A textarea (the escalation note) is copied as it is, a transcript list line by line, anything
+  // else (a test address, the words for the customer, a new token) as its text.
+  var text = source.tagName === "TEXTAREA" ? source.value
+    : (source.querySelector("li") ? null : source.textContent.trim());
   var lines = text !== null ? [text] : Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
     var parts = Array.prototype.map.call(li.querySelectorAll(".at, .dir, .text, .took"), function (part) {
       return part.textContent.trim();

@@ -90,13 +90,32 @@ class ArchitectureTest {
     static final ArchRule messageUsesDiagnosisAndPosture =
             uses("message", "dns", "mail", "text", "diagnosis", "posture", "smtp");
 
+    /**
+     * The test mailbox: posture's checks of the sender, mail syntax, and dns for its settings (the
+     * resolver's configuration, the bind address as a literal).
+     */
+    @ArchTest
+    static final ArchRule inboxUsesPostureAndMessage =
+            uses("inbox", "message", "posture", "egress", "mail", "text", "dns");
+
     @ArchTest
     static final ArchRule probeUsesTheEngine =
             uses("probe", "dns", "egress", "smtp", "tls", "mail", "text", "diagnosis", "posture");
 
     @ArchTest
     static final ArchRule webUsesProbeAndValueTypes = uses(
-                    "web", "probe", "history", "message", "diagnosis", "smtp", "tls", "mail", "text", "dns", "posture")
+                    "web",
+                    "probe",
+                    "history",
+                    "inbox",
+                    "message",
+                    "diagnosis",
+                    "smtp",
+                    "tls",
+                    "mail",
+                    "text",
+                    "dns",
+                    "posture")
             .allowEmptyShould(true);
 
     @ArchTest
@@ -120,7 +139,8 @@ class ArchitectureTest {
 
     /** History stores runs as they are: the probe package's runs and the value types they hold. */
     @ArchTest
-    static final ArchRule historyUsesProbe = uses("history", "probe", "diagnosis", "smtp", "tls", "mail", "dns");
+    static final ArchRule historyUsesProbe =
+            uses("history", "probe", "inbox", "posture", "diagnosis", "smtp", "tls", "mail", "dns");
 
     /** Security turns a signed-in user into the probe package's Requester; nothing needs it back. */
     @ArchTest

@@ -73,6 +73,11 @@ class HistoryConfiguration {
     }
 
     @Bean
+    InboxRows inboxRows(JdbcClient jdbc) {
+        return new InboxRows(jdbc);
+    }
+
+    @Bean
     RunHistory runHistory(JdbcClient jdbc, RunArchive archive) {
         return new RunHistory(jdbc, archive);
     }

@@ -45,6 +45,19 @@ public final class HeaderAnalyzer {
     }
 
     public HeaderReport analyze(ReadMessage message) {
+        return analyze(message, AuthResultsReader.read(message.headers()), null);
+    }
+
+    /**
+     * A message as its receiving server sees it (the test mailbox): DMARC from the DKIM signatures
+     * verified now and the SPF result this server evaluated itself, {@code spf}; never from an
+     * SPF result the message claims in its own headers (anyone can write those).
+     */
+    public HeaderReport analyzeReceived(ReadMessage message, AuthResult spf) {
+        return analyze(message, List.of(spf), spf);
+    }
+
+    private HeaderReport analyze(ReadMessage message, List<AuthResult> spfForDmarc, AuthResult ours) {
         var headers = message.headers();
         var chain = HopChain.of(headers);
         var reported = AuthResultsReader.read(headers);
@@ -56,7 +69,10 @@ public final class HeaderAnalyzer {
                         ? "body cut at " + limits.maxDecodedBytes() + " bytes when read: body not checked"
                         : DkimVerifier.HEADERS_ONLY);
         var authentication = new ArrayList<>(reported);
-        dmarc.recompute(fromDomain(message.header("From")), signatures, reported)
+        if (ours != null) {
+            authentication.add(ours);
+        }
+        dmarc.recompute(fromDomain(message.header("From")), signatures, spfForDmarc)
                 .ifPresent(authentication::add);
         var decoded = verdicts.decode(headers);
         var notes = new ArrayList<>(message.flaws());

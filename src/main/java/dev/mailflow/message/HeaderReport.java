@@ -36,7 +36,8 @@ public record HeaderReport(
         dkim = List.copyOf(dkim);
         verdicts = List.copyOf(verdicts);
         findings = List.copyOf(findings);
-        notes = List.copyOf(notes);
+        // Not in the JSON: a report read back from storage (the test mailbox's) has none.
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** A hop's bar as a percentage of all positive delays (0 for none, a negative or an undated hop). */

@@ -43,6 +43,14 @@ final class EgressCheck {
         return addresses.stream().map(a -> check(a, configured, ehlo)).toList();
     }
 
+    /**
+     * The address a message arrived from, looked up whatever its range (a relay inside the
+     * network is still worth naming), with the HELO name it greeted with.
+     */
+    PostureCheck arrival(InetAddress address, String helo) {
+        return lookedUp(address, false, true, helo);
+    }
+
     private PostureCheck check(InetAddress address, boolean configured, String ehlo) {
         String shown = AddressText.of(address);
         if (!configured && TargetPolicy.reservedRange(address)) {
@@ -57,6 +65,12 @@ final class EgressCheck {
                     List.of(note),
                     new PostureFacts.Egress(shown, null, false, false, false));
         }
+        return lookedUp(address, configured, !configured, ehlo);
+    }
+
+    /** PTR, forward confirmation and, when {@code judgeEhlo}, whether the EHLO name resolves to the address. */
+    private PostureCheck lookedUp(InetAddress address, boolean configured, boolean judgeEhlo, String ehlo) {
+        String shown = AddressText.of(address);
         var records = new ArrayList<String>();
         var evidence = new ArrayList<String>();
         var notes = new ArrayList<PostureNote>();
@@ -90,7 +104,7 @@ final class EgressCheck {
             }
         }
         boolean ehloResolves = false;
-        if (!configured && ehlo != null) {
+        if (judgeEhlo && ehlo != null) {
             try {
                 ehloResolves = dns.addresses(Lookups.name(ehlo)).list().contains(address);
             } catch (TextParseException notAName) {
@@ -103,7 +117,7 @@ final class EgressCheck {
         }
         PostureStatus status = ptr == null || !confirmed
                 ? PostureStatus.FAIL
-                : (!configured && !ehloResolves ? PostureStatus.WARN : PostureStatus.PASS);
+                : (judgeEhlo && !ehloResolves ? PostureStatus.WARN : PostureStatus.PASS);
         String summary = ptr == null
                 ? shown + " has no PTR"
                 : shown + " → " + ptr + (confirmed ? " (confirmed)" : " (not confirmed)");

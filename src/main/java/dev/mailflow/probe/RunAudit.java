@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Reason;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionFacts;
+import dev.mailflow.text.UntrustedText;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -17,9 +18,6 @@ import org.slf4j.LoggerFactory;
 final class RunAudit implements RunObserver {
 
     static final String LOGGER = "mailflow.audit";
-
-    /** A value longer than this is cut: names come from users and DNS, and a log line must stay a line. */
-    private static final int MAX_VALUE = 256;
 
     private final Logger log;
 
@@ -67,29 +65,8 @@ final class RunAudit implements RunObserver {
                 + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-");
     }
 
-    /**
-     * A value that cannot break the line or fake another key: control characters, spaces, quotes
-     * and equals signs are replaced, and long values are cut.
-     */
+    /** A value that cannot break the line or fake another key (the one rule, in {@code text}). */
     static String value(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return "-";
-        }
-        var sb = new StringBuilder(Math.min(raw.length(), MAX_VALUE));
-        raw.codePoints().limit(MAX_VALUE).forEach(c -> {
-            if (Character.isISOControl(c)
-                    || Character.isWhitespace(c)
-                    || Character.isSpaceChar(c)
-                    || c == '"'
-                    || c == '=') {
-                sb.append('_');
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        if (raw.codePointCount(0, raw.length()) > MAX_VALUE) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return UntrustedText.auditValue(raw);
     }
 }

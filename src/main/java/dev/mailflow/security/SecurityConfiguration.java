@@ -107,7 +107,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/probes")
+                        .requestMatchers(HttpMethod.POST, "/api/probes", "/api/inbox")
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers("/probe", "/probe/**")
                         .hasRole(Role.OPERATOR.name())
@@ -161,17 +161,17 @@ public class SecurityConfiguration {
         basic.setRealmName("mailflow");
         var formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         headersFirst(http);
-        http.authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
-                                .permitAll()
-                                .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again", "/codes/retest")
-                                .hasRole(Role.OPERATOR.name())
-                                .requestMatchers("/tokens", "/tokens/**")
-                                .hasRole(Role.ADMIN.name())
-                                .anyRequest()
-                                .hasRole(Role.VIEWER.name()))
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
+                                DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/login", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/probes", "/probes/*/again", "/codes/retest", "/inbox")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/tokens", "/tokens/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()))
                 .addFilterBefore(new SignInThrottle(failures), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login")
                         .failureHandler((request, response, e) -> {

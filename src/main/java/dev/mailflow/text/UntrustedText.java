@@ -66,4 +66,28 @@ public final class UntrustedText {
                 || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.SURROGATE;
     }
+
+    /** The longest value of an audit line's {@code key=value} before it is cut. */
+    public static final int MAX_AUDIT_VALUE = 256;
+
+    /**
+     * A value for a {@code key=value} log line that cannot break the line or fake another key:
+     * controls, spaces, quotes and equals signs become {@code _}, a longer value is cut after
+     * {@link #MAX_AUDIT_VALUE} characters and ends with {@code ...}; null or empty is {@code -}.
+     */
+    public static String auditValue(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "-";
+        }
+        var sb = new StringBuilder(Math.min(raw.length(), MAX_AUDIT_VALUE));
+        raw.codePoints().limit(MAX_AUDIT_VALUE).forEach(c -> {
+            boolean unsafe = Character.isISOControl(c)
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == '"'
+                    || c == '=';
+            sb.appendCodePoint(unsafe ? '_' : c);
+        });
+        return raw.codePointCount(0, raw.length()) > MAX_AUDIT_VALUE ? sb + "..." : sb.toString();
+    }
 }

@@ -27,7 +27,7 @@ import tools.jackson.core.JacksonException;
  * RFC 9457 problems for the JSON API: 400 with {@code errors: [{field, message}]}, 404, 429 with
  * {@code Retry-After}, 503 with {@code Retry-After} while the database does not answer. Never a stack trace, never an exception's own message.
  */
-@RestControllerAdvice(assignableTypes = {ProbeApi.class, CodesApi.class, HistoryApi.class})
+@RestControllerAdvice(assignableTypes = {ProbeApi.class, CodesApi.class, HistoryApi.class, InboxApi.class})
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunOutcome;
@@ -13,15 +14,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The history page: the runs the user may see, newest first, filtered by domain, recipient,
- * outcome, date and (for those who see every run) user, a page at a time.
+ * outcome, date and (for those who see every run) user, a page at a time; below them the newest
+ * test mailbox addresses and their reports.
  */
 @Controller
 class HistoryController {
 
-    private final RunHistory history;
+    /** Test addresses listed under the runs (all of them: on /inbox). */
+    private static final int MAILBOXES = 10;
 
-    HistoryController(RunHistory history) {
+    private final RunHistory history;
+    private final TestMailbox mailbox;
+
+    HistoryController(RunHistory history, TestMailbox mailbox) {
         this.history = history;
+        this.mailbox = mailbox;
     }
 
     @GetMapping("/probes")
@@ -42,6 +49,12 @@ class HistoryController {
         model.addAttribute("to", query.to());
         model.addAttribute("outcomes", RunOutcome.values());
         model.addAttribute("admin", requester.seesEveryRun());
+        var now = mailbox.now();
+        model.addAttribute(
+                "boxes",
+                mailbox.recent(requester.name(), requester.seesEveryRun(), MAILBOXES).stream()
+                        .map(b -> InboxResult.of(b, now))
+                        .toList());
         try {
             var page = history.list(query.filter(), requester);
             model.addAttribute("runs", page.runs().stream().map(HistoryRow::of).toList());

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
             RunController.class,
             EscalationController.class,
             CodesController.class,
+            InboxPages.class,
             HistoryController.class
         })
 class PageErrors {

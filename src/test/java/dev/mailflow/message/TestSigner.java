@@ -30,19 +30,19 @@ public final class TestSigner {
         this.selector = selector;
     }
 
-    static TestSigner rsa(int bits, String domain, String selector) throws Exception {
+    public static TestSigner rsa(int bits, String domain, String selector) throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
         return new TestSigner(generator.generateKeyPair(), "rsa-sha256", domain, selector);
     }
 
-    static TestSigner ed25519(String domain, String selector) throws Exception {
+    public static TestSigner ed25519(String domain, String selector) throws Exception {
         return new TestSigner(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "ed25519-sha256", domain, selector);
     }
 
     /** The key record's TXT data as zone-file strings of at most 250 characters. */
-    String zoneRecord(String extraTags) {
+    public String zoneRecord(String extraTags) {
         byte[] encoded = keys.getPublic().getEncoded();
         // RFC 8463 §4.2: an Ed25519 p= is the bare 32-byte key, the last bytes of its SubjectPublicKeyInfo.
         byte[] p = algorithm.startsWith("ed25519")
@@ -58,7 +58,7 @@ public final class TestSigner {
     }
 
     /** The message with a DKIM-Signature prepended; {@code message} uses CRLF, headers and body. */
-    String sign(String message, boolean relaxed, String... signed) throws Exception {
+    public String sign(String message, boolean relaxed, String... signed) throws Exception {
         return signWith("", message, relaxed, signed);
     }
 

@@ -60,6 +60,16 @@ final class MailflowApi {
         return json.readTree(started.body()).get("id").asString();
     }
 
+    /** POSTs an empty body and returns the answer's body; anything but {@code expected} fails. */
+    String post(String path, int expected) throws IOException, InterruptedException {
+        var answer = http.send(
+                request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new AssertionError("POST " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     String get(String path) throws IOException, InterruptedException {
         return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString())
                 .body();

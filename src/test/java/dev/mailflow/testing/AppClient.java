@@ -35,6 +35,13 @@ public final class AppClient {
         return new AppClient(port, TestUser.AUTHORIZATION);
     }
 
+    /** Signed in with HTTP Basic as {@code name}. */
+    public static AppClient as(int port, String name, String password) {
+        var basic = java.util.Base64.getEncoder()
+                .encodeToString((name + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new AppClient(port, "Basic " + basic);
+    }
+
     public static AppClient anonymous(int port) {
         return new AppClient(port, null);
     }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
@@ -51,7 +52,7 @@ import org.springframework.test.web.servlet.MockMvc;
     WebSliceTest.Settings.class,
     ExplainUploadTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
 @WithMockUser(roles = "OPERATOR")
 @TestPropertySource(properties = "mailflow.messages.max-upload=256KB")
 class ExplainUploadTest {

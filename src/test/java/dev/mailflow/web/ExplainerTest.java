@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
 import java.util.Map;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
     WebSliceTest.Settings.class,
     ExplainerTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
 @WithMockUser(roles = "VIEWER")
 class ExplainerTest {
 

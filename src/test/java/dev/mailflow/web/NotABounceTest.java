@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.HeaderAnalyzerFixtures;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.security.SecurityConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
     WebSliceTest.Settings.class,
     NotABounceTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
 @WithMockUser(roles = "VIEWER")
 class NotABounceTest {
 

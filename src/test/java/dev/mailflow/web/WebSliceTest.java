@@ -3,6 +3,7 @@ package dev.mailflow.web;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.history.RunHistory;
+import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.BounceExplainer;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
@@ -27,7 +28,8 @@ import org.xbill.DNS.SimpleResolver;
 
 /**
  * The web layer alone, as the web tests use it: the controllers with the real security rules and
- * fragments, an OPERATOR signed in, and the probe service, knowledge, history and header analyzer as mocks
+ * fragments, an OPERATOR signed in, and the probe service, knowledge, history, header analyzer and test
+ * mailbox as mocks
  * (autowire them to give them behaviour).
  */
 @Target(ElementType.TYPE)
@@ -35,7 +37,7 @@ import org.xbill.DNS.SimpleResolver;
 @WebMvcTest
 @Import({RunFragments.class, EventStream.class, SecurityConfiguration.class, WebSliceTest.Settings.class})
 @WithMockUser(roles = "OPERATOR")
-@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class})
+@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class, TestMailbox.class})
 @interface WebSliceTest {
 
     /** The web settings, the real (pure) message reader and bounce explainer over the knowledge bean, a header analyzer. */

@@ -48,6 +48,19 @@ public final class PostfixServer implements AutoCloseable {
     }
 
     public static PostfixServer start() throws IOException, InterruptedException {
+        return start(0);
+    }
+
+    /**
+     * A Postfix that relays every message it accepts from 127.0.0.0/8 for another domain to
+     * 127.0.0.1:{@code relayPort} (its {@code relayhost}), with STARTTLS when offered ({@code
+     * smtp_tls_security_level = may}) and HELO {@value #HOST_NAME}, as an outbound MTA would.
+     */
+    public static PostfixServer relayingTo(int relayPort) throws IOException, InterruptedException {
+        return start(relayPort);
+    }
+
+    private static PostfixServer start(int relayPort) throws IOException, InterruptedException {
         var dir = Files.createTempDirectory("mailflow-postfix");
         var conf = Files.createDirectories(dir.resolve("conf"));
         var queue = Files.createDirectories(dir.resolve("queue"));
@@ -77,7 +90,13 @@ public final class PostfixServer implements AutoCloseable {
 
         int port = freePort();
         int tlsRequiredPort = freePort();
-        Files.writeString(conf.resolve("main.cf"), mainCf(conf, queue, data), StandardCharsets.US_ASCII);
+        var mainCf = mainCf(conf, queue, data);
+        if (relayPort > 0) {
+            mainCf = mainCf.replace("default_transport = discard:", "default_transport = smtp")
+                            .replace("relay_transport = discard:", "relay_transport = smtp")
+                    + relaying(relayPort);
+        }
+        Files.writeString(conf.resolve("main.cf"), mainCf, StandardCharsets.US_ASCII);
         Files.writeString(conf.resolve("master.cf"), masterCf(port, tlsRequiredPort), StandardCharsets.US_ASCII);
 
         var process = new ProcessBuilder("postfix", "-c", conf.toString(), "start-fg")
@@ -174,6 +193,15 @@ public final class PostfixServer implements AutoCloseable {
                 queue, data, HOST_NAME, DOMAIN, DOMAIN, KNOWN_USER, conf.resolve("cert.pem"), conf.resolve("key.pem"));
     }
 
+    private static String relaying(int relayPort) {
+        return """
+                relayhost = [127.0.0.1]:%d
+                smtp_tls_security_level = may
+                smtp_host_lookup = native
+                smtp_helo_name = $myhostname
+                """.formatted(relayPort);
+    }
+
     private static String masterCf(int port, int tlsRequiredPort) {
         return """
                 127.0.0.1:%d inet n - n - - smtpd
@@ -202,7 +230,7 @@ public final class PostfixServer implements AutoCloseable {
                 """.formatted(port, tlsRequiredPort);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -25,6 +25,20 @@ public final class SelfSignedTls {
     /** A context whose certificate names {@code hostName} (subject CN and DNS subjectAltName), valid for a day. */
     public static SSLContext serverContext(String hostName) {
         try {
+            char[] password = "test".toCharArray();
+            var keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keyStore(hostName, password), password);
+            var context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make a self-signed certificate", e);
+        }
+    }
+
+    /** A PKCS12 key store with one key entry, {@code server}, and its self-signed certificate for {@code hostName}. */
+    public static KeyStore keyStore(String hostName, char[] password) {
+        try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             var keys = generator.generateKeyPair();
@@ -45,14 +59,9 @@ public final class SelfSignedTls {
             var certificate = new JcaX509CertificateConverter().getCertificate(holder);
             var store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            char[] password = "test".toCharArray();
             store.setKeyEntry(
                     "server", keys.getPrivate(), password, new java.security.cert.Certificate[] {certificate});
-            var keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(store, password);
-            var context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), null, null);
-            return context;
+            return store;
         } catch (Exception e) {
             throw new IllegalStateException("could not make a self-signed certificate", e);
         }
