@@ -9,7 +9,7 @@ document.addEventListener("click", function (event) {
     return;
   }
   // A textarea (the escalation note) is copied as it is, a transcript list line by line, anything
-  // else (a test address) as its text.
+  // else (a test address, the words for the customer, a new token) as its text.
   var text = source.tagName === "TEXTAREA" ? source.value
     : (source.querySelector("li") ? null : source.textContent.trim());
   var lines = text !== null ? [text] : Array.prototype.map.call(source.querySelectorAll("li"), function (li) {
@@ -105,6 +105,49 @@ document.addEventListener("htmx:afterSwap", function (event) {
   }
 });
 
+// Times are written in UTC by the server; each <time data-local> is shown in the viewer's own time
+// zone, with the UTC time on hover.
+function localTimes(root) {
+  Array.prototype.forEach.call((root || document).querySelectorAll("time[data-local]"), function (time) {
+    var at = new Date(time.getAttribute("datetime"));
+    if (isNaN(at.getTime()) || time.hasAttribute("data-utc")) {
+      return;
+    }
+    time.setAttribute("data-utc", time.textContent.trim());
+    time.title = at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+    time.textContent = at.toLocaleString(undefined, {
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit"
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
+document.addEventListener("htmx:afterSettle", function (event) { localTimes(event.detail.elt); });
+
+// The tab's title follows the run: its outcome once the verdict arrives (a run started with htmx
+// never loads a page of its own).
+function followTitle() {
+  var badge = document.querySelector("#verdict .badge.outcome");
+  var target = document.querySelector(".run-head .name");
+  if (badge && target) {
+    document.title = badge.textContent.trim() + ": " + target.textContent.trim() + " · mailflow";
+  } else if (target && document.querySelector(".run")) {
+    document.title = "Probe of " + target.textContent.trim() + " · mailflow";
+  }
+}
+document.addEventListener("htmx:afterSettle", followTitle);
+document.addEventListener("htmx:sseMessage", function (event) {
+  followTitle();
+  localTimes(event.target);
+});
+
+// On a phone the answer of /codes (a code looked up, a bounce explained) is below the form: bring its
+// headline into view when the page opens with one.
+document.addEventListener("DOMContentLoaded", function () {
+  var answer = document.getElementById("explained-title");
+  if (answer && window.matchMedia("(max-width: 40rem)").matches) {
+    answer.scrollIntoView({ block: "start" });
+  }
+});
 // The bounce explainer's paste box takes a dropped .eml or .msg file: it becomes the form's upload
 // and the form is sent. A file over the limit is refused here, with the limit, before it is sent.
 (function () {

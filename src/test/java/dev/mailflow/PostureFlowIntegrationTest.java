@@ -109,6 +109,27 @@ class PostureFlowIntegrationTest extends RunningApp {
     }
 
     @Test
+    void anAcceptedRecipientOfASenderWhoseDmarcRejectsIsLikelyRefusedNeverPlainDeliverable() throws Exception {
+        var id = app.startAndFinish("""
+                {"rcptTo": ["kate@example.test"], "mailFrom": "helpdesk@contoso.test"}
+                """);
+        var result = json.readTree(app.get("/api/probes/" + id).body());
+
+        assertThat(result.get("outcome").asString()).isEqualTo("DELIVERABLE");
+        assertThat(result.get("risk").asString()).isEqualTo("LIKELY_REFUSED");
+        assertThat(result.get("risks").valueStream().map(JsonNode::asString)).contains("posture.dmarc-spf-refused");
+        assertThat(result.get("verdict").asString()).startsWith("Accepted now — likely refused:");
+        assertThat(result.get("findings").get(0).get("id").asString()).isEqualTo("posture.dmarc-spf-refused");
+        assertThat(result.get("customerMessage").asString()).contains("will most likely refuse mail from contoso.test");
+
+        var page = app.get("/probes/" + id).body();
+        assertThat(page)
+                .contains("outcome-at-risk")
+                .contains(">likely refused<")
+                .doesNotContain("outcome-deliverable");
+    }
+
+    @Test
     void theStreamsAnnounceEachCheckAndTheRunPageShowsThePanel() throws Exception {
         var id = app.startAndFinish("""
                 {"rcptTo": ["kate@example.test"], "mailFrom": "helpdesk@contoso.test"}

@@ -20,14 +20,33 @@ import java.util.stream.IntStream;
  */
 record DeliveryVerdict(Wording wording, ReplyRules replies) {
 
-    /** The verdict's kind and its sentence. */
-    record Result(Verdict kind, String text) {}
+    /**
+     * The verdict's kind, its sentence, the finding that decided it and the words the sentence was
+     * made of (for the risk's sentence and the customer's).
+     *
+     * @param deciding the id of the finding that decides the verdict, null when none does alone
+     */
+    record Result(Verdict kind, String text, String deciding, Map<String, String> vars) {
+
+        Result {
+            vars = Map.copyOf(vars);
+        }
+
+        Result(Verdict kind, String text, Map<String, String> vars) {
+            this(kind, text, null, vars);
+        }
+    }
 
     Result decide(RunFacts run, List<Finding> findings) {
         var vars = new HashMap<String, String>();
         var nullSender = run.mailFrom() == null || run.mailFrom().isEmpty();
-        vars.put("from", nullSender ? wording.verdict("nullSender", Map.of()) : run.mailFrom());
+        vars.put("from", nullSender ? "" : run.mailFrom());
+        // The empty sender (bounces use it) is not named: "<>" means nothing to the reader.
+        vars.put("sender", nullSender ? "" : wording.verdict("sender", Map.of("from", run.mailFrom())));
         vars.put("to", run.rcptTo().isEmpty() ? String.valueOf(run.domain()) : String.join(", ", run.rcptTo()));
+        vars.put("domain", String.valueOf(run.domain()));
+        vars.put("host", "");
+        vars.put("skipped", "");
         var dnsEnd = DnsRules.terminal(run.dns());
         if (dnsEnd.isPresent()) {
             var finding =
@@ -35,12 +54,17 @@ record DeliveryVerdict(Wording wording, ReplyRules replies) {
             vars.put("title", finding.map(Finding::title).orElse(dnsEnd.get()));
             vars.put("skipped", "");
             var kind = dnsEnd.get().equals("dns.lookup-failed") ? Verdict.DEFERRED : Verdict.BOUNCE;
-            return new Result(kind, wording.verdict(kind == Verdict.BOUNCE ? "bounce" : "deferred", vars));
+            return new Result(
+                    kind, wording.verdict(kind == Verdict.BOUNCE ? "bounce" : "deferred", vars), dnsEnd.get(), vars);
         }
         var result = walk(run, vars);
         var tie = DnsRules.ties(run.dns(), wording);
         if (tie.isPresent() && result.kind() != Verdict.UNKNOWN) {
-            return new Result(result.kind(), result.text() + wording.verdict("ties", tie.get()));
+            return new Result(
+                    result.kind(),
+                    result.text() + wording.verdict("ties", tie.get()),
+                    result.deciding(),
+                    result.vars());
         }
         return result;
     }
@@ -57,13 +81,14 @@ record DeliveryVerdict(Wording wording, ReplyRules replies) {
                 if (explained.isPresent()) {
                     vars.put("skipped", skippedText(skipped));
                     vars.put("title", explained.get().finding().title());
+                    var id = explained.get().finding().id();
                     if (explained.get().artifact()) {
-                        return new Result(Verdict.UNKNOWN, wording.verdict("unknown", vars));
+                        return new Result(Verdict.UNKNOWN, wording.verdict("unknown", vars), id, vars);
                     }
                     var permanent = decisive.get().reply().isPermanent();
                     return permanent
-                            ? new Result(Verdict.BOUNCE, wording.verdict("bounce", vars))
-                            : new Result(Verdict.DEFERRED, wording.verdict("deferred", vars));
+                            ? new Result(Verdict.BOUNCE, wording.verdict("bounce", vars), id, vars)
+                            : new Result(Verdict.DEFERRED, wording.verdict("deferred", vars), id, vars);
                 }
             }
             if (session.greeted()) {
@@ -107,18 +132,19 @@ record DeliveryVerdict(Wording wording, ReplyRules replies) {
                     ReplyRules.queueId(data.get().reply().text())
                             .map(id -> wording.verdict("queue", Map.of("queue", id)))
                             .orElse(""));
-            return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("accepted", vars)));
+            vars.put("data", "accepted");
+            return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("accepted", vars), vars));
         }
         var exchanges = session.exchanges();
         var rcptAccepted =
                 IntStream.range(0, exchanges.size()).anyMatch(i -> MailTransaction.acceptedRecipient(exchanges, i));
         if (rcptAccepted && !run.rcptTo().isEmpty()) {
-            return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("deliverable", vars)));
+            return Optional.of(new Result(Verdict.DELIVERABLE, wording.verdict("deliverable", vars), vars));
         }
         if (session.outcome() == SessionOutcome.COMPLETED) {
             // Stopped on purpose before RCPT: the server talks, but nothing was asked about mail.
             vars.put("phase", session.phase().name());
-            return Optional.of(new Result(Verdict.UNKNOWN, wording.verdict("tested", vars)));
+            return Optional.of(new Result(Verdict.UNKNOWN, wording.verdict("tested", vars), vars));
         }
         return Optional.empty();
     }
@@ -129,21 +155,25 @@ record DeliveryVerdict(Wording wording, ReplyRules replies) {
             LinkedHashSet<String> skipped,
             Optional<Finding> artifact) {
         if (sessions.isEmpty()) {
-            return new Result(Verdict.UNKNOWN, wording.verdict("nothing", vars));
+            return new Result(Verdict.UNKNOWN, wording.verdict("nothing", vars), vars);
         }
         if (sessions.stream().allMatch(ConnectionRules::timedOutOnConnect)) {
-            return new Result(Verdict.UNKNOWN, wording.verdict("port25", vars));
+            return new Result(Verdict.UNKNOWN, wording.verdict("port25", vars), ConnectionRules.PORT25_BLOCKED, vars);
         }
         if (sessions.stream().allMatch(s -> s.outcome() == SessionOutcome.POLICY_REFUSED)) {
-            return new Result(Verdict.UNKNOWN, wording.verdict("policy", vars));
+            return new Result(Verdict.UNKNOWN, wording.verdict("policy", vars), vars);
         }
         if (artifact.isPresent()) {
             vars.put("title", artifact.get().title());
             vars.put("skipped", "");
-            return new Result(Verdict.UNKNOWN, wording.verdict("unknown", vars));
+            return new Result(
+                    Verdict.UNKNOWN,
+                    wording.verdict("unknown", vars),
+                    artifact.get().id(),
+                    vars);
         }
         vars.put("list", String.join("; ", skipped));
-        return new Result(Verdict.DEFERRED, wording.verdict("unreached", vars));
+        return new Result(Verdict.DEFERRED, wording.verdict("unreached", vars), vars);
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.List;
  *     real sender would not meet it
  * @param reason the reason this finding reports; for reply findings also the reason whose text
  *     picks it ({@code UNRECOGNISED} marks the catch-alls)
+ * @param risk what this finding means for mail whose envelope was accepted (null: nothing)
+ * @param setup whether the finding is about mailflow's own configuration (a note for its
+ *     administrator, not for the person reading the run)
  */
 record FindingText(
         String id,
@@ -25,7 +28,9 @@ record FindingText(
         List<Phase> phases,
         List<String> entries,
         Boolean artifact,
-        Reason reason) {
+        Reason reason,
+        Risk risk,
+        Boolean setup) {
 
     FindingText {
         causes = causes == null ? List.of() : List.copyOf(causes);
@@ -34,6 +39,8 @@ record FindingText(
         phases = phases == null ? List.of() : List.copyOf(phases);
         entries = entries == null ? List.of() : List.copyOf(entries);
         artifact = artifact != null && artifact;
+        risk = risk == null ? Risk.NONE : risk;
+        setup = setup != null && setup;
     }
 
     boolean explainsReplies() {

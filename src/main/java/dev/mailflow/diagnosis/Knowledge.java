@@ -204,6 +204,19 @@ public final class Knowledge {
                 .orElse("Not a reply code mailflow knows.");
     }
 
+    /**
+     * The words for the customer of a run mailflow could not finish (an error, an interruption), which
+     * has no diagnosis to speak from.
+     */
+    public PlainWords unfinishedWords(String to, String domain) {
+        return new CustomerWords(wording).unfinished(to, domain);
+    }
+
+    /** Whether a finding is about mailflow's own configuration: a note for its administrator. */
+    public boolean aboutMailflowSetup(String findingId) {
+        return wording.has(findingId) && wording.text(findingId).setup();
+    }
+
     Wording wording() {
         return wording;
     }

@@ -41,13 +41,46 @@ final class KnowledgeFiles {
         }
     }
 
-    /** The finding texts and the verdict sentences. */
-    record WordingFile(Map<String, String> verdicts, Map<String, String> skips, List<FindingText> findings) {
+    /**
+     * The finding texts, the verdict sentences, the words for the customer and the providers that
+     * judge a message only at its end.
+     *
+     * @param customer by deciding finding id, reason, risk or outcome name
+     */
+    record WordingFile(
+            Map<String, String> verdicts,
+            Map<String, String> skips,
+            List<FindingText> findings,
+            Map<String, CustomerText> customer,
+            List<EndOfData> endOfData) {
 
         WordingFile {
             verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
             skips = skips == null ? Map.of() : Map.copyOf(skips);
             findings = findings == null ? List.of() : List.copyOf(findings);
+            customer = customer == null ? Map.of() : Map.copyOf(customer);
+            endOfData = endOfData == null ? List.of() : List.copyOf(endOfData);
+        }
+    }
+
+    /**
+     * Plain words for one situation.
+     *
+     * @param message what the helpdesk tells the customer
+     * @param user what the user (the person sending) can do
+     */
+    record CustomerText(String message, String user) {}
+
+    /**
+     * A provider that checks the sender's authentication (SPF, DKIM, DMARC) at the end of the
+     * message, so an accepted recipient says nothing about whether the message is taken.
+     *
+     * @param hosts MX host name suffixes of the provider
+     */
+    record EndOfData(String provider, List<String> hosts) {
+
+        EndOfData {
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
         }
     }
 
@@ -115,7 +148,7 @@ final class KnowledgeFiles {
         var posture = read(POSTURE_FILE, PostureFile.class);
         var all = new java.util.ArrayList<>(wording.findings());
         all.addAll(posture.findings());
-        return new WordingFile(wording.verdicts(), wording.skips(), all);
+        return new WordingFile(wording.verdicts(), wording.skips(), all, wording.customer(), wording.endOfData());
     }
 
     private static <T> T read(String resource, Class<T> type) {

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param dns the MX plan, null when there is none (an explicit host's plan has outcome EXPLICIT)
  * @param tls the TLS mode requested
  * @param dsnNotify the DSN NOTIFY values asked for (RFC 3461 §4.1); empty when none
+ * @param egress whose address the sessions came from
  */
 public record RunFacts(
         String domain,
@@ -25,11 +26,42 @@ public record RunFacts(
         TlsMode tls,
         MxPlan dns,
         List<SessionFacts> sessions,
-        Set<Notify> dsnNotify) {
+        Set<Notify> dsnNotify,
+        Egress egress) {
 
     public RunFacts {
         rcptTo = List.copyOf(rcptTo);
         sessions = List.copyOf(sessions);
         dsnNotify = dsnNotify == null ? Set.of() : Set.copyOf(dsnNotify);
+        egress = egress == null ? Egress.UNKNOWN : egress;
+    }
+
+    /**
+     * The addresses the sessions were sent from, and the addresses {@code mailflow.posture.our-addresses}
+     * names as the organisation's mail servers.
+     *
+     * @param used our end of each connection, as IP literals
+     * @param ourServers the configured addresses; empty when none are configured
+     */
+    public record Egress(List<String> used, List<String> ourServers) {
+
+        public static final Egress UNKNOWN = new Egress(List.of(), List.of());
+
+        public Egress {
+            used = List.copyOf(used);
+            ourServers = List.copyOf(ourServers);
+        }
+    }
+
+    public RunFacts(
+            String domain,
+            String ehlo,
+            String mailFrom,
+            List<String> rcptTo,
+            TlsMode tls,
+            MxPlan dns,
+            List<SessionFacts> sessions,
+            Set<Notify> dsnNotify) {
+        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, dsnNotify, Egress.UNKNOWN);
     }
 }

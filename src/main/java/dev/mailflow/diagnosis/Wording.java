@@ -16,10 +16,14 @@ final class Wording {
     private final Map<String, String> verdicts;
     private final Map<String, String> skips;
     private final Map<String, FindingText> findings;
+    private final Map<String, KnowledgeFiles.CustomerText> customer;
+    private final List<KnowledgeFiles.EndOfData> endOfData;
 
     Wording(KnowledgeFiles.WordingFile file, Map<String, CodeEntry> entries) {
         this.verdicts = file.verdicts();
         this.skips = file.skips();
+        this.customer = file.customer();
+        this.endOfData = file.endOfData();
         var byId = new LinkedHashMap<String, FindingText>();
         for (var text : file.findings()) {
             if (byId.putIfAbsent(text.id(), text) != null) {
@@ -48,6 +52,14 @@ final class Wording {
 
     Map<String, String> skips() {
         return skips;
+    }
+
+    Map<String, KnowledgeFiles.CustomerText> customer() {
+        return customer;
+    }
+
+    List<KnowledgeFiles.EndOfData> endOfData() {
+        return endOfData;
     }
 
     boolean isArtifact(String id) {
@@ -102,13 +114,34 @@ final class Wording {
         return templates.stream().map(t -> fill(t, vars)).toList();
     }
 
+    /**
+     * The items of the lists in order, each once: an item that starts with the same clause as an
+     * earlier one ("Retry later; a real sender retries automatically." and "Retry later; a real
+     * sending server keeps the message queued...") says the same thing twice and is left out.
+     */
     @SafeVarargs
     static List<String> union(List<String>... lists) {
-        var all = new LinkedHashSet<String>();
+        var all = new ArrayList<String>();
+        var clauses = new LinkedHashSet<String>();
         for (var list : lists) {
-            all.addAll(list);
+            for (var item : list) {
+                if (clauses.add(firstClause(item))) {
+                    all.add(item);
+                }
+            }
         }
-        return new ArrayList<>(all);
+        return all;
+    }
+
+    private static String firstClause(String item) {
+        var end = item.length();
+        for (var stop : new char[] {';', '.', ':'}) {
+            var at = item.indexOf(stop);
+            if (at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return item.substring(0, end).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String required(Map<String, String> texts, String key) {

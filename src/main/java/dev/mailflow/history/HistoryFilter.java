@@ -19,6 +19,7 @@ import java.util.Locale;
  *
  * @param user the owner; honoured only for those who see every run
  * @param before the cursor of the page before ({@code next} of the previous answer)
+ * @param after the cursor of the page after ({@code previous} of the previous answer): newer runs
  */
 public record HistoryFilter(
         String domain,
@@ -28,7 +29,8 @@ public record HistoryFilter(
         Instant from,
         Instant to,
         int limit,
-        Cursor before) {
+        Cursor before,
+        Cursor after) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -48,6 +50,20 @@ public record HistoryFilter(
             String to,
             String limit,
             String before) {
+        return parse(domain, rcpt, outcome, user, from, to, limit, before, null);
+    }
+
+    /** As above, with {@code after}: the page of runs newer than a cursor. */
+    public static HistoryFilter parse(
+            String domain,
+            String rcpt,
+            String outcome,
+            String user,
+            String from,
+            String to,
+            String limit,
+            String before,
+            String after) {
         var problems = new ArrayList<FieldProblem>();
         var outcomeValue = outcome(outcome, problems);
         var domainName = domain(domain, problems);
@@ -71,6 +87,13 @@ public record HistoryFilter(
                 problems.add(new FieldProblem("before", "the \"next\" value of a previous page"));
             }
         }
+        Cursor newer = null;
+        if (!blank(after)) {
+            newer = Cursor.parse(after.strip()).orElse(null);
+            if (newer == null) {
+                problems.add(new FieldProblem("after", "the \"previous\" value of a page"));
+            }
+        }
         bounded("domain", domain, problems);
         bounded("rcpt", rcpt, problems);
         bounded("user", user, problems);
@@ -87,7 +110,8 @@ public record HistoryFilter(
                         ? null
                         : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 size,
-                cursor);
+                cursor,
+                newer);
     }
 
     private static RunOutcome outcome(String text, List<FieldProblem> problems) {

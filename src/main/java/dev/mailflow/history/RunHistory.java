@@ -36,9 +36,10 @@ public final class RunHistory {
         var where = new StringBuilder(" where 1 = 1");
         var params = new HashMap<String, Object>();
         visibleTo(viewer, filter.user(), where, params);
+        // By prefix: "nouser" finds nouser.test, "kate" finds kate@example.test.
         if (filter.domain() != null) {
-            where.append(" and r.domain = :domain");
-            params.put("domain", filter.domain());
+            where.append(" and r.domain like :domain escape '!'");
+            params.put("domain", prefix(filter.domain()));
         }
         recipient(filter.rcpt(), where, params);
         if (filter.outcome() != null) {
@@ -53,29 +54,75 @@ public final class RunHistory {
             where.append(" and r.started_at < :to");
             params.put("to", RunRows.time(filter.to()));
         }
+        if (filter.after() != null) {
+            return newer(filter, where, params);
+        }
         before(filter.before(), where, params);
-        var rows = select(where, params, filter.limit() + 1);
+        var rows = select(where, params, filter.limit() + 1, false);
+        var previous = filter.before() == null || rows.isEmpty() ? null : cursor(rows.getFirst());
         if (rows.size() <= filter.limit()) {
-            return new HistoryPage(rows, null);
+            return new HistoryPage(rows, null, previous);
         }
         var page = rows.subList(0, filter.limit());
-        var last = page.getLast();
-        return new HistoryPage(List.copyOf(page), new Cursor(last.startedAt(), last.id()).toString());
+        return new HistoryPage(List.copyOf(page), cursor(page.getLast()), previous);
     }
 
-    /** The runs of the same domain started before {@code run}, newest first. */
+    /** The page of runs just newer than the cursor, still newest first. */
+    private HistoryPage newer(HistoryFilter filter, StringBuilder where, Map<String, Object> params) {
+        where.append(" and (r.started_at > :afterAt or (r.started_at = :afterAt and r.id > :afterId))");
+        params.put("afterAt", RunRows.time(filter.after().startedAt()));
+        params.put("afterId", filter.after().id());
+        var rows = select(where, params, filter.limit() + 1, true);
+        var page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), filter.limit())));
+        var more = rows.size() > filter.limit();
+        var newestFirst = page.reversed();
+        return newestFirst.isEmpty()
+                ? new HistoryPage(List.of(), null, null)
+                : new HistoryPage(
+                        List.copyOf(newestFirst),
+                        cursor(newestFirst.getLast()),
+                        more ? cursor(newestFirst.getFirst()) : null);
+    }
+
+    private static String cursor(RunSummary run) {
+        return new Cursor(run.startedAt(), run.id()).toString();
+    }
+
+    /** A LIKE pattern for values that start with the text, the text's own wildcards taken literally. */
+    private static String prefix(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
+     * The runs of the same domain and the same recipients started before {@code run}, newest first:
+     * a run to nobody-here@ and one to kate@ at the same domain are two stories, not one (a domain-only
+     * run goes to postmaster@, so it meets the other domain-only runs).
+     */
     public List<RunSummary> earlier(ProbeRun run, Requester viewer, int limit) {
         var where = new StringBuilder(" where r.domain = :domain");
         var params = new HashMap<String, Object>();
         params.put("domain", RunRows.domain(run));
+        sameRecipients(RunRows.recipients(run), where, params);
         visibleTo(viewer, null, where, params);
         before(new Cursor(run.startedAt(), run.id()), where, params);
         return select(where, params, limit);
     }
 
+    private static void sameRecipients(List<String> addresses, StringBuilder where, Map<String, Object> params) {
+        if (addresses.isEmpty()) {
+            where.append(" and not exists (select 1 from run_recipients x where x.run_id = r.id)");
+            return;
+        }
+        where.append(" and not exists (select 1 from run_recipients x where x.run_id = r.id"
+                + " and x.address not in (:addresses))"
+                + " and (select count(*) from run_recipients x where x.run_id = r.id) = :addressCount");
+        params.put("addresses", addresses);
+        params.put("addressCount", addresses.size());
+    }
+
     /**
-     * What changed since the previous completed run of the same domain that {@code viewer} may read;
-     * no changes against nothing for a first run.
+     * What changed since the previous completed run of the same domain and recipients that {@code
+     * viewer} may read; no changes against nothing for a first run.
      */
     public RunDiff diff(ProbeRun run, Requester viewer) {
         var previous = earlier(run, viewer, 10).stream()
@@ -141,13 +188,22 @@ public final class RunHistory {
         if (rcpt == null) {
             return;
         }
+        // Addresses match from the start ("kate" finds kate@example.test); "@example.test" or a bare
+        // word also finds the runs of that domain.
         int at = rcpt.lastIndexOf('@');
-        if (at <= 0) {
+        if (at == 0) {
             where.append(" and r.domain = :rcptDomain");
-            params.put("rcptDomain", rcpt.substring(at + 1));
+            params.put("rcptDomain", rcpt.substring(1));
+            return;
+        }
+        var byAddress =
+                "exists (select 1 from run_recipients x where x.run_id = r.id and x.address like :rcpt escape '!')";
+        params.put("rcpt", prefix(rcpt));
+        if (at < 0) {
+            where.append(" and (r.domain = :rcptDomain or " + byAddress + ")");
+            params.put("rcptDomain", rcpt);
         } else {
-            where.append(" and exists (select 1 from run_recipients x where x.run_id = r.id and x.address = :rcpt)");
-            params.put("rcpt", rcpt);
+            where.append(" and " + byAddress);
         }
     }
 
@@ -172,8 +228,13 @@ public final class RunHistory {
     }
 
     private List<RunSummary> select(StringBuilder where, Map<String, Object> params, int limit) {
+        return select(where, params, limit, false);
+    }
+
+    private List<RunSummary> select(StringBuilder where, Map<String, Object> params, int limit, boolean oldestFirst) {
+        var order = oldestFirst ? " order by r.started_at, r.id" : " order by r.started_at desc, r.id desc";
         var sql = "select r.id, r.status, r.outcome, r.domain, r.request, r.started_at, r.finished_at, r.verdict,"
-                + " r.owner from runs r" + where + " order by r.started_at desc, r.id desc limit :limit";
+                + " r.owner from runs r" + where + order + " limit :limit";
         var all = new HashMap<>(params);
         all.put("limit", limit);
         return new ArrayList<>(jdbc.sql(sql)

@@ -96,9 +96,8 @@ final class BlocklistCheck {
         }
         long listed =
                 listings.stream().filter(l -> l.state() == ListingState.LISTED).count();
-        String summary = listings.isEmpty()
-                ? "no address to look up"
-                : listed + " listing(s) in " + zones.size() + " list(s) for " + addresses.size() + " address(es)";
+        String summary =
+                listings.isEmpty() ? "no address to look up" : summary(status, listed, zones.size(), addresses.size());
         return new PostureCheck(
                 Kind.BLOCKLISTS,
                 domain,
@@ -150,5 +149,17 @@ final class BlocklistCheck {
         }
         var reason = dns.txt(name).texts().stream().findFirst().orElse("answered " + AddressText.of(codes.getFirst()));
         return new Listing(subject.mx(), address, zone, ListingState.LISTED, reason);
+    }
+
+    /** The row's line in words: "not listed on any of 3 lists", "listed once", "the lists did not answer". */
+    private static String summary(PostureStatus status, long listed, int zones, int addresses) {
+        var lists = zones == 1 ? "1 list" : zones + " lists";
+        var checked = addresses == 1 ? "1 address" : addresses + " addresses";
+        if (listed > 0) {
+            return (listed == 1 ? "listed once" : "listed " + listed + " times") + " (" + checked + ", " + lists + ")";
+        }
+        return status == PostureStatus.PASS
+                ? "not listed on any of " + lists + " (" + checked + ")"
+                : "could not be checked: the lists did not answer our resolver (" + lists + ")";
     }
 }

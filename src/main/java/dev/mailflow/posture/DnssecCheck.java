@@ -59,9 +59,10 @@ record DnssecCheck(SecureLookup secure) {
                         Kind.DNSSEC,
                         domain,
                         PostureStatus.UNKNOWN,
-                        "validation could not run: " + answer.detail(),
+                        // The resolver's or library's own words go to the evidence, not the row's line.
+                        "could not be validated (the resolver gave no answer to check)",
                         records,
-                        List.of(),
+                        List.of(answer.detail()),
                         List.of(),
                         facts);
         };

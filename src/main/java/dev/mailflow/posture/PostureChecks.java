@@ -71,6 +71,11 @@ public final class PostureChecks {
         }
     }
 
+    /** The configured addresses of the organisation's mail servers as IP literals; empty when none. */
+    public List<String> ourServers() {
+        return properties.ourAddressList().stream().map(AddressText::of).toList();
+    }
+
     public boolean enabled() {
         return properties.enabled();
     }

@@ -1,7 +1,6 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnoser;
-import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.posture.PostureCheck;
@@ -16,7 +15,7 @@ import java.util.Locale;
 
 /**
  * A run's posture: started once the MX plan is known, beside the sessions; each check lands on the
- * run as it finishes; the findings join the diagnosis at the end.
+ * run as it finishes; the findings go into the diagnosis at the end.
  */
 record PostureStep(PostureChecks checks, Diagnoser diagnoser) {
 
@@ -36,17 +35,21 @@ record PostureStep(PostureChecks checks, Diagnoser diagnoser) {
         return checks.start(subject, check -> publish(run, check));
     }
 
-    /** Waits for the rest of the checks and adds their findings to the diagnosis. */
-    Diagnosis finish(ProbeRun run, PostureChecks.Started started, Diagnosis diagnosis) {
+    /** The addresses {@code mailflow.posture.our-addresses} names as our mail servers; empty when none. */
+    List<String> ourServers() {
+        return checks.ourServers();
+    }
+
+    /** Waits for the rest of the checks; their findings, for the diagnosis (none without checks). */
+    List<Finding> finish(ProbeRun run, PostureChecks.Started started) {
         if (started == null) {
-            return diagnosis;
+            return List.of();
         }
         var report = started.finish(seen(run.sessions()));
         run.update(s -> s.withPostureReport(report));
-        List<Finding> findings = run.state().posture().entries().stream()
+        return run.state().posture().entries().stream()
                 .flatMap(e -> e.findings().stream())
                 .toList();
-        return diagnoser.withPosture(diagnosis, findings);
     }
 
     private void publish(ProbeRun run, PostureCheck check) {

@@ -2,6 +2,7 @@ package dev.mailflow.probe;
 
 import dev.mailflow.diagnosis.Diagnoser;
 import dev.mailflow.diagnosis.Diagnosis;
+import dev.mailflow.diagnosis.RunFacts;
 import dev.mailflow.dns.MxHost;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.dns.MxResolver;
@@ -81,8 +82,11 @@ final class RunExecution {
                 runUntilAnswered(run, probe, targetList, endNanos);
             }
             stopIfInterrupted();
-            var diagnosis = diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions()));
-            publish(run, posture.finish(run, checks, diagnosis));
+            var postureFindings = posture.finish(run, checks);
+            var egress = new RunFacts.Egress(RunFactsMapping.used(run.events()), posture.ourServers());
+            publish(
+                    run,
+                    diagnoser.diagnose(RunFactsMapping.facts(probe, plan, run.sessions(), egress), postureFindings));
             run.finish(RunStatus.COMPLETED, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,6 +12,11 @@ final class RunFactsMapping {
     private RunFactsMapping() {}
 
     static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionFacts> sessions) {
+        return facts(probe, plan, sessions, RunFacts.Egress.UNKNOWN);
+    }
+
+    /** @param egress our end of the connections and the configured addresses of our mail servers */
+    static RunFacts facts(ValidatedProbe probe, MxPlan plan, List<SessionFacts> sessions, RunFacts.Egress egress) {
         var sessionFacts = sessions.stream().filter(s -> s.result() != null).toList();
         return new RunFacts(
                 probe.domain() == null ? plan.domain() : probe.domain(),
@@ -21,6 +26,19 @@ final class RunFactsMapping {
                 probe.tls(),
                 plan,
                 sessionFacts,
-                probe.dsnNotify());
+                probe.dsnNotify(),
+                egress);
+    }
+
+    /** Our end of each connection the run opened, as the sessions' connected events name it. */
+    static List<String> used(List<ProbeEvent> events) {
+        return events.stream()
+                .map(e -> e.detail(EventDetail.Connected.class))
+                .filter(c -> c != null && c.local() != null)
+                .map(c -> c.local()
+                        .substring(0, Math.max(0, c.local().lastIndexOf(':')))
+                        .replaceAll("^\\[|]$", ""))
+                .distinct()
+                .toList();
     }
 }

@@ -2,7 +2,11 @@ package dev.mailflow.security;
 
 import dev.mailflow.probe.FieldProblem;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +28,9 @@ class TokenPage {
         this.tokens = tokens;
     }
 
+    /** Field names as the form labels them, for the messages on the page. */
+    private static final Map<String, String> LABELS = Map.of("name", "Name", "roles", "Roles", "expiresAt", "Expires");
+
     @GetMapping("/tokens")
     String list(Model model) {
         return page(model, null, List.of());
@@ -36,8 +43,12 @@ class TokenPage {
             @RequestParam(required = false) String expiresAt,
             Authentication admin,
             Model model) {
+        // What was typed stays in the form after an error.
+        model.addAttribute("name", name);
+        model.addAttribute("checkedRoles", roles == null ? List.of() : roles);
+        model.addAttribute("expiresAt", expiresAt);
         try {
-            var valid = new NewToken(name, roles, expiresAt).validate(clock.instant());
+            var valid = new NewToken(name, roles, endOfDay(expiresAt)).validate(clock.instant());
             var taken = tokens.getObject().taken(valid.name());
             if (taken.isPresent()) {
                 return page(model, null, List.of(new FieldProblem("name", taken.get())));
@@ -46,6 +57,9 @@ class TokenPage {
             if (created.isEmpty()) {
                 return page(model, null, List.of(new FieldProblem("name", "a token of this name exists already")));
             }
+            model.addAttribute("name", null);
+            model.addAttribute("checkedRoles", List.of());
+            model.addAttribute("expiresAt", null);
             return page(model, created.get(), List.of());
         } catch (NewToken.InvalidTokenException e) {
             return page(model, null, e.problems());
@@ -58,10 +72,37 @@ class TokenPage {
         return "redirect:/tokens";
     }
 
+    /**
+     * The page's date field gives a day ({@code 2027-02-01}): the token then expires at the start of
+     * that day, UTC. An instant typed by hand is passed on as it is.
+     */
+    private static String endOfDay(String expiresAt) {
+        if (expiresAt == null || expiresAt.isBlank()) {
+            return expiresAt;
+        }
+        try {
+            return LocalDate.parse(expiresAt.strip())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toString();
+        } catch (DateTimeParseException notADay) {
+            return expiresAt;
+        }
+    }
+
     private String page(Model model, MachineTokens.Created created, List<FieldProblem> errors) {
         model.addAttribute("tokens", tokens.getObject().list());
         model.addAttribute("created", created);
-        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "errors",
+                errors.stream()
+                        .map(e -> new FieldProblem(
+                                LABELS.getOrDefault(e.field().replaceAll("\\[\\d+]$", ""), e.field()),
+                                e.field().equals("expiresAt") && e.message().startsWith("an ISO-8601")
+                                        ? "a date such as 2027-01-31 (the token expires as that day starts, UTC)"
+                                        : e.message()))
+                        .toList());
+        model.asMap().putIfAbsent("checkedRoles", List.of());
         model.addAttribute("roles", List.of(Role.values()));
         return "tokens";
     }

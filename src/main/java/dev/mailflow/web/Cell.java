@@ -11,11 +11,12 @@ import java.util.stream.IntStream;
 /**
  * One phase of one session in the {@link SessionMatrix}.
  *
- * @param state {@code ok}, {@code fail}, {@code skipped} (passed without a command, e.g. no TLS),
+ * @param state {@code ok}, {@code warn} (deferred here), {@code fail}, {@code skipped} (passed without a command, e.g. no TLS),
  *     {@code void} (answered after MAIL was refused), {@code none} (not reached) or {@code pending};
  *     also the CSS class
  * @param word what the cell says: a reply code, an outcome, or a state word
- * @param ms the server's reply time in this phase, summed over its replies; null without one
+ * @param ms the server's reply time in this phase (for EHLO the last one: the EHLO after STARTTLS,
+ *     not the two added up); null without one
  * @param note a longer explanation for the cell's tooltip, or null
  */
 record Cell(String state, String word, Long ms, String note) {
@@ -48,7 +49,7 @@ record Cell(String state, String word, Long ms, String note) {
         boolean failedHere = order == 0 && result.outcome() != SessionOutcome.COMPLETED;
         if (failedHere) {
             var word = SessionMatrix.words(result.outcome());
-            return new Cell("fail", code == null ? word : code + " " + word, ms, null);
+            return new Cell(SessionMatrix.state(result.outcome()), code == null ? word : code + " " + word, ms, null);
         }
         var voided = IntStream.range(0, all.size())
                 .anyMatch(i -> all.get(i).phase() == phase && MailTransaction.voidReply(all, i));
@@ -68,8 +69,13 @@ record Cell(String state, String word, Long ms, String note) {
         return new Cell("skipped", "skipped", null, null);
     }
 
+    /**
+     * The phase's reply time: every RCPT of the transaction added up, but for EHLO only the last one
+     * (the EHLO after STARTTLS is a conversation of its own, not more of the first).
+     */
     private static long ms(List<Exchange> exchanges) {
-        return exchanges.stream()
+        var counted = exchanges.getLast().phase() == Phase.EHLO ? List.of(exchanges.getLast()) : exchanges;
+        return counted.stream()
                 .mapToLong(x -> x.reply().took() == null ? 0 : x.reply().took().toMillis())
                 .sum();
     }

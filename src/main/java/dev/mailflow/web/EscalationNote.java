@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Actor;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.probe.EventDetail;
@@ -168,7 +169,7 @@ final class EscalationNote {
         if (f.reason() != null) {
             line(sb, "Reason", f.reason().words());
         }
-        line(sb, "Who must act", f.owner() == null ? "nobody" : word(f.owner().name()));
+        line(sb, "Who must act", Actor.of(f).words());
         list(sb, "Likely causes", f.causes());
         list(sb, "What to do", f.fixes());
         if (!f.refs().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Actor;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Severity;
 import dev.mailflow.probe.ProbeEvent;
@@ -42,9 +43,8 @@ record FindingView(Finding finding, String evidence, Long evidenceSeq) {
         return finding.severity().name().toLowerCase(Locale.ROOT);
     }
 
+    /** Who must act, named as a person: "the recipient's mail admin", "our DNS admin", "the user". */
     public String ownerWords() {
-        return finding.owner() == null
-                ? "nobody"
-                : finding.owner().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Actor.of(finding).words();
     }
 }

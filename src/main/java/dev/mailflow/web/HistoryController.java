@@ -37,6 +37,10 @@ class HistoryController {
             Requester requester,
             Model model,
             HttpServletResponse response) {
+        model.addAttribute("addressAsDomain", query.addressAsDomain() ? query.domain() : null);
+        if (query.addressAsDomain()) {
+            query = query.addressAsRecipient();
+        }
         model.addAttribute("domain", query.domain());
         model.addAttribute("rcpt", query.rcpt());
         model.addAttribute("outcome", query.outcome());
@@ -55,10 +59,13 @@ class HistoryController {
             var page = history.list(query.filter(), requester);
             model.addAttribute("runs", page.runs().stream().map(HistoryRow::of).toList());
             model.addAttribute("next", page.next());
+            model.addAttribute("previous", page.previous());
             model.addAttribute("problems", List.of());
         } catch (InvalidProbeException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("runs", List.of());
+            model.addAttribute("next", null);
+            model.addAttribute("previous", null);
             model.addAttribute("problems", e.problems());
         }
         return "history";

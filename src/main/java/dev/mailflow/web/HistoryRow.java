@@ -2,6 +2,7 @@ package dev.mailflow.web;
 
 import dev.mailflow.history.RunSummary;
 import dev.mailflow.text.UntrustedText;
+import java.time.Instant;
 import java.util.Locale;
 
 /** One run as the history page and the run page's "earlier runs" show it. */
@@ -12,6 +13,7 @@ record HistoryRow(
         String statusWord,
         String outcomeWord,
         String started,
+        Instant startedAt,
         String verdict,
         String owner) {
 
@@ -23,6 +25,7 @@ record HistoryRow(
                 run.status().name().toLowerCase(Locale.ROOT),
                 run.outcome() == null ? "" : run.outcome().name().toLowerCase(Locale.ROOT),
                 RunView.STARTED.format(run.startedAt()),
+                run.startedAt(),
                 run.verdict() == null ? "" : UntrustedText.visible(run.verdict()),
                 run.owner() == null ? "" : run.owner());
     }

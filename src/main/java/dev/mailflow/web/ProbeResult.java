@@ -1,8 +1,10 @@
 package dev.mailflow.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Risk;
 import dev.mailflow.dns.MxPlan;
 import dev.mailflow.probe.PostureEntry;
 import dev.mailflow.probe.ProbeRequest;
@@ -18,6 +20,10 @@ import java.util.List;
  * The JSON result of {@code GET /api/probes/{id}}; field names are the contract in DESIGN.md.
  *
  * @param outcome null while the run runs, so scripts never parse the verdict sentence
+ * @param risk what may still happen to mail whose envelope was accepted; null while the run runs
+ * @param risks the ids of the findings that make the risk
+ * @param customerMessage plain words for the customer, once the run is over
+ * @param advice what the user can do and what the mail admin must do, once the run is over
  * @param vantages each vantage's answer, for a run asked from several; left out otherwise
  */
 record ProbeResult(
@@ -27,7 +33,11 @@ record ProbeResult(
         Instant startedAt,
         Instant finishedAt,
         RunOutcome outcome,
+        Risk risk,
+        List<String> risks,
         String verdict,
+        String customerMessage,
+        Advice advice,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VantageResult> vantages,
         List<Posture> posture,
         Dns dns,
@@ -38,6 +48,7 @@ record ProbeResult(
     static ProbeResult of(RunSnapshot run, Knowledge knowledge, List<VantageResult> vantages) {
         var events = run.events();
         var diagnosis = run.diagnosis();
+        var words = CustomerView.of(run.state(), run.probe(), knowledge);
         return new ProbeResult(
                 run.id(),
                 run.status(),
@@ -45,7 +56,11 @@ record ProbeResult(
                 run.startedAt(),
                 run.finishedAt().orElse(null),
                 run.outcome().orElse(null),
+                run.isDone() ? diagnosis.map(Diagnosis::risk).orElse(Risk.NONE) : null,
+                diagnosis.map(Diagnosis::risks).orElse(List.of()),
                 diagnosis.map(d -> d.verdict()).orElse(null),
+                words.map(CustomerView::message).orElse(null),
+                words.map(Advice::of).orElse(null),
                 vantages,
                 run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
@@ -53,6 +68,18 @@ record ProbeResult(
                         .map(s -> SessionReport.of(s, events, knowledge))
                         .toList(),
                 diagnosis.map(d -> d.findings()).orElse(List.of()));
+    }
+
+    /**
+     * @param user what the user (the person sending) can do
+     * @param admin what the mail admin must do: the fixes of the finding that decides
+     * @param adminActs who that is, in words ("the recipient's mail admin", "our DNS admin")
+     */
+    record Advice(String user, List<String> admin, String adminActs) {
+
+        static Advice of(CustomerView words) {
+            return new Advice(words.user(), words.adminFixes(), words.adminActs());
+        }
     }
 
     record Dns(String domain, String outcome, List<Mx> mx, boolean implicitMx, boolean nullMx, String detail, long ms) {

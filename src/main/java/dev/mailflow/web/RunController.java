@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.Vantages;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,11 +32,17 @@ class RunController {
     private final RunFragments fragments;
     private final EventStream streams;
     private final RunHistory history;
+    private final Vantages vantages;
 
-    /** "Earlier runs of this domain" on the run page: enough to see a pattern, not a second history page. */
+    /** "Earlier runs" of the same domain and recipients on the run page: enough to see a pattern, not a second history page. */
     private static final int EARLIER_SHOWN = 5;
 
-    RunController(Knowledge knowledge, RunFragments fragments, EventStream streams, RunHistory history) {
+    /** The runs the timeline tells the story of: the last twenty of the same domain and recipients. */
+    private static final int STORY_LENGTH = 20;
+
+    RunController(
+            Knowledge knowledge, RunFragments fragments, EventStream streams, RunHistory history, Vantages vantages) {
+        this.vantages = vantages;
         this.knowledge = knowledge;
         this.fragments = fragments;
         this.streams = streams;
@@ -54,9 +61,15 @@ class RunController {
         if ("true".equals(htmx)) {
             return "fragments/run :: run";
         }
-        var lookBack = history.lookBack(run, requester, EARLIER_SHOWN);
+        var lookBack = history.lookBack(run, requester, STORY_LENGTH);
         model.addAttribute(
-                "earlier", lookBack.earlier().stream().map(HistoryRow::of).toList());
+                "earlier",
+                lookBack.earlier().stream()
+                        .limit(EARLIER_SHOWN)
+                        .map(HistoryRow::of)
+                        .toList());
+        model.addAttribute("timeline", Timeline.of(lookBack.earlier(), run));
+        model.addAttribute("recipients", RunView.recipients(run.probe()));
         model.addAttribute("diff", lookBack.diff());
         return "run";
     }
@@ -74,6 +87,24 @@ class RunController {
                     .name(line.event())
                     .data(fragments.render(run, event, line));
         });
+    }
+
+    /**
+     * The JSON result for the page's link: the same document as {@code GET /api/probes/{id}}, but on
+     * the pages' side, so a signed-in browser's session reads it (the API takes Basic or a token
+     * only, and would ask the browser for a password).
+     */
+    @GetMapping("/probes/{id}/result.json")
+    ResponseEntity<ProbeResult> json(ProbeRun run) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(TranscriptText.fileName(run.id(), "json"))
+                                .build()
+                                .toString())
+                .body(ProbeResult.of(run.snapshot(), knowledge, vantages.results(run.id())));
     }
 
     @GetMapping("/probes/{id}/transcript.txt")

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.probe.EventDetail;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRun;
@@ -19,9 +20,11 @@ import org.thymeleaf.context.Context;
 class RunFragments {
 
     private final ITemplateEngine engine;
+    private final Knowledge knowledge;
 
-    RunFragments(ITemplateEngine engine) {
+    RunFragments(ITemplateEngine engine, Knowledge knowledge) {
         this.engine = engine;
+        this.knowledge = knowledge;
     }
 
     String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
@@ -48,7 +51,7 @@ class RunFragments {
                 yield process(context, "plan");
             }
             case VERDICT -> {
-                context.setVariable("answer", VerdictView.of(state, live.request(), event));
+                context.setVariable("answer", answer(live, event));
                 yield process(context, "verdict");
             }
             case FINDING -> {
@@ -57,7 +60,8 @@ class RunFragments {
                         .map(ProbeEvent::seq)
                         .orElse(null);
                 context.setVariable("f", FindingView.of(finding, evidence));
-                yield process(context, "finding");
+                // A note about mailflow's own set-up goes to its administrator's section (out of band).
+                yield process(context, knowledge.aboutMailflowSetup(finding.id()) ? "adminNote" : "finding");
             }
             case POSTURE -> {
                 // The row of the check this event announces, swapped in by its id.
@@ -87,12 +91,18 @@ class RunFragments {
         context.setVariable("running", false);
         context.setVariable("certificates", CertificateView.of(state.sessions()));
         context.setVariable("posture", PostureView.of(state, live.probe()));
+        // The matrix again: a run that ended without a session says so instead of "not started yet".
+        context.setVariable("matrix", SessionMatrix.of(state, live.request()));
         var answered = live.firstEvent(e -> e.kind() == ProbeEvent.Kind.VERDICT).isPresent();
         if (answered) {
-            return process(context, "done", "actions", "certificates", "posturePanel");
+            return process(context, "done", "actions", "certificates", "posturePanel", "matrix");
         }
-        context.setVariable("answer", VerdictView.of(state, live.request(), event));
-        return process(context, "done", "actions", "certificates", "posturePanel", "answerOob");
+        context.setVariable("answer", answer(live, event));
+        return process(context, "done", "actions", "certificates", "posturePanel", "matrix", "answerOob");
+    }
+
+    private VerdictView answer(ProbeRun live, ProbeEvent event) {
+        return VerdictView.of(live.id(), live.state(), live.probe(), live.request(), event, knowledge);
     }
 
     private String process(Context context, String... fragments) {

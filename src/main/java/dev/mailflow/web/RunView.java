@@ -32,6 +32,7 @@ record RunView(
         SessionMatrix matrix,
         VerdictView answer,
         List<FindingView> findings,
+        List<FindingView> adminNotes,
         List<CertificateView> certificates,
         long lastSeq) {
 
@@ -43,9 +44,16 @@ record RunView(
         var reader = new TranscriptReader(knowledge);
         var lines = events.stream().map(reader::read).toList();
         var planned = events.stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.PLAN);
-        var findings = events.stream()
+        var all = events.stream()
                 .filter(e -> e.kind() == ProbeEvent.Kind.FINDING)
                 .map(e -> finding(run, e))
+                .toList();
+        // Notes about mailflow's own configuration go to its administrator's section, not every run's answer.
+        var findings = all.stream()
+                .filter(f -> !knowledge.aboutMailflowSetup(f.finding().id()))
+                .toList();
+        var adminNotes = all.stream()
+                .filter(f -> knowledge.aboutMailflowSetup(f.finding().id()))
                 .toList();
         return new RunView(
                 run.id(),
@@ -56,8 +64,9 @@ record RunView(
                 explicitHost(run.state()),
                 lines.stream().filter(TranscriptLine::inTranscript).toList(),
                 SessionMatrix.of(run),
-                VerdictView.of(run),
+                VerdictView.of(run, knowledge),
                 findings,
+                adminNotes,
                 CertificateView.of(run.sessions()),
                 run.lastSeq());
     }
@@ -97,11 +106,16 @@ record RunView(
         if (probe.host() != null) {
             return probe.host() + ":" + probe.port();
         }
+        return recipients(probe);
+    }
+
+    /** Whom the run asked about: its recipients, or its domain for a domain-only run (postmaster@). */
+    static String recipients(ValidatedProbe probe) {
         var postmasterOnly = probe.rcptTo().size() == 1
                 && probe.rcptTo().getFirst().localPart().equals("postmaster")
                 && probe.rcptTo().getFirst().domain().equals(probe.domain());
         return postmasterOnly || probe.rcptTo().isEmpty()
-                ? probe.domain()
+                ? probe.target()
                 : String.join(", ", probe.rcptTo().stream().map(String::valueOf).toList());
     }
 

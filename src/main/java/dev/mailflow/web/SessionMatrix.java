@@ -123,10 +123,19 @@ record SessionMatrix(List<Phase> phases, List<Row> rows, List<MxPlan.Tie> ties) 
                     family,
                     session.port(),
                     running ? "running" : words(result.outcome()),
-                    running ? "pending" : result.outcome() == SessionOutcome.COMPLETED ? "ok" : "fail",
+                    running ? "pending" : SessionMatrix.state(result.outcome()),
                     running ? null : result.phase().name(),
                     cells);
         }
+    }
+
+    /** A deferral is amber, like the verdict it leads to; every other end but completion is red. */
+    static String state(SessionOutcome outcome) {
+        return switch (outcome) {
+            case COMPLETED -> "ok";
+            case DEFERRED -> "warn";
+            default -> "fail";
+        };
     }
 
     static String words(SessionOutcome outcome) {

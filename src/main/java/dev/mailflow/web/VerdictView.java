@@ -1,10 +1,13 @@
 package dev.mailflow.web;
 
+import dev.mailflow.diagnosis.Knowledge;
+import dev.mailflow.diagnosis.Risk;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunState;
+import dev.mailflow.probe.ValidatedProbe;
 import dev.mailflow.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,43 +20,75 @@ import java.util.stream.Collectors;
  * the run took and how each MX host ended, on one line.
  *
  * @param outcomeWord {@code deliverable}, {@code deferred}, {@code bounce}, {@code unknown} or
- *     {@code failed}; also the badge's CSS class
+ *     {@code failed}
+ * @param badgeWord what the badge says: the outcome, or the risk of an accepted envelope ("likely
+ *     refused", "at risk"), never a plain "deliverable" over a risk
+ * @param badgeClass the badge's colour: the outcome word, or {@code at-risk} (amber)
  * @param took the run time as a person reads it ("3.2 s")
  * @param servers one entry per MX host, in preference order: "mx1.example.com: refused"
+ * @param customer the words for the customer and the advice; null for a run stored before them
+ * @param grid the checks at a glance
  */
-record VerdictView(String outcomeWord, String verdict, String took, List<String> servers) {
+record VerdictView(
+        String outcomeWord,
+        String badgeWord,
+        String badgeClass,
+        String verdict,
+        String took,
+        List<String> servers,
+        CustomerView customer,
+        SummaryGrid grid) {
 
     /** The answer once the verdict (or a failure of mailflow) is known, else null. */
-    static VerdictView of(RunSnapshot run) {
+    static VerdictView of(RunSnapshot run, Knowledge knowledge) {
         var events = run.events();
         var verdict =
                 events.stream().filter(e -> e.kind() == ProbeEvent.Kind.VERDICT).findFirst();
         var done = events.stream().filter(e -> e.kind() == ProbeEvent.Kind.DONE).findFirst();
-        if (verdict.isPresent() && run.diagnosis().isPresent()) {
-            return of(run.state(), run.request(), verdict.get());
-        }
-        return done.map(d -> of(run.state(), run.request(), d)).orElse(null);
+        var event = verdict.isPresent() && run.diagnosis().isPresent() ? verdict : done;
+        return event.map(e -> of(run.id(), run.state(), run.probe(), run.request(), e, knowledge))
+                .orElse(null);
     }
 
     /**
      * The answer a VERDICT event gives (with the run's diagnosis), or a DONE event without a verdict
      * before it: mailflow failed.
      */
-    static VerdictView of(RunState state, ProbeRequest request, ProbeEvent event) {
+    static VerdictView of(
+            String id,
+            RunState state,
+            ValidatedProbe probe,
+            ProbeRequest request,
+            ProbeEvent event,
+            Knowledge knowledge) {
         var diagnosis = state.diagnosis();
+        var customer = CustomerView.of(state, probe, knowledge).orElse(null);
+        var grid = SummaryGrid.of(id, state);
         if (event.kind() == ProbeEvent.Kind.VERDICT && diagnosis.isPresent()) {
+            var outcome = RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT);
+            var risk = diagnosis.get().risk();
             return new VerdictView(
-                    RunOutcome.of(diagnosis.get()).name().toLowerCase(Locale.ROOT),
+                    outcome,
+                    risk == Risk.NONE
+                            ? outcome
+                            : risk.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    risk == Risk.NONE ? outcome : "at-risk",
                     UntrustedText.visible(event.text()),
                     seconds(event.at()),
-                    servers(state, request));
+                    servers(state, request),
+                    customer,
+                    grid);
         }
         return new VerdictView(
+                "failed",
+                "failed",
                 "failed",
                 "mailflow could not finish this run (" + event.text().toLowerCase(Locale.ROOT)
                         + "); the transcript shows how far it got.",
                 seconds(event.at()),
-                servers(state, request));
+                servers(state, request),
+                customer,
+                grid);
     }
 
     static String seconds(long ms) {

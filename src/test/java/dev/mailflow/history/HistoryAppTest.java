@@ -219,7 +219,7 @@ class HistoryAppTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains(first, second).doesNotContain(other);
             var runPage = client.get("/probes/" + second).body();
-            assertThat(runPage).contains("Earlier runs of this domain", first, "changes-none");
+            assertThat(runPage).contains("Earlier runs to", first, "changes-none");
         }
     }
 

@@ -45,12 +45,12 @@ class TokenPageTest {
                 .getResponse()
                 .getContentAsString();
 
-        var matcher = Pattern.compile("<code class=\"secret\">(mft_[A-Za-z0-9_-]{43})</code>")
+        var matcher = Pattern.compile("<code class=\"secret\" id=\"created-secret\">(mft_[A-Za-z0-9_-]{43})</code>")
                 .matcher(page);
         assertThat(matcher.find()).as(page).isTrue();
         assertThat(tokens.verify(matcher.group(1)))
                 .hasValueSatisfying(t -> assertThat(t.name()).isEqualTo("nightly-script"));
-        assertThat(page).contains("<td>nightly-script</td>", "<td>VIEWER</td>", "by root");
+        assertThat(page).contains("<td class=\"name\">nightly-script</td>", "<td>VIEWER</td>", "by root");
 
         var again = mvc.perform(get("/tokens").with(user("root").roles("ADMIN")))
                 .andReturn()
@@ -77,8 +77,27 @@ class TokenPageTest {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("name: 1 to 64", "roles: name at least one role", "expiresAt: an ISO-8601 instant");
+        assertThat(page)
+                .contains("Name: 1 to 64", "Roles: name at least one role", "Expires: a date such as 2027-01-31");
         assertThat(page).doesNotContain("<script>");
+        // What was typed stays in the form.
+        assertThat(page).contains("value=\"&lt;script&gt;\"", "value=\"tomorrow\"");
+    }
+
+    @Test
+    void aDayFromTheDateFieldIsTheInstantItStarts() throws Exception {
+        var page = mvc.perform(post("/tokens")
+                        .with(user("root").roles("ADMIN"))
+                        .with(csrf())
+                        .param("name", "dated")
+                        .param("roles", "VIEWER")
+                        .param("expiresAt", "2099-02-01"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("Token <span>dated</span> created", "2099-02-01T00:00:00Z");
     }
 
     @Test

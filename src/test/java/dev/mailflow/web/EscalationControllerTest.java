@@ -67,7 +67,7 @@ class EscalationControllerTest extends WebSlice {
                 .contains("Failing exchange:\n  C: RCPT TO:<kate@example.com>\n"
                         + "  S: 550 5.1.1 <kate@example.com>: User unknown\n")
                 .contains("Finding: The mailbox does not exist [critical]")
-                .contains("Reason:             recipient unknown\nWho must act:       sender")
+                .contains("Reason:             recipient unknown\nWho must act:       the user")
                 .contains("Likely causes:\n  1. A typo in the address")
                 .contains("What to do:\n  1. Check the address with the recipient")
                 .contains("References:         RFC 3463 §3.2");

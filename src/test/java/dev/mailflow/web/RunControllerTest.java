@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.mailflow.diagnosis.CodeEntry;
 import dev.mailflow.diagnosis.Explanation;
+import dev.mailflow.diagnosis.PlainWords;
 import dev.mailflow.probe.ProbeEvent;
 import dev.mailflow.probe.RunStatus;
 import dev.mailflow.probe.TestRuns;
@@ -51,6 +52,8 @@ class RunControllerTest extends WebSlice {
                 null);
         when(knowledge.explain(anyInt(), any(), anyString()))
                 .thenReturn(new Explanation("", 550, "5.1.1", List.of(entry)));
+        when(knowledge.unfinishedWords(anyString(), anyString()))
+                .thenReturn(new PlainWords("Our test could not finish.", "Run the test again."));
     }
 
     @Test
