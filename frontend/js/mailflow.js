@@ -97,6 +97,47 @@ document.addEventListener("htmx:sseMessage", function (event) {
   }
 });
 
+// The reader's place stays put: what arrives above the transcript while it is on screen (the verdict,
+// the findings, the certificates at the end) scrolls the page by its own height, so the lines being
+// read do not drop down the screen. A transcript off screen is left alone.
+var readerPlace = null;
+document.addEventListener("htmx:sseBeforeMessage", function (event) {
+  var run = event.target.closest && event.target.closest(".run");
+  var box = run && run.querySelector("ol.transcript");
+  readerPlace = null;
+  if (box) {
+    var rect = box.getBoundingClientRect();
+    if (rect.top < window.innerHeight && rect.bottom > 0) {
+      readerPlace = { box: box, top: rect.top };
+    }
+  }
+});
+document.addEventListener("htmx:sseMessage", function () {
+  var place = readerPlace;
+  readerPlace = null;
+  if (place && place.box.isConnected) {
+    var moved = place.box.getBoundingClientRect().top - place.top;
+    if (Math.abs(moved) >= 1) {
+      window.scrollBy(0, moved);
+    }
+    verdictReady();
+  }
+});
+// The answer arrived above the screen: a link to it, until the verdict is in view.
+function verdictReady() {
+  var link = document.querySelector(".verdict-ready");
+  var badge = document.querySelector("#verdict .badge.outcome");
+  if (link && badge) {
+    link.hidden = badge.getBoundingClientRect().bottom > 0;
+  }
+}
+window.addEventListener("scroll", verdictReady, { passive: true });
+document.addEventListener("click", function (event) {
+  if (event.target.classList && event.target.classList.contains("verdict-ready")) {
+    event.target.hidden = true;
+  }
+});
+
 // On a narrow screen the run comes below the form: bring its answer into view when it starts.
 document.addEventListener("htmx:afterSwap", function (event) {
   var target = event.detail.target;
