@@ -119,19 +119,24 @@ document.addEventListener("htmx:sseMessage", function () {
     var moved = place.box.getBoundingClientRect().top - place.top;
     if (Math.abs(moved) >= 1) {
       window.scrollBy(0, moved);
+      var link = document.querySelector(".verdict-ready");
+      if (link && verdictAbove()) {
+        link.hidden = false;
+      }
     }
-    verdictReady();
   }
 });
-// The answer arrived above the screen: a link to it, until the verdict is in view.
-function verdictReady() {
-  var link = document.querySelector(".verdict-ready");
+// The answer arrived above the screen: a link to it, until the verdict comes into view.
+function verdictAbove() {
   var badge = document.querySelector("#verdict .badge.outcome");
-  if (link && badge) {
-    link.hidden = badge.getBoundingClientRect().bottom > 0;
-  }
+  return badge !== null && badge.getBoundingClientRect().bottom <= 0;
 }
-window.addEventListener("scroll", verdictReady, { passive: true });
+window.addEventListener("scroll", function () {
+  var link = document.querySelector(".verdict-ready");
+  if (link && !link.hidden && !verdictAbove()) {
+    link.hidden = true;
+  }
+}, { passive: true });
 document.addEventListener("click", function (event) {
   if (event.target.classList && event.target.classList.contains("verdict-ready")) {
     event.target.hidden = true;
