@@ -25,3 +25,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "mailflow.databaseSecret" -}}
 {{- .Values.database.existingSecret | default (printf "%s-database" (include "mailflow.fullname" .)) -}}
 {{- end -}}
+
+{{- define "mailflow.workerSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "mailflow.name" . }}-worker
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}

@@ -24,11 +24,18 @@ public final class TargetPolicy {
     private final List<Cidr> allow;
     private final List<Cidr> deny;
     private final List<Integer> ports;
+    private final Optional<InetAddress> source;
 
     public TargetPolicy(TargetProperties properties) {
+        this(properties, EgressProperties.none());
+    }
+
+    /** With {@code egress}'s source address bound to every connection of the same address family. */
+    public TargetPolicy(TargetProperties properties, EgressProperties egress) {
         this.allow = properties.allowBlocks();
         this.deny = properties.denyBlocks();
         this.ports = properties.ports();
+        this.source = egress.source();
     }
 
     /** Judges one address and port; never looks anything up. */
@@ -82,9 +89,13 @@ public final class TargetPolicy {
         return open(address, timeout);
     }
 
-    private static Socket open(InetSocketAddress address, Duration timeout) throws IOException {
+    private Socket open(InetSocketAddress address, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
+            var from = sourceFor(address.getAddress());
+            if (from.isPresent()) {
+                socket.bind(new InetSocketAddress(from.get(), 0));
+            }
             // SMTP is lock-step: Nagle's algorithm would hold a command back until the server's
             // delayed ACK of the previous segment (~40 ms), e.g. EHLO right after the TLS handshake.
             socket.setTcpNoDelay(true);
@@ -127,6 +138,10 @@ public final class TargetPolicy {
      * is the private address, not the one the world sees.
      */
     public Optional<InetAddress> sourceAddressToward(InetAddress destination) {
+        var configured = sourceFor(destination);
+        if (configured.isPresent()) {
+            return configured;
+        }
         try (DatagramSocket probe = new DatagramSocket()) {
             probe.connect(destination, 25);
             InetAddress local = probe.getLocalAddress();
@@ -134,6 +149,16 @@ public final class TargetPolicy {
         } catch (IOException | UncheckedIOException noRoute) {
             return Optional.empty();
         }
+    }
+
+    /** The configured source address, when it is of the destination's family (IPv4 or IPv6). */
+    private Optional<InetAddress> sourceFor(InetAddress destination) {
+        return source.filter(s -> s.getClass() == destination.getClass());
+    }
+
+    /** The configured source address ({@code mailflow.egress.source-address}), if any. */
+    public Optional<InetAddress> sourceAddress() {
+        return source;
     }
 
     private Optional<String> refusal(InetAddress address) {

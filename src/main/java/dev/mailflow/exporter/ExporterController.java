@@ -48,6 +48,7 @@ class ExporterController {
             @RequestParam(required = false) String target,
             @RequestParam(required = false) String module,
             @RequestParam(required = false) String debug,
+            @RequestParam(required = false) String vantage,
             @RequestHeader(name = TIMEOUT_HEADER, required = false) String scrapeTimeout,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             Requester requester)
@@ -60,7 +61,8 @@ class ExporterController {
             throw new BadScrapeException("Target parameter is missing");
         }
         var timeout = Modules.timeout(probeModule, seconds(scrapeTimeout));
-        var entry = scraper.getObject().scrape(ScrapeTarget.parse(target), probeModule, timeout, requester);
+        var at = vantage == null || vantage.isBlank() ? null : vantage.strip();
+        var entry = scraper.getObject().scrape(ScrapeTarget.parse(target), probeModule, timeout, requester, at);
         if ("true".equalsIgnoreCase(debug)) {
             return ResponseEntity.ok().contentType(TEXT).body(DebugReport.of(entry));
         }

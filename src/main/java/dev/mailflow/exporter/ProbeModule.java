@@ -70,6 +70,7 @@ record ProbeModule(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -19,6 +19,13 @@ final class ScrapeRegistry {
     private final Map<String, String> helps = new HashMap<>();
     private final Map<String, Gauge> gauges = new HashMap<>();
 
+    private final String vantage;
+
+    /** @param vantage the {@code vantage} label of every series, when the scrape asked for one; else none */
+    ScrapeRegistry(String vantage) {
+        this.vantage = vantage;
+    }
+
     /**
      * Declares a gauge: every probe metric is a value measured by this scrape, as blackbox_exporter's
      * are. A family with no sample is not written (the client library writes only what has series).
@@ -36,15 +43,16 @@ final class ScrapeRegistry {
 
     /** Adds a sample to a gauge declared before; a null label value is written empty. */
     void add(String name, double value, String... labels) {
+        var all = withVantage(labels);
         var gauge = gauges.computeIfAbsent(
                 name,
                 n -> Gauge.builder()
                         .name(n)
                         .help(helps.get(n))
-                        .labelNames(names(labels))
+                        .labelNames(names(all))
                         .withoutExemplars()
                         .register(registry));
-        gauge.labelValues(values(labels)).set(value);
+        gauge.labelValues(values(all)).set(value);
     }
 
     /**
@@ -52,16 +60,29 @@ final class ScrapeRegistry {
      * {@code info} family in OpenMetrics, a gauge in the Prometheus text format.
      */
     void info(String name, String help, String... labels) {
+        var all = withVantage(labels);
         Info.builder()
                 .name(name)
                 .help(help)
-                .labelNames(names(labels))
+                .labelNames(names(all))
                 .register(registry)
-                .addLabelValues(values(labels));
+                .addLabelValues(values(all));
     }
 
     MetricSnapshots snapshots() {
         return registry.scrape();
+    }
+
+    /** The scrape's {@code vantage} label first, when it asked for one. */
+    private String[] withVantage(String[] labels) {
+        if (vantage == null) {
+            return labels;
+        }
+        var all = new String[labels.length + 2];
+        all[0] = "vantage";
+        all[1] = vantage;
+        System.arraycopy(labels, 0, all, 2, labels.length);
+        return all;
     }
 
     private static String[] names(String[] labels) {

@@ -37,16 +37,22 @@ final class Scraper {
 
     /**
      * @param timeout from {@link Modules#timeout}: the scrape answers by then, whatever the run's state
-     * @throws dev.mailflow.probe.InvalidProbeException when the target is not a valid name or address
+     * @param vantage where to run the probe (a worker of that vantage claims it); null: here. Every
+     *     series then carries it as the {@code vantage} label.
+     * @throws dev.mailflow.probe.InvalidProbeException when the target or the vantage is not a valid name
      * @throws dev.mailflow.probe.TooBusyException when admission or a {@code mailflow.limits} window refuses
      */
-    RecentProbes.Entry scrape(ScrapeTarget target, ProbeModule module, Duration timeout, Requester requester)
+    RecentProbes.Entry scrape(
+            ScrapeTarget target, ProbeModule module, Duration timeout, Requester requester, String vantage)
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
+        var request = vantage == null
+                ? module.request(target)
+                : module.request(target).from(List.of(vantage));
         var shared = coalescing.probe(
-                target + "\n" + module.name(),
-                () -> probes.start(module.request(target), requester, RunOptions.unlisted(timeout, module.posture())));
+                target + "\n" + module.name() + "\n" + (vantage == null ? "" : vantage),
+                () -> probes.start(request, requester, RunOptions.unlisted(timeout, module.posture())));
         var run = shared.run();
         var overtime = !run.awaitDone(Duration.ofNanos(end - System.nanoTime()));
         var scrape = new Scrape(
@@ -57,7 +63,7 @@ final class Scraper {
                 Duration.ofNanos(System.nanoTime() - start),
                 overtime,
                 shared.coalesced());
-        var registry = new ScrapeRegistry();
+        var registry = new ScrapeRegistry(vantage);
         metrics.forEach(m -> m.write(scrape, registry));
         if (shared.coalesced()) {
             // The scrape that started the run tracks its changes and is the one among the recent probes.

@@ -73,6 +73,11 @@ class HistoryConfiguration {
     }
 
     @Bean
+    PartClaims vantageParts(JdbcClient jdbc, PlatformTransactionManager transactions, HistoryProperties properties) {
+        return new PartClaims(jdbc, new TransactionTemplate(transactions), properties.instanceName());
+    }
+
+    @Bean
     InboxRows inboxRows(JdbcClient jdbc) {
         return new InboxRows(jdbc);
     }

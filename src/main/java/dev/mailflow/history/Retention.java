@@ -29,6 +29,11 @@ final class Retention {
         jdbc.sql("delete from run_recipients where run_id in (select id from runs where started_at < ?)")
                 .param(RunRows.time(cutoff))
                 .update();
+        // A run's parts go with it (the parts' own runs are older than the cutoff's, as they started later only by
+        // seconds).
+        jdbc.sql("delete from vantage_parts where created_at < ?")
+                .param(RunRows.time(cutoff))
+                .update();
         int runs = jdbc.sql("delete from runs where started_at < ?")
                 .param(RunRows.time(cutoff))
                 .update();

@@ -208,6 +208,8 @@ public final class RunHistory {
     }
 
     private static void visibleTo(Requester viewer, String user, StringBuilder where, Map<String, Object> params) {
+        // A vantage's part of a run is shown within that run, not as a run of its own.
+        where.append(" and not exists (select 1 from vantage_parts p where p.part_run = r.id)");
         if (!viewer.seesEveryRun()) {
             where.append(" and r.owner = :viewer");
             params.put("viewer", viewer.name());

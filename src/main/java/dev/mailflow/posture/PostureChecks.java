@@ -80,6 +80,19 @@ public final class PostureChecks {
         return properties.enabled();
     }
 
+    /**
+     * How the world sees one of our addresses: its reverse name and whether that resolves back, and
+     * its blocklist listings (none for a private address, which the lists never see). For a vantage's
+     * heartbeat, outside any run.
+     */
+    public List<PostureCheck> ourAddress(InetAddress address, String ehlo) {
+        var checks = new ArrayList<>(new EgressCheck(dns).check(List.of(address), false, ehlo));
+        if (blocklists.enabled() && !TargetPolicy.reservedRange(address)) {
+            checks.add(blocklists.check(AddressText.of(address), List.of(new BlocklistCheck.Listed(null, address))));
+        }
+        return checks;
+    }
+
     /** Starts the lookups; {@code publish} receives each check as it is done (from any thread). */
     public Started start(PostureSubject subject, Consumer<PostureCheck> publish) {
         return new Started(subject, publish);

@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Diagnoser;
 import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.dns.DnsProperties;
 import dev.mailflow.dns.MxResolver;
+import dev.mailflow.egress.EgressProperties;
 import dev.mailflow.egress.TargetPolicy;
 import dev.mailflow.egress.TargetProperties;
 import dev.mailflow.posture.PostureChecks;
@@ -29,8 +30,8 @@ class ProbeConfiguration {
     }
 
     @Bean
-    TargetPolicy targetPolicy(TargetProperties targets) {
-        return new TargetPolicy(targets);
+    TargetPolicy targetPolicy(TargetProperties targets, EgressProperties egress) {
+        return new TargetPolicy(targets, egress);
     }
 
     @Bean
@@ -76,7 +77,9 @@ class ProbeConfiguration {
             Diagnoser diagnoser,
             PostureChecks posture,
             List<RunObserver> observers,
-            ObjectProvider<RunArchive> archive) {
+            ObjectProvider<RunArchive> archive,
+            Vantages vantages,
+            VantageRun vantageRun) {
         var clock = Clock.systemUTC();
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
@@ -99,7 +102,41 @@ class ProbeConfiguration {
                 new RateLimits(rates, windows),
                 observers,
                 archive.getIfAvailable(() -> RunArchive.NONE),
+                vantages,
+                vantageRun,
                 clock);
+    }
+
+    @Bean
+    Vantages vantages(ObjectProvider<VantageParts> parts, VantageProperties properties) {
+        return new Vantages(parts.getIfAvailable(() -> VantageParts.NONE), properties, Clock.systemUTC());
+    }
+
+    @Bean
+    VantageRun vantageRun(ObjectProvider<VantageParts> parts, VantageProperties properties, SmtpProperties smtp) {
+        return new VantageRun(
+                parts.getIfAvailable(() -> VantageParts.NONE),
+                properties,
+                smtp.timeouts().total(),
+                Clock.systemUTC());
+    }
+
+    /** Claims the parts asked of this vantage (on the embedded database too: one vantage, itself). */
+    @Bean
+    VantageWorker vantageWorker(ObjectProvider<VantageParts> parts, ProbeService probes, VantageProperties properties) {
+        return new VantageWorker(parts.getIfAvailable(() -> VantageParts.NONE), probes, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    VantageHeartbeat vantageHeartbeat(
+            ObjectProvider<VantageParts> parts,
+            VantageProperties properties,
+            TargetPolicy targets,
+            PostureChecks posture,
+            SmtpProperties smtp) {
+        var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
+        return new VantageHeartbeat(
+                parts.getIfAvailable(() -> VantageParts.NONE), properties, targets, posture, ehlo, Clock.systemUTC());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param ret the DSN {@code RET} (RFC 3461 §4.3)
  * @param envid the DSN {@code ENVID} (RFC 3461 §4.4)
  * @param auth credentials for AUTH on a submission port; only sent over TLS, never stored whole
+ * @param vantages the vantages to run it from ({@code ["all"]}: every live one); empty: here
  */
 public record ProbeRequest(
         String domain,
@@ -40,10 +41,12 @@ public record ProbeRequest(
         Boolean pipelining,
         Ret ret,
         String envid,
-        Auth auth) {
+        Auth auth,
+        @JsonSetter(contentNulls = Nulls.FAIL) List<String> vantages) {
 
     public ProbeRequest {
         rcptTo = rcptTo == null ? List.of() : List.copyOf(rcptTo);
+        vantages = vantages == null ? List.of() : List.copyOf(vantages);
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
     }
 
@@ -70,7 +73,34 @@ public record ProbeRequest(
                 pipelining,
                 ret,
                 envid,
-                new Auth(auth.username(), null, auth.untrustedTls()));
+                new Auth(auth.username(), null, auth.untrustedTls()),
+                vantages);
+    }
+
+    /** What one vantage runs of this request: the same check, from where it is, without secrets. */
+    ProbeRequest forPart() {
+        return withoutSecrets().from(List.of());
+    }
+
+    /** This request asked from {@code vantages} instead ({@code ["all"]}: every live one). */
+    public ProbeRequest from(List<String> vantages) {
+        return new ProbeRequest(
+                domain,
+                mailFrom,
+                rcptTo,
+                host,
+                port,
+                ehlo,
+                tls,
+                dsnNotify,
+                quitAfter,
+                allMx,
+                message,
+                pipelining,
+                ret,
+                envid,
+                auth,
+                vantages);
     }
 
     /** The test message sent with DATA (subject and body only: never raw data). */

@@ -1,10 +1,8 @@
 package dev.mailflow.probe;
 
 import dev.mailflow.smtp.Phase;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +26,12 @@ public class ProbeService {
     private final RateLimits rates;
     private final RunStore store;
     private final RunArchive archive;
+    private final Vantages vantages;
+    private final VantageRun vantageRun;
     private final AtomicInteger admitted = new AtomicInteger();
     private final Map<ProbeRun, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
-    /** DRBG, not the platform default (NativePRNG reads /dev/urandom under a lock for every id). */
-    private final SecureRandom random = drbg();
+    private final RunIds ids = new RunIds();
 
     ProbeService(
             ProbeValidation validation,
@@ -42,8 +41,12 @@ public class ProbeService {
             RateLimits rates,
             List<RunObserver> observers,
             RunArchive archive,
+            Vantages vantages,
+            VantageRun vantageRun,
             Clock clock) {
         this.validation = validation;
+        this.vantages = vantages;
+        this.vantageRun = vantageRun;
         this.rates = rates;
         this.execution = execution;
         this.slots = slots;
@@ -99,20 +102,14 @@ public class ProbeService {
 
     private ProbeRun begin(ProbeRequest request, Requester requester, RunOptions options) {
         var probe = validation.validate(request);
+        var asked = vantages.resolve(request.vantages());
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
             throw new InvalidProbeException(List.of(new FieldProblem(
                     "quitAfter", "sending a test message (DATA) needs the SENDER role; stop after RCPT instead")));
         }
-        if (stopping) {
-            throw new TooBusyException("mailflow is shutting down", limits.retryAfter());
-        }
-        if (admitted.incrementAndGet() > limits.maxRuns()) {
-            admitted.decrementAndGet();
-            throw new TooBusyException(
-                    "mailflow is running as many probes as it may (" + limits.maxRuns() + ")", limits.retryAfter());
-        }
-        // A listed run is stored as it happens; an exporter's run only if it is kept (see keep).
+        admit();
+        // A listed run is stored as it happens; an exporter's run only if it is published (see publish).
         var listed = options.listed();
         var run = new ProbeRun(
                 newId(),
@@ -134,16 +131,75 @@ public class ProbeService {
                 store.add(run);
                 archive.started(run);
             }
-            var thread = Thread.ofVirtual()
-                    .name("probe-" + run.id())
-                    .unstarted(() -> execute(run, probe, endNanos, options.posture()));
-            running.put(run, new Running(thread, listed));
-            thread.start();
+            launch(run, listed, () -> {
+                if (asked.isEmpty()) {
+                    execution.execute(run, probe, endNanos, options.posture());
+                } else {
+                    vantageRun.execute(run, asked, this::held);
+                }
+            });
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
             throw e;
         }
         return run;
+    }
+
+    /**
+     * Starts this vantage's part of a run asked from several, as a listed run of its own with id
+     * {@code id}: validated with this instance's settings; the rights and limits were checked where
+     * the run was asked.
+     */
+    ProbeRun startPart(ProbeRequest request, String owner, String id) {
+        var probe = validation.validate(request);
+        admit();
+        var run = new ProbeRun(
+                id,
+                probe.withoutSecrets(),
+                request.withoutSecrets(),
+                owner,
+                clock.instant(),
+                System.nanoTime(),
+                archive);
+        try {
+            store.add(run);
+            archive.started(run);
+            launch(run, true, () -> execution.execute(run, probe, Long.MAX_VALUE, true));
+        } catch (RuntimeException e) {
+            admitted.decrementAndGet();
+            throw e;
+        }
+        return run;
+    }
+
+    private void admit() {
+        if (stopping) {
+            throw new TooBusyException("mailflow is shutting down", limits.retryAfter());
+        }
+        if (admitted.incrementAndGet() > limits.maxRuns()) {
+            admitted.decrementAndGet();
+            throw new TooBusyException(
+                    "mailflow is running as many probes as it may (" + limits.maxRuns() + ")", limits.retryAfter());
+        }
+    }
+
+    /** Runs {@code work} on the run's own virtual thread; the observers hear of the run's end once. */
+    private void launch(ProbeRun run, boolean listed, Runnable work) {
+        var thread = Thread.ofVirtual().name("probe-" + run.id()).unstarted(() -> {
+            try {
+                work.run();
+            } finally {
+                admitted.decrementAndGet();
+                finished(run);
+            }
+        });
+        running.put(run, new Running(thread, listed));
+        thread.start();
+    }
+
+    /** A run held here or stored (one running on another instance is followed). */
+    private Optional<ProbeRun> held(String id) {
+        return store.find(id).or(() -> archive.find(id));
     }
 
     /** What {@link #start} would refuse in this request's fields; empty when it is valid. Starts nothing. */
@@ -153,15 +209,6 @@ public class ProbeService {
             return List.of();
         } catch (InvalidProbeException e) {
             return e.problems();
-        }
-    }
-
-    private void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean posture) {
-        try {
-            execution.execute(run, probe, endNanos, posture);
-        } finally {
-            admitted.decrementAndGet();
-            finished(run);
         }
     }
 
@@ -226,7 +273,7 @@ public class ProbeService {
         if (id == null) {
             return Optional.empty();
         }
-        return store.find(id).or(() -> archive.find(id)).filter(viewer::mayRead);
+        return held(id).filter(viewer::mayRead);
     }
 
     /** The most recent runs {@code viewer} may read, newest first. */
@@ -244,18 +291,7 @@ public class ProbeService {
         return slots.waiting();
     }
 
-    private static SecureRandom drbg() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
-    }
-
-    /** 128 random bits: a run id cannot be guessed from another. */
-    private String newId() {
-        var bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    String newId() {
+        return ids.next();
     }
 }

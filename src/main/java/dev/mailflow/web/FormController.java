@@ -7,6 +7,7 @@ import dev.mailflow.probe.InvalidProbeException;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.TooBusyException;
+import dev.mailflow.probe.Vantages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +42,23 @@ class FormController {
     private final ProbeService probes;
     private final Knowledge knowledge;
     private final RunHistory history;
+    private final Vantages vantages;
 
-    FormController(ProbeService probes, Knowledge knowledge, RunHistory history) {
+    FormController(ProbeService probes, Knowledge knowledge, RunHistory history, Vantages vantages) {
         this.probes = probes;
+        this.vantages = vantages;
         this.knowledge = knowledge;
         this.history = history;
+    }
+
+    /** The vantages the form offers: those up now (this one only while the database cannot answer). */
+    @ModelAttribute("vantages")
+    List<String> vantages() {
+        try {
+            return vantages.live();
+        } catch (DataAccessException e) {
+            return List.of(vantages.here());
+        }
     }
 
     /** The page; for htmx the form alone, or the recent list when that is the target (after a run). */

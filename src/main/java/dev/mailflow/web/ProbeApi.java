@@ -6,6 +6,7 @@ import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Requester;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.Vantages;
 import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
@@ -33,9 +34,11 @@ class ProbeApi {
     private final ProbeService probes;
     private final Knowledge knowledge;
     private final EventStream streams;
+    private final Vantages vantages;
 
-    ProbeApi(ProbeService probes, Knowledge knowledge, EventStream streams) {
+    ProbeApi(ProbeService probes, Knowledge knowledge, EventStream streams, Vantages vantages) {
         this.probes = probes;
+        this.vantages = vantages;
         this.knowledge = knowledge;
         this.streams = streams;
     }
@@ -60,7 +63,7 @@ class ProbeApi {
                             .build()
                             .toString());
         }
-        return response.body(ProbeResult.of(run.snapshot(), knowledge));
+        return response.body(ProbeResult.of(run.snapshot(), knowledge, vantages.results(run.id())));
     }
 
     @GetMapping("/api/probes/{id}/events")

@@ -24,6 +24,7 @@ import java.util.Locale;
  * @param noPipelining a checkbox that turns PIPELINING off (so that its absence means the default)
  * @param ret the DSN RET: empty, {@code FULL} or {@code HDRS}
  * @param authPassword never shown again: the form comes back without it
+ * @param vantages checkboxes, one per live vantage: none checked runs it here
  */
 record ProbeForm(
         String rcptTo,
@@ -39,16 +40,18 @@ record ProbeForm(
         String ret,
         String envid,
         String authUsername,
-        String authPassword) {
+        String authPassword,
+        List<String> vantages) {
 
     ProbeForm {
         dsnNotify = dsnNotify == null ? List.of() : List.copyOf(dsnNotify);
+        vantages = vantages == null ? List.of() : List.copyOf(vantages);
     }
 
     /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
     static ProbeForm blank() {
         return new ProbeForm(
-                "", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null);
+                "", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null, null);
     }
 
     @Override
@@ -120,7 +123,8 @@ record ProbeForm(
                 Boolean.TRUE.equals(noPipelining) ? Boolean.FALSE : null,
                 choice(Ret.class, "ret", ret, problems),
                 blankToNull(envid),
-                auth());
+                auth(),
+                vantages);
     }
 
     /** Credentials when either field is filled in; the validation names what is missing. */

@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mailflow.diagnosis.Diagnosis;
 import dev.mailflow.diagnosis.Finding;
 import dev.mailflow.diagnosis.Knowledge;
@@ -10,6 +11,7 @@ import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.RunSnapshot;
 import dev.mailflow.probe.RunStatus;
+import dev.mailflow.probe.VantageResult;
 import dev.mailflow.text.AddressText;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.List;
  * @param risks the ids of the findings that make the risk
  * @param customerMessage plain words for the customer, once the run is over
  * @param advice what the user can do and what the mail admin must do, once the run is over
+ * @param vantages each vantage's answer, for a run asked from several; left out otherwise
  */
 record ProbeResult(
         String id,
@@ -35,13 +38,14 @@ record ProbeResult(
         String verdict,
         String customerMessage,
         Advice advice,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VantageResult> vantages,
         List<Posture> posture,
         Dns dns,
         List<SessionReport> sessions,
         List<Finding> findings) {
 
     /** @param knowledge reads each failing reply's reason, with the classifier the diagnosis uses */
-    static ProbeResult of(RunSnapshot run, Knowledge knowledge) {
+    static ProbeResult of(RunSnapshot run, Knowledge knowledge, List<VantageResult> vantages) {
         var events = run.events();
         var diagnosis = run.diagnosis();
         var words = CustomerView.of(run.state(), run.probe(), knowledge);
@@ -57,6 +61,7 @@ record ProbeResult(
                 diagnosis.map(d -> d.verdict()).orElse(null),
                 words.map(CustomerView::message).orElse(null),
                 words.map(Advice::of).orElse(null),
+                vantages,
                 run.posture().stream().map(Posture::of).toList(),
                 run.plan().map(Dns::of).orElse(null),
                 run.sessions().stream()

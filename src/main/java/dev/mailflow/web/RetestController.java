@@ -39,7 +39,21 @@ class RetestController {
             Model model) {
         // The probe form's defaults (STARTTLS when offered, stop after RCPT, every MX host).
         var form = new ProbeForm(
-                rcptTo, mailFrom, "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null);
+                rcptTo,
+                mailFrom,
+                "",
+                "",
+                "",
+                "OPPORTUNISTIC",
+                "RCPT",
+                List.of(),
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         model.addAttribute("was", was == null ? "" : was);
         model.addAttribute("address", rcptTo);
         try {

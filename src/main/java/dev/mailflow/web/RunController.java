@@ -4,6 +4,7 @@ import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeRun;
 import dev.mailflow.probe.Requester;
+import dev.mailflow.probe.Vantages;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,7 @@ class RunController {
     private final RunFragments fragments;
     private final EventStream streams;
     private final RunHistory history;
+    private final Vantages vantages;
 
     /** "Earlier runs" of the same domain and recipients on the run page: enough to see a pattern, not a second history page. */
     private static final int EARLIER_SHOWN = 5;
@@ -38,7 +40,9 @@ class RunController {
     /** The runs the timeline tells the story of: the last twenty of the same domain and recipients. */
     private static final int STORY_LENGTH = 20;
 
-    RunController(Knowledge knowledge, RunFragments fragments, EventStream streams, RunHistory history) {
+    RunController(
+            Knowledge knowledge, RunFragments fragments, EventStream streams, RunHistory history, Vantages vantages) {
+        this.vantages = vantages;
         this.knowledge = knowledge;
         this.fragments = fragments;
         this.streams = streams;
@@ -100,7 +104,7 @@ class RunController {
                                 .filename(TranscriptText.fileName(run.id(), "json"))
                                 .build()
                                 .toString())
-                .body(ProbeResult.of(run.snapshot(), knowledge));
+                .body(ProbeResult.of(run.snapshot(), knowledge, vantages.results(run.id())));
     }
 
     @GetMapping("/probes/{id}/transcript.txt")

@@ -100,6 +100,58 @@ class HelmChartTest {
     }
 
     @Test
+    void aWorkerDeploymentChecksAsItsOwnVantageFromTheSharedDatabaseWithoutTheWeb() {
+        var rendered = chart.template()
+                .withName("mf")
+                .set("replicaCount", "0")
+                .set("database.url", "jdbc:postgresql://db:5432/mailflow")
+                .set("database.existingSecret", "team-db")
+                .set("worker.enabled", "true")
+                .set("worker.vantage", "eu-west")
+                .set("worker.replicaCount", "2")
+                .set("worker.sourceAddress", "203.0.113.5")
+                .set("env.MAILFLOW_DNS_SERVERS", "10.0.0.53")
+                .call();
+
+        var worker = rendered.substring(rendered.indexOf("name: mf-mailflow-worker"));
+        assertThat(worker)
+                .contains("replicas: 2")
+                .contains("app.kubernetes.io/name: mailflow-worker")
+                .contains("name: MAILFLOW_VANTAGE_NAME", "value: \"eu-west\"")
+                .contains("name: MAILFLOW_VANTAGE_WEB", "value: \"false\"")
+                .contains("name: MAILFLOW_EGRESS_SOURCE_ADDRESS", "value: \"203.0.113.5\"")
+                .contains("name: SPRING_DATASOURCE_URL", "name: team-db")
+                .contains("name: MAILFLOW_DNS_SERVERS")
+                .contains("readOnlyRootFilesystem: true", "runAsNonRoot: true")
+                .doesNotContain("MAILFLOW_HISTORY_DIR");
+        assertThat(rendered)
+                .contains("replicas: 0")
+                .doesNotContain("kind: Service\nmetadata:\n  name: mf-mailflow-worker");
+        assertThat(chart.template().withName("mf").call()).doesNotContain("mailflow-worker", "MAILFLOW_VANTAGE");
+        assertThat(chart.template()
+                        .withName("mf")
+                        .set("vantage.name", "central")
+                        .call())
+                .contains("name: MAILFLOW_VANTAGE_NAME", "value: \"central\"");
+    }
+
+    @Test
+    void aWorkerWithoutPostgresOrAVantageNameIsRefused() {
+        assertThatThrownBy(() -> chart.template()
+                        .withName("mf")
+                        .set("worker.enabled", "true")
+                        .set("worker.vantage", "eu-west")
+                        .call())
+                .hasMessageContaining("worker.enabled needs PostgreSQL");
+        assertThatThrownBy(() -> chart.template()
+                        .withName("mf")
+                        .set("database.url", "jdbc:postgresql://db:5432/mailflow")
+                        .set("worker.enabled", "true")
+                        .call())
+                .hasMessageContaining("worker.enabled needs worker.vantage");
+    }
+
+    @Test
     void moreThanOneReplicaWithoutPostgresIsRefused() {
         assertThatThrownBy(() ->
                         chart.template().withName("mf").set("replicaCount", "2").call())

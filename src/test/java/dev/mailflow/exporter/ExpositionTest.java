@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ExpositionTest {
 
     private static ScrapeRegistry registry() {
-        var registry = new ScrapeRegistry();
+        var registry = new ScrapeRegistry(null);
         registry.set("probe_success", "Whether it worked", 1);
         registry.set("probe_ssl_earliest_cert_expiry", "Earliest expiry", Double.POSITIVE_INFINITY);
         registry.gauge("probe_smtp_outcome_info", "The verdict");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The history store on the embedded H2 file database, in the mode and with the URL the app uses. */
-class H2HistoryStoreTest extends HistoryStoreContractTest {
+class H2HistoryStoreTest extends HistoryStoreContractTest implements PartClaimsContractTest {
 
     @TempDir
     static Path dir;
@@ -42,7 +42,7 @@ class H2HistoryStoreTest extends HistoryStoreContractTest {
     }
 
     @Override
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return source();
     }
 }

@@ -30,7 +30,7 @@ abstract class HistoryStoreContractTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new connection pool to the same migrated database: a second one is a restart or another replica. */
-    abstract DataSource dataSource();
+    public abstract DataSource dataSource();
 
     static String id() {
         var bytes = new byte[16];

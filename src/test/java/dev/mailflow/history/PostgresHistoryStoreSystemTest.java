@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 
 /** The same store contract as on H2, on a real PostgreSQL with the same Flyway migrations. */
 @Tag("system")
-class PostgresHistoryStoreSystemTest extends HistoryStoreContractTest {
+class PostgresHistoryStoreSystemTest extends HistoryStoreContractTest implements PartClaimsContractTest {
 
     static PostgresServer postgres;
 
@@ -32,7 +32,7 @@ class PostgresHistoryStoreSystemTest extends HistoryStoreContractTest {
     }
 
     @Override
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return postgres.dataSource();
     }
 }

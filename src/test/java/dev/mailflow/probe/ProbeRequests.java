@@ -33,6 +33,7 @@ public final class ProbeRequests {
         public Ret ret;
         public String envid;
         public ProbeRequest.Auth auth;
+        public List<String> vantages;
     }
 
     public static ProbeRequest request(Consumer<Fields> set) {
@@ -53,7 +54,8 @@ public final class ProbeRequests {
                 f.pipelining,
                 f.ret,
                 f.envid,
-                f.auth);
+                f.auth,
+                f.vantages);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.testing.mail.OutlookMsgFile;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
     WebSliceTest.Settings.class,
     ExplainUploadTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
 @WithMockUser(roles = "OPERATOR")
 @TestPropertySource(properties = "mailflow.messages.max-upload=256KB")
 class ExplainUploadTest {

@@ -13,6 +13,7 @@ import dev.mailflow.diagnosis.Knowledge;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
     WebSliceTest.Settings.class,
     ExplainerTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
 @WithMockUser(roles = "VIEWER")
 class ExplainerTest {
 

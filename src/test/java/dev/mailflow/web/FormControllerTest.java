@@ -19,6 +19,7 @@ import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
 import dev.mailflow.probe.TooBusyException;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.TlsMode;
@@ -57,6 +58,36 @@ class FormControllerTest {
                 .contains("href=\"/probes/r1\"", "/webjars/htmx.org/", "/dist/htmx.min.js", "/webjars/htmx-ext-sse/")
                 .contains("name=\"htmx-config\"", "\"allowEval\":false", "\"selfRequestsOnly\":true")
                 .doesNotContain("style=\"", "onclick", "<script>");
+    }
+
+    @Autowired
+    Vantages vantages;
+
+    @Test
+    void theFormOffersTheLiveVantagesAndPassesTheCheckedOnes() throws Exception {
+        when(vantages.live()).thenReturn(List.of("central", "eu-west"));
+        when(probes.start(any(), any())).thenReturn(TestRuns.running("abc123"));
+
+        var html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Check from", "name=\"vantages\" value=\"eu-west\"", "value=\"central\"");
+
+        mvc.perform(post("/probes")
+                        .with(csrf())
+                        .param("rcptTo", "kate@example.com")
+                        .param("vantages", "central", "eu-west"))
+                .andExpect(status().isSeeOther());
+        var request = ArgumentCaptor.forClass(ProbeRequest.class);
+        verify(probes).start(request.capture(), any());
+        assertThat(request.getValue().vantages()).containsExactly("central", "eu-west");
+    }
+
+    @Test
+    void oneVantageOffersNoChoice() throws Exception {
+        when(vantages.live()).thenReturn(List.of("local"));
+
+        var html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).doesNotContain("Check from", "name=\"vantages\"");
     }
 
     @Test

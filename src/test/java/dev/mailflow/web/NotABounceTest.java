@@ -10,6 +10,7 @@ import dev.mailflow.history.RunHistory;
 import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.HeaderAnalyzerFixtures;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
     WebSliceTest.Settings.class,
     NotABounceTest.RealKnowledge.class
 })
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class})
+@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
 @WithMockUser(roles = "VIEWER")
 class NotABounceTest {
 

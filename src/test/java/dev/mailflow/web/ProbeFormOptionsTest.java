@@ -24,7 +24,8 @@ class ProbeFormOptionsTest {
                 ret,
                 envid,
                 user,
-                password);
+                password,
+                null);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ProbeFormTest {
 
     static ProbeForm form(String rcptTo, String port, String tls) {
-        return new ProbeForm(rcptTo, " ", "", " ", port, tls, "RCPT", List.of(), null, null, null, null, null, null);
+        return new ProbeForm(
+                rcptTo, " ", "", " ", port, tls, "RCPT", List.of(), null, null, null, null, null, null, null);
     }
 
     @Test

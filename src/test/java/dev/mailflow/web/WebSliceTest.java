@@ -9,6 +9,7 @@ import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
 import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeService;
+import dev.mailflow.probe.Vantages;
 import dev.mailflow.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -37,7 +38,15 @@ import org.xbill.DNS.SimpleResolver;
 @WebMvcTest
 @Import({RunFragments.class, EventStream.class, SecurityConfiguration.class, WebSliceTest.Settings.class})
 @WithMockUser(roles = "OPERATOR")
-@MockitoBean(types = {ProbeService.class, Knowledge.class, RunHistory.class, HeaderAnalyzer.class, TestMailbox.class})
+@MockitoBean(
+        types = {
+            ProbeService.class,
+            Knowledge.class,
+            RunHistory.class,
+            HeaderAnalyzer.class,
+            TestMailbox.class,
+            Vantages.class
+        })
 @interface WebSliceTest {
 
     /** The web settings, the real (pure) message reader and bounce explainer over the knowledge bean, a header analyzer. */

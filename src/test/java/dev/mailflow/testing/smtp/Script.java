@@ -1,5 +1,6 @@
 package dev.mailflow.testing.smtp;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public final class Script {
     private Action afterData = Action.reply("250 2.0.0 Ok: queued");
     private Action unknown = Action.reply("500 5.5.2 Error: command not recognized");
     private final Map<String, List<Action>> replies = new HashMap<>();
+    private final Map<InetAddress, Script> byClient = new HashMap<>();
     private SSLContext startTls;
     private SSLContext implicitTls;
 
@@ -51,6 +53,16 @@ public final class Script {
 
     public Script banner(Action action) {
         banner = action;
+        return this;
+    }
+
+    /**
+     * Another script for connections from {@code client} (the default one changed by {@code
+     * scripting}), e.g. a {@code 550 5.7.1} to MAIL for one sending address, as a receiver that
+     * blocks that address answers.
+     */
+    public Script forClient(InetAddress client, java.util.function.UnaryOperator<Script> scripting) {
+        byClient.put(client, scripting.apply(new Script()));
         return this;
     }
 
@@ -94,6 +106,11 @@ public final class Script {
 
     Action banner() {
         return banner;
+    }
+
+    /** The script for a connection from {@code client}. */
+    Script of(InetAddress client) {
+        return byClient.getOrDefault(client, this);
     }
 
     Action afterData() {

@@ -131,6 +131,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket plain) {
+        var script = this.script.of(plain.getInetAddress());
         Socket socket = plain;
         try {
             if (script.implicitTls() != null) {
