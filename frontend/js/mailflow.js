@@ -108,7 +108,7 @@ document.addEventListener("htmx:sseBeforeMessage", function (event) {
   if (box) {
     var rect = box.getBoundingClientRect();
     if (rect.top < window.innerHeight && rect.bottom > 0) {
-      readerPlace = { box: box, top: rect.top };
+      readerPlace = { box: box, top: rect.top, verdictAbove: verdictAbove() };
     }
   }
 });
@@ -119,10 +119,11 @@ document.addEventListener("htmx:sseMessage", function () {
     var moved = place.box.getBoundingClientRect().top - place.top;
     if (Math.abs(moved) >= 1) {
       window.scrollBy(0, moved);
-      var link = document.querySelector(".verdict-ready");
-      if (link && verdictAbove()) {
-        link.hidden = false;
-      }
+    }
+    // Kept in place by this page or by the browser's own scroll anchoring (a page scrolled down).
+    var link = document.querySelector(".verdict-ready");
+    if (link && !place.verdictAbove && verdictAbove()) {
+      link.hidden = false;
     }
   }
 });
