@@ -8,11 +8,15 @@ import dev.mailflow.testing.dns.TestDnsServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +59,8 @@ class HeadersPageSystemTest extends BrowserTier {
         ((JavascriptExecutor) driver)
                 .executeScript("document.getElementById('headers-text').value = arguments[0];", pasted);
         driver.findElement(By.cssSelector("#headers-form button[type=submit]")).click();
+        // The form posts and the browser loads the answer: wait for it rather than read the old page.
+        answered(driver, "table.hops");
 
         var hops = driver.findElements(By.cssSelector("table.hops tbody tr:not(.organisation)"));
         assertThat(hops).hasSize(4);
@@ -96,6 +102,7 @@ class HeadersPageSystemTest extends BrowserTier {
             driver.findElement(By.id("headers-file")).sendKeys(eml.toString());
             driver.findElement(By.cssSelector("#headers-form button[type=submit]"))
                     .click();
+            answered(driver, "#dkim");
 
             var dkim = driver.findElement(By.id("dkim")).getText();
             assertThat(dkim).contains("contoso.example", "ed25519-sha256", "PASS", "signature verified", "256 bits");
@@ -112,5 +119,10 @@ class HeadersPageSystemTest extends BrowserTier {
         return console.stream()
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
+    }
+
+    private static void answered(WebDriver driver, String selector) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
     }
 }
