@@ -41,31 +41,15 @@ public record HistoryFilter(
      *
      * @throws InvalidProbeException naming each field that cannot be read
      */
-    public static HistoryFilter parse(
-            String domain,
-            String rcpt,
-            String outcome,
-            String user,
-            String from,
-            String to,
-            String limit,
-            String before) {
-        return parse(domain, rcpt, outcome, user, from, to, limit, before, null);
-    }
-
-    /** As above, with {@code after}: the page of runs newer than a cursor. */
-    public static HistoryFilter parse(
-            String domain,
-            String rcpt,
-            String outcome,
-            String user,
-            String from,
-            String to,
-            String limit,
-            String before,
-            String after) {
+    static HistoryFilter parse(HistoryQuery query) {
+        var domain = query.domain();
+        var rcpt = query.rcpt();
+        var user = query.user();
+        var limit = query.limit();
+        var before = query.before();
+        var after = query.after();
         var problems = new ArrayList<FieldProblem>();
-        var outcomeValue = outcome(outcome, problems);
+        var outcomeValue = outcome(query.outcome(), problems);
         var domainName = domain(domain, problems);
         var size = DEFAULT_LIMIT;
         if (!blank(limit)) {
@@ -78,8 +62,8 @@ public record HistoryFilter(
                 problems.add(new FieldProblem("limit", "a number from 1 to " + MAX_LIMIT));
             }
         }
-        var fromDay = day("from", from, problems);
-        var toDay = day("to", to, problems);
+        var fromDay = day("from", query.from(), problems);
+        var toDay = day("to", query.to(), problems);
         Cursor cursor = null;
         if (!blank(before)) {
             cursor = Cursor.parse(before.strip()).orElse(null);

@@ -24,7 +24,15 @@ class DiagnoserTest {
     @Test
     void aRunWithoutDnsAndWithoutSessionsCannotTell() {
         var facts = new RunFacts(
-                "example.org", "contoso.com", "", List.of(), TlsMode.OPPORTUNISTIC, null, List.of(), Set.of());
+                "example.org",
+                "contoso.com",
+                "",
+                List.of(),
+                TlsMode.OPPORTUNISTIC,
+                null,
+                List.of(),
+                Set.of(),
+                RunFacts.Egress.UNKNOWN);
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.UNKNOWN);
         assertThat(diagnosis.verdict()).isEqualTo("Cannot tell: no SMTP session ran.");
@@ -82,6 +90,7 @@ class DiagnoserTest {
                 TlsMode.NONE,
                 null,
                 List.of(session),
-                Set.of());
+                Set.of(),
+                RunFacts.Egress.UNKNOWN);
     }
 }

@@ -72,6 +72,7 @@ class DsnRulesTest {
                 TlsMode.NONE,
                 null,
                 List.of(session),
-                notify.stream().map(Notify::valueOf).collect(Collectors.toSet()));
+                notify.stream().map(Notify::valueOf).collect(Collectors.toSet()),
+                RunFacts.Egress.UNKNOWN);
     }
 }

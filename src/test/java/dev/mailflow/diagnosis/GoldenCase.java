@@ -129,7 +129,8 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 Objects.requireNonNullElse(facts.tls(), TlsMode.OPPORTUNISTIC),
                 dns,
                 sessions,
-                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()));
+                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()),
+                RunFacts.Egress.UNKNOWN);
     }
 
     private static MxHost mxHost(Host host) {
