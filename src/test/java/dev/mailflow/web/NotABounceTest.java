@@ -5,43 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.history.RunHistory;
-import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.HeaderAnalyzerFixtures;
-import dev.mailflow.probe.ProbeService;
-import dev.mailflow.probe.Vantages;
-import dev.mailflow.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A message pasted into the bounce explainer that is no bounce gets a way to the header analyzer, with its text. */
-@WebMvcTest
-@Import({
-    RunFragments.class,
-    EventStream.class,
-    SecurityConfiguration.class,
-    WebSliceTest.Settings.class,
-    NotABounceTest.RealKnowledge.class
-})
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
+@ExplainerSlice
 @WithMockUser(roles = "VIEWER")
 class NotABounceTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RealKnowledge {
-        @Bean
-        Knowledge knowledge() {
-            return Knowledge.load();
-        }
-    }
 
     @Autowired
     MockMvc mvc;
