@@ -82,15 +82,6 @@ class DiagnoserTest {
 
     /** A run to example.org with TLS off, no DNS facts, and the one session. */
     private static RunFacts facts(SessionFacts session) {
-        return new RunFacts(
-                "example.org",
-                "contoso.com",
-                "a@contoso.com",
-                List.of("b@example.org"),
-                TlsMode.NONE,
-                null,
-                List.of(session),
-                Set.of(),
-                RunFacts.Egress.UNKNOWN);
+        return GoldenCase.oneSession(session, Set.of());
     }
 }
