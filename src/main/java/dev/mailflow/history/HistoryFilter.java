@@ -46,8 +46,6 @@ public record HistoryFilter(
         var rcpt = query.rcpt();
         var user = query.user();
         var limit = query.limit();
-        var before = query.before();
-        var after = query.after();
         var problems = new ArrayList<FieldProblem>();
         var outcomeValue = outcome(query.outcome(), problems);
         var domainName = domain(domain, problems);
@@ -64,20 +62,8 @@ public record HistoryFilter(
         }
         var fromDay = day("from", query.from(), problems);
         var toDay = day("to", query.to(), problems);
-        Cursor cursor = null;
-        if (!blank(before)) {
-            cursor = Cursor.parse(before.strip()).orElse(null);
-            if (cursor == null) {
-                problems.add(new FieldProblem("before", "the \"next\" value of a previous page"));
-            }
-        }
-        Cursor newer = null;
-        if (!blank(after)) {
-            newer = Cursor.parse(after.strip()).orElse(null);
-            if (newer == null) {
-                problems.add(new FieldProblem("after", "the \"previous\" value of a page"));
-            }
-        }
+        var cursor = cursor("before", query.before(), "the \"next\" value of a previous page", problems);
+        var newer = cursor("after", query.after(), "the \"previous\" value of a page", problems);
         bounded("domain", domain, problems);
         bounded("rcpt", rcpt, problems);
         bounded("user", user, problems);
@@ -143,6 +129,18 @@ public record HistoryFilter(
         } catch (InvalidInputException e) {
             return lower;
         }
+    }
+
+    /** A page cursor, or null when none is given; {@code expected} says what the field takes. */
+    private static Cursor cursor(String field, String text, String expected, List<FieldProblem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        var cursor = Cursor.parse(text.strip()).orElse(null);
+        if (cursor == null) {
+            problems.add(new FieldProblem(field, expected));
+        }
+        return cursor;
     }
 
     private static void bounded(String field, String text, List<FieldProblem> problems) {
