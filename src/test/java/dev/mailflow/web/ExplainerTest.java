@@ -106,11 +106,7 @@ class ExplainerTest {
 
     @Test
     void thePageExplainsAPastedBounceEscaped() throws Exception {
-        var html = mvc.perform(post("/codes").with(csrf()).param("text", EXCHANGE_NDR))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", EXCHANGE_NDR));
 
         assertThat(html)
                 .contains("What this reply means", "blocklisted", "Barracuda Reputation Block List")
@@ -121,11 +117,7 @@ class ExplainerTest {
 
     @Test
     void thePageSaysWhenNoReplyWasFound() throws Exception {
-        var html = mvc.perform(post("/codes").with(csrf()).param("text", "Hello\nthere"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", "Hello\nthere"));
 
         assertThat(html).contains("found no server reply");
     }
@@ -172,10 +164,6 @@ class ExplainerTest {
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return MvcPages.ok(mvc, get(url));
     }
 }

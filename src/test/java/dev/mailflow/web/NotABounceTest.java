@@ -3,7 +3,6 @@ package dev.mailflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.message.HeaderAnalyzerFixtures;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,8 @@ class NotABounceTest {
 
     @Test
     void aMessageThatIsNoBounceOffersTheHeaderAnalyzer() throws Exception {
-        String page = mvc.perform(post("/codes").with(csrf()).param("text", HeaderAnalyzerFixtures.JUNKED_AT_MICROSOFT))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page =
+                MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", HeaderAnalyzerFixtures.JUNKED_AT_MICROSOFT));
 
         assertThat(page).contains("id=\"to-headers\"", "action=\"/headers\"", "Read its headers instead");
         assertThat(page).contains("value=\"Received: from AM6PR04MB5111.eurprd04.prod.outlook.com");
@@ -33,11 +29,7 @@ class NotABounceTest {
 
     @Test
     void aBounceDoesNot() throws Exception {
-        String page = mvc.perform(post("/codes").with(csrf()).param("text", ExplainerTest.POSTFIX_DSN))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", ExplainerTest.POSTFIX_DSN));
 
         assertThat(page).doesNotContain("id=\"to-headers\"");
     }
