@@ -97,6 +97,53 @@ document.addEventListener("htmx:sseMessage", function (event) {
   }
 });
 
+// The reader's place stays put: what arrives above the transcript while it is on screen (the verdict,
+// the findings, the certificates at the end) scrolls the page by its own height, so the lines being
+// read do not drop down the screen. A transcript off screen is left alone.
+var readerPlace = null;
+document.addEventListener("htmx:sseBeforeMessage", function (event) {
+  var run = event.target.closest && event.target.closest(".run");
+  var box = run && run.querySelector("ol.transcript");
+  readerPlace = null;
+  if (box) {
+    var rect = box.getBoundingClientRect();
+    if (rect.top < window.innerHeight && rect.bottom > 0) {
+      readerPlace = { box: box, top: rect.top, verdictAbove: verdictAbove() };
+    }
+  }
+});
+document.addEventListener("htmx:sseMessage", function () {
+  var place = readerPlace;
+  readerPlace = null;
+  if (place && place.box.isConnected) {
+    var moved = place.box.getBoundingClientRect().top - place.top;
+    if (Math.abs(moved) >= 1) {
+      window.scrollBy(0, moved);
+    }
+    // Kept in place by this page or by the browser's own scroll anchoring (a page scrolled down).
+    var link = document.querySelector(".verdict-ready");
+    if (link && !place.verdictAbove && verdictAbove()) {
+      link.hidden = false;
+    }
+  }
+});
+// The answer arrived above the screen: a link to it, until the verdict comes into view.
+function verdictAbove() {
+  var badge = document.querySelector("#verdict .badge.outcome");
+  return badge !== null && badge.getBoundingClientRect().bottom <= 0;
+}
+window.addEventListener("scroll", function () {
+  var link = document.querySelector(".verdict-ready");
+  if (link && !link.hidden && !verdictAbove()) {
+    link.hidden = true;
+  }
+}, { passive: true });
+document.addEventListener("click", function (event) {
+  if (event.target.classList && event.target.classList.contains("verdict-ready")) {
+    event.target.hidden = true;
+  }
+});
+
 // On a narrow screen the run comes below the form: bring its answer into view when it starts.
 document.addEventListener("htmx:afterSwap", function (event) {
   var target = event.detail.target;

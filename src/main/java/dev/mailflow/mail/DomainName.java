@@ -80,7 +80,7 @@ public record DomainName(String ascii) {
         errors.addAll(info.getErrors());
         errors.removeAll(CHECKED_BELOW);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(what + " is not a valid domain name (" + words(errors) + ")");
+            throw new InvalidInputException(what + " is not a valid domain name: it " + words(errors));
         }
         if (ascii.getBytes(StandardCharsets.US_ASCII).length > MAX_LENGTH) {
             throw new InvalidInputException(what + " is longer than 255 octets");
@@ -90,18 +90,27 @@ public record DomainName(String ascii) {
                 throw new InvalidInputException(what + " has an empty label (two dots in a row?)");
             }
             if (!LDH_LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(what + " has a label \"" + label
-                        + "\" that is not letters, digits and inner hyphens of at most 63 characters");
+                throw new InvalidInputException(what + " has a part \"" + label
+                        + "\" that contains characters a domain name cannot have (each part between dots is"
+                        + " letters, digits and hyphens, at most 63 characters, no hyphen first or last)");
             }
         }
         return ascii;
     }
 
+    /** IDNA's error names in plain words (never the library's own text, which means nothing to a user). */
     private static String words(Set<IDNA.Error> errors) {
-        return String.join(
-                ", ",
-                errors.stream()
-                        .map(e -> e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                        .toList());
+        return errors.stream().map(DomainName::plain).distinct().collect(java.util.stream.Collectors.joining("; it "));
+    }
+
+    private static String plain(IDNA.Error error) {
+        return switch (error) {
+            case PUNYCODE, INVALID_ACE_LABEL -> "has an \"xn--\" part that does not decode to letters";
+            case BIDI -> "mixes right-to-left and left-to-right letters in a way a domain name cannot";
+            case CONTEXTJ, CONTEXTO_PUNCTUATION, CONTEXTO_DIGITS ->
+                "has a joining or punctuation character where a domain name cannot have it";
+            case LEADING_COMBINING_MARK -> "has a part that starts with an accent mark";
+            default -> "contains characters a domain name cannot have";
+        };
     }
 }

@@ -11,7 +11,6 @@ import dev.mailflow.probe.Vantages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +114,8 @@ class FormController {
         var formProblems = form.problems();
         if (!formProblems.isEmpty()) {
             // Every problem at once: what the form could not read, and what the service finds in the rest.
-            var all = new ArrayList<>(formProblems);
-            all.addAll(probes.problems(form.request()));
-            return formAgain(form, FormErrors.of(all), isHtmx, HttpStatus.BAD_REQUEST, requester, response);
+            var errors = FormErrors.of(formProblems, probes.problems(form.request()));
+            return formAgain(form, errors, isHtmx, HttpStatus.BAD_REQUEST, requester, response);
         }
         try {
             var run = probes.start(form.request(), requester);

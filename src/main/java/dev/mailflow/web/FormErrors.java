@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,17 @@ record FormErrors(Map<String, List<String>> byField) {
                     (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList());
         }
         return new FormErrors(Map.copyOf(map));
+    }
+
+    /**
+     * What the form could not read, and what the service finds in the rest: a field the form already
+     * flagged is not flagged again in the service's words (an empty recipient said twice).
+     */
+    static FormErrors of(List<FieldProblem> form, List<FieldProblem> service) {
+        var flagged = form.stream().map(p -> formField(p.field())).collect(Collectors.toSet());
+        var all = Stream.concat(form.stream(), service.stream().filter(p -> !flagged.contains(formField(p.field()))))
+                .toList();
+        return of(all);
     }
 
     static FormErrors general(String message) {

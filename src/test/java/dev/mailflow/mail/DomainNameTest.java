@@ -40,4 +40,16 @@ class DomainNameTest {
         assertThatThrownBy(() -> DomainName.parse(" ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> new DomainName("Example.com")).hasMessageContaining("A-label");
     }
+
+    @Test
+    void theReasonIsSaidInPlainWordsNotInTheLibrarysTerms() {
+        assertThatThrownBy(() -> DomainName.parse("under_score.example"))
+                .hasMessageContaining("contains characters a domain name cannot have")
+                .hasMessageNotContainingAny("LDH", "label");
+        assertThatThrownBy(() -> DomainName.parse("exa\u2028mple.com"))
+                .hasMessage("the domain is not a valid domain name: it contains characters a domain name cannot have");
+        assertThatThrownBy(() -> DomainName.parse("xn--zz.example"))
+                .hasMessageContaining("\"xn--\" part")
+                .hasMessageNotContainingAny("(", "punycode", "ace");
+    }
 }

@@ -79,6 +79,8 @@ class RunLayoutSystemTest extends BrowserTier {
         var scrolledUpAt = -1L;
         Boolean transcriptAboveTheFold = null;
         var stayedUp = false;
+        // Where the transcript sits on the screen, from its first lines until the run is over.
+        var transcriptTops = new ArrayList<Double>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             var state = (List<?>) driver.executeScript("""
@@ -90,11 +92,15 @@ class RunLayoutSystemTest extends BrowserTier {
                       cells.join('|'),
                       box ? box.scrollHeight : 0, box ? box.scrollTop : 0, box ? box.clientHeight : 0,
                       box ? box.children.length : 0,
-                      box ? box.getBoundingClientRect().top < window.innerHeight - 60 : false];
+                      box ? box.getBoundingClientRect().top < window.innerHeight - 60 : false,
+                      box ? box.getBoundingClientRect().top : 0];
                     """);
             var running = state.get(0).toString().contains("running");
             if (!running && !state.get(0).toString().isEmpty()) {
                 break;
+            }
+            if (transcriptAboveTheFold != null) {
+                transcriptTops.add(((Number) state.get(7)).doubleValue());
             }
             if (running && transcriptAboveTheFold == null && ((Number) state.get(5)).longValue() > 5) {
                 transcriptAboveTheFold = (Boolean) state.get(6);
@@ -126,6 +132,38 @@ class RunLayoutSystemTest extends BrowserTier {
             Thread.sleep(80);
         }
 
+        // The verdict, the findings and the certificates arrive above the transcript at the end:
+        // the lines being read stay where they are on the screen.
+        Thread.sleep(500);
+        transcriptTops.add(((Number) driver.executeScript(
+                        "return document.querySelector('ol.transcript').getBoundingClientRect().top;"))
+                .doubleValue());
+        var matrixWidths = (List<?>) driver.executeScript("""
+                var box = document.querySelector('.matrix-area .table-scroll');
+                return box ? [box.scrollWidth, box.clientWidth] : [0, 0];
+                """);
+        System.out.printf(
+                "%s: transcript top from %s to %s px (%d samples), matrix %s px in a %s px box%n",
+                name,
+                transcriptTops.isEmpty() ? "-" : transcriptTops.getFirst(),
+                transcriptTops.getLast(),
+                transcriptTops.size(),
+                matrixWidths.get(0),
+                matrixWidths.get(1));
+        if (Boolean.TRUE.equals(transcriptAboveTheFold)) {
+            var summary =
+                    transcriptTops.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+            assertThat(summary.getMax() - summary.getMin())
+                    .as("the transcript on the screen did not move while the answer arrived: %s", transcriptTops)
+                    .isLessThan(4.0);
+        }
+        if (width >= 1366) {
+            assertThat(((Number) matrixWidths.get(0)).intValue())
+                    .as("the session table fits its box on the home page (no sideways scroll)")
+                    .isLessThanOrEqualTo(((Number) matrixWidths.get(1)).intValue());
+        }
+        Files.write(docs().resolve("run-" + name + "-done.png"), driver.getScreenshotAs(OutputType.BYTES));
+
         assertThat(filledWhileRunning)
                 .as("a matrix cell showed the banner's 220 while later cells were still pending")
                 .isTrue();
@@ -147,6 +185,15 @@ class RunLayoutSystemTest extends BrowserTier {
                         .getText()
                         .toLowerCase(Locale.ROOT)
                         .contains("deliverable"));
+        if (!badgeOnFirstScreen()) {
+            // The transcript being read was kept in place and the answer arrived above the screen:
+            // a link says so and brings it into view.
+            var ready = driver.findElement(By.cssSelector(".verdict-ready"));
+            assertThat(ready.isDisplayed())
+                    .as("the verdict arrived above the screen and a link says so")
+                    .isTrue();
+            ready.click();
+        }
         assertThat(badgeOnFirstScreen())
                 .as("verdict badge on the first screen of the home page")
                 .isTrue();

@@ -184,6 +184,24 @@ class FormControllerTest {
     }
 
     @Test
+    void anEmptySubmitSaysOnceThatTheRecipientIsMissing() throws Exception {
+        // The service's own check of the same field, in its own words (what ProbeValidation says).
+        when(probes.problems(any()))
+                .thenReturn(List.of(new FieldProblem("rcptTo", "give a recipient address or a domain")));
+
+        var html = mvc.perform(post("/probes")
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("rcptTo", ""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).containsOnlyOnce("Give a recipient address or a domain.");
+        assertThat(html.toLowerCase(java.util.Locale.ROOT)).containsOnlyOnce("give a recipient address or a domain");
+    }
+
+    @Test
     void everyBadFieldIsShownAtOnceAndALineBreakDoesNotMakeADomain() throws Exception {
         when(probes.problems(any()))
                 .thenReturn(List.of(new FieldProblem("host", "not a valid host name or IP address: '-mx.test'")));
