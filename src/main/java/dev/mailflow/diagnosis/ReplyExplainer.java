@@ -60,23 +60,15 @@ final class ReplyExplainer {
         var vars = new HashMap<>(PASTED);
         vars.put("codes", codes);
         var pick = wording.forReply(null, e.entries(), reason);
+        List<String> causes = named == null ? List.of() : named.causes();
+        List<String> fixes = named == null ? List.of() : named.fixes();
+        Owner owner = named == null ? null : named.owner();
         if (pick.isPresent()) {
             var finding = wording.finding(pick.get(), Severity.CRITICAL, null, vars);
-            return new ExplainedReply(
-                    e.input(),
-                    e.code(),
-                    e.enhanced(),
-                    reason.reason(),
-                    reason.detail(),
-                    contradiction,
-                    title,
-                    finding.causes(),
-                    finding.fixes(),
-                    finding.owner(),
-                    nature,
-                    e.entries());
-        }
-        // A reply without any code ("User unknown"): only the reason's own texts apply.
+            causes = finding.causes();
+            fixes = finding.fixes();
+            owner = finding.owner();
+        } // else a reply without any code ("User unknown"): only the reason's own texts apply.
         return new ExplainedReply(
                 e.input(),
                 e.code(),
@@ -85,9 +77,9 @@ final class ReplyExplainer {
                 reason.detail(),
                 contradiction,
                 title,
-                named == null ? List.of() : named.causes(),
-                named == null ? List.of() : named.fixes(),
-                named == null ? null : named.owner(),
+                causes,
+                fixes,
+                owner,
                 nature,
                 e.entries());
     }

@@ -1,6 +1,7 @@
 package dev.mailflow.diagnosis;
 
 import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.text.UntrustedText;
 import java.util.regex.Pattern;
 
@@ -41,13 +42,6 @@ record ReplyLine(Integer code, EnhancedStatus enhanced, String text) {
 
     /** The form vendor patterns are matched against: {@code "550 5.1.1 text"}. */
     String normalized() {
-        var sb = new StringBuilder();
-        if (code != null) {
-            sb.append(code).append(' ');
-        }
-        if (enhanced != null) {
-            sb.append(enhanced).append(' ');
-        }
-        return sb.append(text).toString().strip();
+        return SmtpReply.oneLine(code, enhanced == null ? null : enhanced.toString(), text);
     }
 }

@@ -112,50 +112,51 @@ final class ReplyWording {
         var reason = pick.reason();
         var withEntry = new LinkedHashMap<>(vars);
         withEntry.put("entry", primary.title());
+        List<String> causes;
+        List<String> fixes;
+        Owner owner;
+        List<String> refs;
         if (pick.byReason()) {
             var named = reasons.get(reason.reason());
             withEntry.put("entry", reason.detail() != null ? reason.detail() : named.title());
             // A provider's own entry explains its code better than the reason's general texts.
             var vendor = primary.kind() == CodeEntry.Kind.VENDOR && primary.reason() == reason.reason();
-            var causes = new ArrayList<String>();
+            causes = new ArrayList<>();
             if (reason.contradicts()) {
                 causes.add(contradiction(withEntry.getOrDefault("codes", primary.key()), reason));
             }
             causes.addAll(Wording.union(
                     Wording.fill(text.causes(), withEntry),
                     vendor ? primary.causes() : Wording.fill(named.causes(), withEntry)));
-            return new Finding(
-                    severity,
-                    text.id(),
-                    Wording.fill(text.title(), withEntry),
-                    causes,
-                    Wording.union(
-                            Wording.fill(text.fixes(), withEntry),
-                            vendor ? primary.fixes() : Wording.fill(named.fixes(), withEntry)),
-                    text.owner() != null ? text.owner() : vendor ? primary.owner() : named.owner(),
-                    evidence,
-                    Wording.union(text.refs(), vendor ? primary.refs() : named.refs()),
-                    reason.reason());
-        }
-        var causes = Wording.union(
-                Wording.fill(text.causes(), withEntry),
-                primary.causes(),
-                pick.entry().causes());
-        if (text.catchAll() && causes.size() > CATCH_ALL_CAUSES) {
-            causes = new ArrayList<>(causes.subList(0, CATCH_ALL_CAUSES));
+            fixes = Wording.union(
+                    Wording.fill(text.fixes(), withEntry),
+                    vendor ? primary.fixes() : Wording.fill(named.fixes(), withEntry));
+            owner = text.owner() != null ? text.owner() : vendor ? primary.owner() : named.owner();
+            refs = Wording.union(text.refs(), vendor ? primary.refs() : named.refs());
+        } else {
+            causes = Wording.union(
+                    Wording.fill(text.causes(), withEntry),
+                    primary.causes(),
+                    pick.entry().causes());
+            if (text.catchAll() && causes.size() > CATCH_ALL_CAUSES) {
+                causes = new ArrayList<>(causes.subList(0, CATCH_ALL_CAUSES));
+            }
+            fixes = Wording.union(
+                    Wording.fill(text.fixes(), withEntry),
+                    primary.fixes(),
+                    pick.entry().fixes());
+            owner = text.owner() == null ? primary.owner() : text.owner();
+            refs = Wording.union(text.refs(), primary.refs(), pick.entry().refs());
         }
         return new Finding(
                 severity,
                 text.id(),
                 Wording.fill(text.title(), withEntry),
                 causes,
-                Wording.union(
-                        Wording.fill(text.fixes(), withEntry),
-                        primary.fixes(),
-                        pick.entry().fixes()),
-                text.owner() == null ? primary.owner() : text.owner(),
+                fixes,
+                owner,
                 evidence,
-                Wording.union(text.refs(), primary.refs(), pick.entry().refs()),
+                refs,
                 reason.reason());
     }
 

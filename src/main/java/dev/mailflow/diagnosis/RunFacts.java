@@ -52,16 +52,4 @@ public record RunFacts(
             ourServers = List.copyOf(ourServers);
         }
     }
-
-    public RunFacts(
-            String domain,
-            String ehlo,
-            String mailFrom,
-            List<String> rcptTo,
-            TlsMode tls,
-            MxPlan dns,
-            List<SessionFacts> sessions,
-            Set<Notify> dsnNotify) {
-        this(domain, ehlo, mailFrom, rcptTo, tls, dns, sessions, dsnNotify, Egress.UNKNOWN);
-    }
 }

@@ -41,31 +41,13 @@ public record HistoryFilter(
      *
      * @throws InvalidProbeException naming each field that cannot be read
      */
-    public static HistoryFilter parse(
-            String domain,
-            String rcpt,
-            String outcome,
-            String user,
-            String from,
-            String to,
-            String limit,
-            String before) {
-        return parse(domain, rcpt, outcome, user, from, to, limit, before, null);
-    }
-
-    /** As above, with {@code after}: the page of runs newer than a cursor. */
-    public static HistoryFilter parse(
-            String domain,
-            String rcpt,
-            String outcome,
-            String user,
-            String from,
-            String to,
-            String limit,
-            String before,
-            String after) {
+    static HistoryFilter parse(HistoryQuery query) {
+        var domain = query.domain();
+        var rcpt = query.rcpt();
+        var user = query.user();
+        var limit = query.limit();
         var problems = new ArrayList<FieldProblem>();
-        var outcomeValue = outcome(outcome, problems);
+        var outcomeValue = outcome(query.outcome(), problems);
         var domainName = domain(domain, problems);
         var size = DEFAULT_LIMIT;
         if (!blank(limit)) {
@@ -78,22 +60,10 @@ public record HistoryFilter(
                 problems.add(new FieldProblem("limit", "a number from 1 to " + MAX_LIMIT));
             }
         }
-        var fromDay = day("from", from, problems);
-        var toDay = day("to", to, problems);
-        Cursor cursor = null;
-        if (!blank(before)) {
-            cursor = Cursor.parse(before.strip()).orElse(null);
-            if (cursor == null) {
-                problems.add(new FieldProblem("before", "the \"next\" value of a previous page"));
-            }
-        }
-        Cursor newer = null;
-        if (!blank(after)) {
-            newer = Cursor.parse(after.strip()).orElse(null);
-            if (newer == null) {
-                problems.add(new FieldProblem("after", "the \"previous\" value of a page"));
-            }
-        }
+        var fromDay = day("from", query.from(), problems);
+        var toDay = day("to", query.to(), problems);
+        var cursor = cursor("before", query.before(), "the \"next\" value of a previous page", problems);
+        var newer = cursor("after", query.after(), "the \"previous\" value of a page", problems);
         bounded("domain", domain, problems);
         bounded("rcpt", rcpt, problems);
         bounded("user", user, problems);
@@ -159,6 +129,18 @@ public record HistoryFilter(
         } catch (InvalidInputException e) {
             return lower;
         }
+    }
+
+    /** A page cursor, or null when none is given; {@code expected} says what the field takes. */
+    private static Cursor cursor(String field, String text, String expected, List<FieldProblem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        var cursor = Cursor.parse(text.strip()).orElse(null);
+        if (cursor == null) {
+            problems.add(new FieldProblem(field, expected));
+        }
+        return cursor;
     }
 
     private static void bounded(String field, String text, List<FieldProblem> problems) {

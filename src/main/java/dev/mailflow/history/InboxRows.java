@@ -43,16 +43,18 @@ final class InboxRows implements InboxStore {
 
     @Override
     public Optional<Mailbox> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from inbox_mailboxes where id = ?")
-                .param(id)
-                .query(InboxRows::mailbox)
-                .optional();
+        return mailboxWhere("id", id);
     }
 
     @Override
     public Optional<Mailbox> findByAddress(String address) {
-        return jdbc.sql("select " + COLUMNS + " from inbox_mailboxes where address = ?")
-                .param(address)
+        return mailboxWhere("address", address);
+    }
+
+    /** The mailbox whose {@code column} (a constant: id or address) holds {@code value}. */
+    private Optional<Mailbox> mailboxWhere(String column, String value) {
+        return jdbc.sql("select " + COLUMNS + " from inbox_mailboxes where " + column + " = ?")
+                .param(value)
                 .query(InboxRows::mailbox)
                 .optional();
     }

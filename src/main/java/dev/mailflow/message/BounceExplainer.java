@@ -156,20 +156,11 @@ public final class BounceExplainer {
             var all = knowledge.explainText(line);
             explained = all.isEmpty() ? null : all.getFirst();
         }
+        var reason = explained == null ? null : explained.reason();
+        var title = explained == null ? null : explained.title();
         if (explained == null && (action == Action.FAILED || action == Action.DELAYED)) {
-            return new BounceRecipient(
-                    f.address(),
-                    action,
-                    status,
-                    f.remoteMta(),
-                    reply,
-                    Reason.UNRECOGNISED,
-                    "The report gives no reason for this recipient",
-                    List.of(),
-                    List.of(),
-                    null,
-                    f.lastAttempt(),
-                    f.retryUntil());
+            reason = Reason.UNRECOGNISED;
+            title = "The report gives no reason for this recipient";
         }
         return new BounceRecipient(
                 f.address(),
@@ -177,8 +168,8 @@ public final class BounceExplainer {
                 status,
                 f.remoteMta(),
                 reply,
-                explained == null ? null : explained.reason(),
-                explained == null ? null : explained.title(),
+                reason,
+                title,
                 explained == null ? List.of() : explained.causes(),
                 explained == null ? List.of() : explained.fixes(),
                 explained == null ? null : explained.owner(),

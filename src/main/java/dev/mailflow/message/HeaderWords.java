@@ -1,9 +1,8 @@
 package dev.mailflow.message;
 
+import dev.mailflow.mail.TagList;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,16 +71,7 @@ final class HeaderWords {
 
     /** A tag list: names in lower case, values with their folding white space removed at both ends. */
     static Map<String, String> tags(String text) {
-        var tags = new LinkedHashMap<String, String>();
-        for (String part : text.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                tags.putIfAbsent(
-                        part.substring(0, eq).strip().toLowerCase(Locale.ROOT),
-                        part.substring(eq + 1).strip());
-            }
-        }
-        return tags;
+        return TagList.parse(text);
     }
 
     static String unquote(String value) {

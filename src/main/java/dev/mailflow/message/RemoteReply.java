@@ -1,6 +1,7 @@
 package dev.mailflow.message;
 
 import dev.mailflow.smtp.EnhancedStatus;
+import dev.mailflow.smtp.SmtpReply;
 import dev.mailflow.text.UntrustedText;
 import java.util.regex.Pattern;
 
@@ -85,14 +86,7 @@ public record RemoteReply(Integer code, String enhanced, String text) {
 
     /** The reply as one line, codes first, for the knowledge base's classifier. */
     public String line() {
-        var sb = new StringBuilder();
-        if (code != null) {
-            sb.append(code).append(' ');
-        }
-        if (enhanced != null) {
-            sb.append(enhanced).append(' ');
-        }
-        return sb.append(text).toString().strip();
+        return SmtpReply.oneLine(code, enhanced, text);
     }
 
     /** Neither a code nor any text: nothing was quoted. */

@@ -1,9 +1,9 @@
 package dev.mailflow.posture;
 
+import dev.mailflow.mail.TagList;
 import dev.mailflow.posture.PostureFacts.DmarcPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,16 +61,7 @@ final class DmarcLookup {
 
     /** The tags of a record, lower-case names, values stripped. */
     static Map<String, String> tags(String record) {
-        var tags = new LinkedHashMap<String, String>();
-        for (String part : record.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                tags.putIfAbsent(
-                        part.substring(0, eq).strip().toLowerCase(Locale.ROOT),
-                        part.substring(eq + 1).strip());
-            }
-        }
-        return tags;
+        return TagList.parse(record);
     }
 
     /** The facts of a record; the policy that applies is sp= when found at the organizational domain. */

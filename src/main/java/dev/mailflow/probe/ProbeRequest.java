@@ -58,23 +58,7 @@ public record ProbeRequest(
         if (auth == null || auth.password() == null) {
             return this;
         }
-        return new ProbeRequest(
-                domain,
-                mailFrom,
-                rcptTo,
-                host,
-                port,
-                ehlo,
-                tls,
-                dsnNotify,
-                quitAfter,
-                allMx,
-                message,
-                pipelining,
-                ret,
-                envid,
-                new Auth(auth.username(), null, auth.untrustedTls()),
-                vantages);
+        return copyWith(new Auth(auth.username(), null, auth.untrustedTls()), vantages);
     }
 
     /** What one vantage runs of this request: the same check, from where it is, without secrets. */
@@ -84,6 +68,10 @@ public record ProbeRequest(
 
     /** This request asked from {@code vantages} instead ({@code ["all"]}: every live one). */
     public ProbeRequest from(List<String> vantages) {
+        return copyWith(auth, vantages);
+    }
+
+    private ProbeRequest copyWith(Auth auth, List<String> vantages) {
         return new ProbeRequest(
                 domain,
                 mailFrom,

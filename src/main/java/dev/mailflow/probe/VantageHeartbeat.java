@@ -9,18 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Writes this vantage's heartbeat into the registry: when it last lived, and its egress as the
  * world sees it (source addresses, PTR, blocklists), looked up again every {@link #FACTS_EVERY}.
  */
-final class VantageHeartbeat implements SmartLifecycle {
+final class VantageHeartbeat extends VantageTask {
 
     private static final Logger log = LoggerFactory.getLogger(VantageHeartbeat.class);
 
@@ -33,7 +29,6 @@ final class VantageHeartbeat implements SmartLifecycle {
     private final PostureChecks posture;
     private final String ehlo;
     private final Clock clock;
-    private ScheduledExecutorService timer;
     private volatile Egress egress;
     private volatile Instant factsAt = Instant.MIN;
 
@@ -44,6 +39,7 @@ final class VantageHeartbeat implements SmartLifecycle {
             PostureChecks posture,
             String ehlo,
             Clock clock) {
+        super("vantage-heartbeat", properties.name(), "heartbeat not written", Duration.ZERO, properties.heartbeat());
         this.parts = parts;
         this.properties = properties;
         this.targets = targets;
@@ -54,6 +50,11 @@ final class VantageHeartbeat implements SmartLifecycle {
 
     /** This vantage's egress facts, as last written. */
     record Egress(String v4, String v6, String ptr, String blocklists) {}
+
+    @Override
+    void round() {
+        beat();
+    }
 
     /** Writes the heartbeat now, looking the egress up again when its facts are old. */
     void beat() {
@@ -120,35 +121,5 @@ final class VantageHeartbeat implements SmartLifecycle {
     static String version() {
         var version = VantageHeartbeat.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("vantage-heartbeat").factory());
-        timer.scheduleWithFixedDelay(
-                this::beatGuarded, 0, properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** The database may be down for a while; the next heartbeat tries again. */
-    private void beatGuarded() {
-        try {
-            beat();
-        } catch (RuntimeException e) {
-            log.warn("vantage {}: heartbeat not written: {}", properties.name(), e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

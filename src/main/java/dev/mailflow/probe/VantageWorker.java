@@ -1,13 +1,9 @@
 package dev.mailflow.probe;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * This instance as a worker of its vantage: every {@code mailflow.vantage.poll} it claims the parts
@@ -15,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
  * policy, its source address, its timeouts). The run is stored and leased like any other, so the
  * instance following the part sees it live, and sees it INTERRUPTED if this instance dies.
  */
-final class VantageWorker implements SmartLifecycle {
+final class VantageWorker extends VantageTask {
 
     private static final Logger log = LoggerFactory.getLogger(VantageWorker.class);
 
@@ -23,13 +19,18 @@ final class VantageWorker implements SmartLifecycle {
     private final ProbeService probes;
     private final VantageProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     VantageWorker(VantageParts parts, ProbeService probes, VantageProperties properties, Clock clock) {
+        super("vantage-worker", properties.name(), "claiming parts failed", properties.poll(), properties.poll());
         this.parts = parts;
         this.probes = probes;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    void round() {
+        claimAll();
     }
 
     /** Claims and starts every part waiting for this vantage, one at a time. */
@@ -58,35 +59,5 @@ final class VantageWorker implements SmartLifecycle {
 
     private void refuse(VantagePart part, String note) {
         parts.settle(part, VantagePart.Status.FAILED, null, RunOutcome.FAILED, note);
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("vantage-worker").factory());
-        long every = properties.poll().toMillis();
-        timer.scheduleWithFixedDelay(this::claimGuarded, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    /** The database may be down for a while; the next poll tries again. */
-    private void claimGuarded() {
-        try {
-            claimAll();
-        } catch (RuntimeException e) {
-            log.warn("vantage {}: claiming parts failed: {}", properties.name(), e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

@@ -56,4 +56,19 @@ public record SmtpReply(int code, EnhancedStatus enhanced, List<String> lines, D
         }
         return sb.toString();
     }
+
+    /**
+     * A quoted reply as one line, {@code "550 5.1.1 text"}: the code and enhanced status first, each
+     * left out when missing; the form the knowledge base's patterns are matched against.
+     */
+    public static String oneLine(Integer code, String enhanced, String text) {
+        var sb = new StringBuilder();
+        if (code != null) {
+            sb.append(code).append(' ');
+        }
+        if (enhanced != null) {
+            sb.append(enhanced).append(' ');
+        }
+        return sb.append(text).toString().strip();
+    }
 }

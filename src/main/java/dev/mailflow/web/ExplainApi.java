@@ -7,11 +7,8 @@ import dev.mailflow.message.MailReader;
 import dev.mailflow.message.MessageProperties;
 import dev.mailflow.message.ReadMessage;
 import dev.mailflow.message.UnreadableMessageException;
-import dev.mailflow.probe.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bounce explainer as JSON: {@code POST /api/explain} with {@code {"text": "..."}} (a reply
@@ -41,8 +37,6 @@ class ExplainApi {
 
     static final String OUTLOOK = "application/vnd.ms-outlook";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final MailReader reader;
     private final BounceExplainer explainer;
     private final long maxUpload;
@@ -52,8 +46,6 @@ class ExplainApi {
         this.explainer = explainer;
         this.maxUpload = messages.maxUpload().toBytes();
     }
-
-    record Request(String text) {}
 
     // The body is read here, bounded, rather than by a message converter that would read it whole.
     @PostMapping(path = "/api/explain", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,36 +62,36 @@ class ExplainApi {
                     "Content-Type",
                     "Send {\"text\": ...} as application/json, or the message as message/rfc822 or " + OUTLOOK + ".");
         }
-        var bytes = read(http, MAX_BODY);
+        var bytes = PastedBody.read(http, MAX_BODY);
         if (bytes == null) {
             return tooLarge(
                     "text",
                     "The text is longer than " + Knowledge.MAX_PASTED
                             + " characters; paste the bounce's error part, or send the message as message/rfc822.");
         }
-        Request request;
+        String text;
         try {
-            request = JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Request.class);
+            text = PastedBody.text(bytes);
         } catch (JacksonException e) {
             return problem(HttpStatus.BAD_REQUEST, "", "The request body is not valid JSON.");
         }
-        if (request == null || request.text() == null || request.text().isBlank()) {
+        if (text == null) {
             return problem(
                     HttpStatus.BAD_REQUEST,
                     "text",
                     "Paste a reply line, a multi-line reply or a whole bounce message.");
         }
-        if (request.text().length() > Knowledge.MAX_PASTED) {
+        if (text.length() > Knowledge.MAX_PASTED) {
             return tooLarge(
                     "text",
                     "The text is longer than " + Knowledge.MAX_PASTED
                             + " characters; paste the bounce's error part, or send the message as message/rfc822.");
         }
-        return ResponseEntity.ok(explainer.explain(reader.readPasted(request.text())));
+        return ResponseEntity.ok(explainer.explain(reader.readPasted(text)));
     }
 
     private ResponseEntity<?> raw(HttpServletRequest http, String type) throws IOException {
-        var bytes = read(http, maxUpload);
+        var bytes = PastedBody.read(http, maxUpload);
         if (bytes == null) {
             return tooLarge(
                     "body", "The message is larger than " + maxUpload + " bytes (mailflow.messages.max-upload).");
@@ -119,25 +111,12 @@ class ExplainApi {
         }
     }
 
-    /** The body, or null when it is longer than {@code max}: it is read no further. */
-    private static byte[] read(HttpServletRequest http, long max) throws IOException {
-        if (http.getContentLengthLong() > max) {
-            return null;
-        }
-        var bytes = http.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-        return bytes.length > max ? null : bytes;
-    }
-
     private static ResponseEntity<ProblemDetail> tooLarge(String field, String message) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, field, message);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                status, status == HttpStatus.BAD_REQUEST ? "The request has invalid fields." : message);
-        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return PastedBody.problem(
+                status, status == HttpStatus.BAD_REQUEST ? "The request has invalid fields." : message, field, message);
     }
 }

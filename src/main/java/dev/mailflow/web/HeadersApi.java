@@ -6,11 +6,8 @@ import dev.mailflow.message.MailReader;
 import dev.mailflow.message.MessageProperties;
 import dev.mailflow.message.ReadMessage;
 import dev.mailflow.message.UnreadableMessageException;
-import dev.mailflow.probe.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The header analyzer as JSON: {@code POST /api/headers} with {@code {"text": "..."}} (a header
@@ -27,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class HeadersApi {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HeaderAnalyzer analyzer;
     private final MailReader reader;
@@ -41,30 +35,25 @@ class HeadersApi {
                 (int) Math.min(Integer.MAX_VALUE - 8, messages.maxUpload().toBytes());
     }
 
-    record Request(String text) {}
-
     // The body is read here, bounded, rather than by a message converter that would read it whole.
     @PostMapping(path = "/api/headers", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> analyze(HttpServletRequest http) throws IOException {
-        if (http.getContentLengthLong() > maxBody) {
-            return tooLarge();
-        }
-        byte[] bytes = http.getInputStream().readNBytes(maxBody + 1);
-        if (bytes.length > maxBody) {
+        byte[] bytes = PastedBody.read(http, maxBody);
+        if (bytes == null) {
             return tooLarge();
         }
         ReadMessage message;
         if (isJson(http.getContentType())) {
-            Request request;
+            String text;
             try {
-                request = JSON.readValue(new String(bytes, StandardCharsets.UTF_8), Request.class);
+                text = PastedBody.text(bytes);
             } catch (JacksonException e) {
                 return badRequest("", "The request body is not valid JSON.");
             }
-            if (request == null || request.text() == null || request.text().isBlank()) {
+            if (text == null) {
                 return badRequest("text", HeadersPage.NO_TEXT);
             }
-            message = reader.readPasted(request.text());
+            message = reader.readPasted(text);
         } else {
             try {
                 message = reader.readFile(bytes);
@@ -90,20 +79,14 @@ class HeadersApi {
     }
 
     private ResponseEntity<ProblemDetail> tooLarge() {
-        var problem = ProblemDetail.forStatusAndDetail(
+        return PastedBody.problem(
                 HttpStatus.CONTENT_TOO_LARGE,
-                "The message is larger than " + maxBody + " bytes (mailflow.messages.max-upload).");
-        problem.setProperty("errors", List.of(new FieldProblem("text", "At most " + maxBody + " bytes.")));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                "The message is larger than " + maxBody + " bytes (mailflow.messages.max-upload).",
+                "text",
+                "At most " + maxBody + " bytes.");
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String field, String message) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
-        return ResponseEntity.badRequest()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return PastedBody.problem(HttpStatus.BAD_REQUEST, message, field, message);
     }
 }

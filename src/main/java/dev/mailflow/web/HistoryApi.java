@@ -1,6 +1,7 @@
 package dev.mailflow.web;
 
 import dev.mailflow.history.HistoryPage;
+import dev.mailflow.history.HistoryQuery;
 import dev.mailflow.history.RunDiff;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.probe.ProbeService;

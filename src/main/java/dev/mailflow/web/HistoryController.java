@@ -1,5 +1,6 @@
 package dev.mailflow.web;
 
+import dev.mailflow.history.HistoryQuery;
 import dev.mailflow.history.RunHistory;
 import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.InvalidProbeException;

@@ -24,7 +24,15 @@ class DiagnoserTest {
     @Test
     void aRunWithoutDnsAndWithoutSessionsCannotTell() {
         var facts = new RunFacts(
-                "example.org", "contoso.com", "", List.of(), TlsMode.OPPORTUNISTIC, null, List.of(), Set.of());
+                "example.org",
+                "contoso.com",
+                "",
+                List.of(),
+                TlsMode.OPPORTUNISTIC,
+                null,
+                List.of(),
+                Set.of(),
+                RunFacts.Egress.UNKNOWN);
         var diagnosis = DIAGNOSER.diagnose(facts);
         assertThat(diagnosis.outcome()).isEqualTo(Diagnosis.Verdict.UNKNOWN);
         assertThat(diagnosis.verdict()).isEqualTo("Cannot tell: no SMTP session ran.");
@@ -74,14 +82,6 @@ class DiagnoserTest {
 
     /** A run to example.org with TLS off, no DNS facts, and the one session. */
     private static RunFacts facts(SessionFacts session) {
-        return new RunFacts(
-                "example.org",
-                "contoso.com",
-                "a@contoso.com",
-                List.of("b@example.org"),
-                TlsMode.NONE,
-                null,
-                List.of(session),
-                Set.of());
+        return GoldenCase.oneSession(session, Set.of());
     }
 }

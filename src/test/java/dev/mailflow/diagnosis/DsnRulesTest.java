@@ -8,7 +8,6 @@ import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.SessionOutcome;
 import dev.mailflow.smtp.SessionResult;
 import dev.mailflow.smtp.SmtpReply;
-import dev.mailflow.smtp.TlsMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,7 @@ class DsnRulesTest {
         var result = new SessionResult(
                 SessionOutcome.COMPLETED, until, "stopped", exchanges, extensions, null, Duration.ofSeconds(1));
         var session = GoldenCase.session(result);
-        return new RunFacts(
-                "example.org",
-                "contoso.com",
-                "a@contoso.com",
-                List.of("b@example.org"),
-                TlsMode.NONE,
-                null,
-                List.of(session),
-                notify.stream().map(Notify::valueOf).collect(Collectors.toSet()));
+        return GoldenCase.oneSession(
+                session, notify.stream().map(Notify::valueOf).collect(Collectors.toSet()));
     }
 }

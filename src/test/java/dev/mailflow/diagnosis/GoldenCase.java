@@ -129,7 +129,8 @@ record GoldenCase(String name, Facts facts, Expect expect) {
                 Objects.requireNonNullElse(facts.tls(), TlsMode.OPPORTUNISTIC),
                 dns,
                 sessions,
-                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()));
+                facts.dsnNotify() == null ? Set.of() : Set.copyOf(facts.dsnNotify()),
+                RunFacts.Egress.UNKNOWN);
     }
 
     private static MxHost mxHost(Host host) {
@@ -193,6 +194,20 @@ record GoldenCase(String name, Facts facts, Expect expect) {
         var took = Duration.ofMillis(step.ms() == null ? 50 : step.ms());
         var reply = new SmtpReply(code, enhanced, lines, took, flaws);
         return new Exchange(step.phase(), step.command() == null ? "" : step.command(), reply);
+    }
+
+    /** A run to b@example.org from a@contoso.com with TLS off, no DNS facts, and the one session. */
+    static RunFacts oneSession(SessionFacts session, Set<Notify> notify) {
+        return new RunFacts(
+                "example.org",
+                "contoso.com",
+                "a@contoso.com",
+                List.of("b@example.org"),
+                TlsMode.NONE,
+                null,
+                List.of(session),
+                notify,
+                RunFacts.Egress.UNKNOWN);
     }
 
     /** The one session of a hand-built case: mx.example.org at 192.0.2.1:25, preference 10. */

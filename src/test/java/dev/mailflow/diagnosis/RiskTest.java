@@ -87,7 +87,8 @@ class RiskTest {
                 facts.tls(),
                 facts.dns(),
                 List.of(gmail),
-                Set.of());
+                Set.of(),
+                RunFacts.Egress.UNKNOWN);
         var softfail = DIAGNOSER.posture(
                 "posture.spf-not-authorized",
                 Map.of("domain", "spffail.test", "address", "192.0.2.7", "result", "softfail", "mechanism", "~all"),
@@ -116,7 +117,15 @@ class RiskTest {
     void theNullSenderIsNotSpelledOut() {
         var facts = golden("01-postfix-rcpt-accepted.yaml");
         var nullSender = new RunFacts(
-                facts.domain(), facts.ehlo(), "", facts.rcptTo(), facts.tls(), facts.dns(), facts.sessions(), Set.of());
+                facts.domain(),
+                facts.ehlo(),
+                "",
+                facts.rcptTo(),
+                facts.tls(),
+                facts.dns(),
+                facts.sessions(),
+                Set.of(),
+                RunFacts.Egress.UNKNOWN);
 
         assertThat(DIAGNOSER.diagnose(nullSender).verdict())
                 .isEqualTo("Would be delivered: mx.example.org accepts mail to kate@example.org.")

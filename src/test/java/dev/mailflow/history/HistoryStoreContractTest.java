@@ -252,7 +252,8 @@ abstract class HistoryStoreContractTest {
         String next = null;
         int pages = 0;
         do {
-            var page = store.history.list(HistoryFilter.parse(domain, null, null, null, null, null, "3", next), KATE);
+            var page = store.history.list(
+                    new HistoryQuery(domain, null, null, null, null, null, "3", next, null).filter(), KATE);
             page.runs().forEach(r -> seen.add(r.id()));
             next = page.next();
             pages++;
@@ -321,7 +322,7 @@ abstract class HistoryStoreContractTest {
     }
 
     static HistoryFilter filter(String domain, String rcpt, String outcome, String user, String from, String to) {
-        return HistoryFilter.parse(domain, rcpt, outcome, user, from, to, null, null);
+        return new HistoryQuery(domain, rcpt, outcome, user, from, to, null, null, null).filter();
     }
 
     static List<String> ids(HistoryPage page) {

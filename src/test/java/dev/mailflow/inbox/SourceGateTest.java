@@ -2,13 +2,11 @@ package dev.mailflow.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailflow.testing.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,7 @@ class SourceGateTest {
     static final InetAddress A = InetAddress.getLoopbackAddress();
     static final InetAddress B = address(new byte[] {(byte) 192, 0, 2, 1});
 
-    final MovingClock clock = new MovingClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T06:00:00Z"));
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     SourceGate gate;
 
@@ -52,27 +50,8 @@ class SourceGateTest {
         }
         assertThat(gate.admitted(A)).isFalse();
         assertThat(gate.admitted(B)).isTrue();
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertThat(gate.admitted(A)).isTrue();
-    }
-
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T06:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private static InetAddress address(byte[] bytes) {

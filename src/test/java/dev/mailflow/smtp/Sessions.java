@@ -53,41 +53,20 @@ final class Sessions {
     }
 
     static SessionPlan withRecipients(SessionPlan p, String... recipients) {
-        return new SessionPlan(
-                p.address(),
-                p.serverName(),
-                p.ehlo(),
-                p.mailFrom(),
-                java.util.Arrays.stream(recipients).map(MailAddress::parse).toList(),
-                p.tls(),
-                p.quitAfter(),
-                p.dsnNotify(),
-                p.timeouts());
+        return copy(
+                p, java.util.Arrays.stream(recipients).map(MailAddress::parse).toList(), p.dsnNotify(), p.timeouts());
     }
 
     static SessionPlan withTimeouts(SessionPlan p, Timeouts timeouts) {
-        return new SessionPlan(
-                p.address(),
-                p.serverName(),
-                p.ehlo(),
-                p.mailFrom(),
-                p.rcptTo(),
-                p.tls(),
-                p.quitAfter(),
-                p.dsnNotify(),
-                timeouts);
+        return copy(p, p.rcptTo(), p.dsnNotify(), timeouts);
     }
 
     static SessionPlan withNotify(SessionPlan p, Set<Notify> notify) {
+        return copy(p, p.rcptTo(), notify, p.timeouts());
+    }
+
+    private static SessionPlan copy(SessionPlan p, List<MailAddress> rcptTo, Set<Notify> notify, Timeouts timeouts) {
         return new SessionPlan(
-                p.address(),
-                p.serverName(),
-                p.ehlo(),
-                p.mailFrom(),
-                p.rcptTo(),
-                p.tls(),
-                p.quitAfter(),
-                notify,
-                p.timeouts());
+                p.address(), p.serverName(), p.ehlo(), p.mailFrom(), rcptTo, p.tls(), p.quitAfter(), notify, timeouts);
     }
 }

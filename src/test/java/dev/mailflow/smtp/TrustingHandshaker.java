@@ -1,17 +1,16 @@
 package dev.mailflow.smtp;
 
+import dev.mailflow.testing.smtp.AnyCertificate;
 import dev.mailflow.tls.TlsFacts;
 import dev.mailflow.tls.TlsHandshaker;
 import java.io.IOException;
 import java.net.Socket;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A test {@link TlsHandshaker} that accepts any certificate and reports only protocol and cipher:
@@ -38,7 +37,7 @@ final class TrustingHandshaker implements TlsHandshaker {
     public SSLSocket handshake(Socket plain, String serverName, Duration timeout) throws IOException {
         try {
             var context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAll()}, null);
+            context.init(null, new TrustManager[] {new AnyCertificate()}, null);
             var ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, plain.getPort(), true);
             ssl.setUseClientMode(true);
             plain.setSoTimeout((int) timeout.toMillis());
@@ -67,18 +66,5 @@ final class TrustingHandshaker implements TlsHandshaker {
     @Override
     public TlsFacts failure(String serverName, Exception cause) {
         return new TlsFacts(null, null, List.of(), false, null, null, null, String.valueOf(cause.getMessage()));
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -26,17 +26,7 @@ public final class MailflowInstance implements AutoCloseable {
      *     on {@code smtpPort} and {@link TestUser} are always set
      */
     public static MailflowInstance start(int smtpPort, Map<String, String> settings) {
-        var args = new ArrayList<>(List.of(
-                "--spring.config.location=classpath:/application.yml",
-                "--server.port=0",
-                "--mailflow.targets.allow=127.0.0.0/8",
-                "--mailflow.targets.ports=" + smtpPort,
-                "--mailflow.smtp.port=" + smtpPort,
-                "--mailflow.smtp.helo-name=probe.contoso.test",
-                "--mailflow.security.users[0].name=" + TestUser.NAME,
-                "--mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
-                "--mailflow.security.users[0].roles=OPERATOR"));
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        var args = arguments(0, smtpPort, settings);
         var context = new SpringApplicationBuilder(MailflowApplication.class).run(args.toArray(String[]::new));
         return new MailflowInstance(context);
     }
@@ -56,5 +46,24 @@ public final class MailflowInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /**
+     * The command line of a test instance, in process or not: the web server on {@code serverPort}
+     * (0: any free port), SMTP to loopback on {@code smtpPort}, the test user, then {@code settings}.
+     */
+    static List<String> arguments(int serverPort, int smtpPort, Map<String, String> settings) {
+        var args = new ArrayList<>(List.of(
+                "--spring.config.location=classpath:/application.yml",
+                "--server.port=" + serverPort,
+                "--mailflow.targets.allow=127.0.0.0/8",
+                "--mailflow.targets.ports=" + smtpPort,
+                "--mailflow.smtp.port=" + smtpPort,
+                "--mailflow.smtp.helo-name=probe.contoso.test",
+                "--mailflow.security.users[0].name=" + TestUser.NAME,
+                "--mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
+                "--mailflow.security.users[0].roles=OPERATOR"));
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
     }
 }

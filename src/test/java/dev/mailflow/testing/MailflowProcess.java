@@ -39,21 +39,8 @@ public final class MailflowProcess implements AutoCloseable {
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.mailflow.MailflowApplication",
-                "--spring.config.location=classpath:/application.yml",
-                "--server.port=" + port,
-                "--mailflow.targets.allow=127.0.0.0/8",
-                "--mailflow.targets.ports=" + smtpPort,
-                "--mailflow.smtp.port=" + smtpPort,
-                "--mailflow.smtp.helo-name=probe.contoso.test",
-                "--mailflow.security.users[0].name=" + TestUser.NAME,
-                "--mailflow.security.users[0].password=" + TestUser.ENCODED_PASSWORD,
-                "--mailflow.security.users[0].roles=OPERATOR"));
-        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.mailflow.MailflowApplication"));
+        command.addAll(MailflowInstance.arguments(port, smtpPort, settings));
         var log = Files.createTempFile("mailflow-process", ".log");
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

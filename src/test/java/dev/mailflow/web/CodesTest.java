@@ -96,11 +96,7 @@ class CodesTest {
                         CodeEntry.Nature.PERMANENT,
                         List.of(BAD_MAILBOX, MAILBOX))));
 
-        var html = mvc.perform(get("/codes").param("q", line))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, get("/codes").param("q", line));
 
         assertThat(html)
                 .contains("What this reply means", "The recipient does not exist", "recipient unknown")
@@ -109,11 +105,7 @@ class CodesTest {
 
     @Test
     void htmxSearchGetsOnlyTheResults() throws Exception {
-        var html = mvc.perform(get("/codes?q=451").header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, get("/codes?q=451").header("HX-Request", "true"));
 
         assertThat(html).contains("id=\"code-results\"", "Local error").doesNotContain("<html");
     }
@@ -143,10 +135,6 @@ class CodesTest {
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return MvcPages.ok(mvc, get(url));
     }
 }

@@ -13,14 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.history.RunHistory;
-import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.probe.ProbeRequest;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.TestRuns;
-import dev.mailflow.probe.Vantages;
-import dev.mailflow.security.SecurityConfiguration;
 import dev.mailflow.testing.mail.OutlookMsgFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,15 +24,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,26 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code .msg} to {@code POST /api/explain}, the same files on the page, the bad ones refused in
  * words, and "test this recipient now".
  */
-@WebMvcTest
-@Import({
-    RunFragments.class,
-    EventStream.class,
-    SecurityConfiguration.class,
-    WebSliceTest.Settings.class,
-    ExplainUploadTest.RealKnowledge.class
-})
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
+@ExplainerSlice
 @WithMockUser(roles = "OPERATOR")
 @TestPropertySource(properties = "mailflow.messages.max-upload=256KB")
 class ExplainUploadTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RealKnowledge {
-        @Bean
-        Knowledge knowledge() {
-            return Knowledge.load();
-        }
-    }
 
     static final MediaType RFC822 = MediaType.parseMediaType("message/rfc822");
     static final MediaType OUTLOOK = MediaType.parseMediaType("application/vnd.ms-outlook");
@@ -185,19 +159,11 @@ class ExplainUploadTest {
 
         var finished = TestRuns.rejectedRcpt("r8", "mx.example.com ESMTP");
         when(probes.find(eq("r8"), any())).thenReturn(Optional.of(finished));
-        var outcome = mvc.perform(get("/codes/retest/r8").param("was", "550 5.1.1 User unknown"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var outcome = MvcPages.ok(mvc, get("/codes/retest/r8").param("was", "550 5.1.1 User unknown"));
         assertThat(outcome).contains("still refused: 550 5.1.1", "today", "The bounce said");
     }
 
     private String upload(MockMultipartFile file) throws Exception {
-        return mvc.perform(multipart("/codes").file(file).with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return MvcPages.ok(mvc, multipart("/codes").file(file).with(csrf()));
     }
 }

@@ -10,44 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.mailflow.diagnosis.Knowledge;
-import dev.mailflow.history.RunHistory;
-import dev.mailflow.inbox.TestMailbox;
-import dev.mailflow.probe.ProbeService;
-import dev.mailflow.probe.Vantages;
-import dev.mailflow.security.SecurityConfiguration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The bounce explainer, page and API, with the real knowledge files. */
-@WebMvcTest
-@Import({
-    RunFragments.class,
-    EventStream.class,
-    SecurityConfiguration.class,
-    WebSliceTest.Settings.class,
-    ExplainerTest.RealKnowledge.class
-})
-@MockitoBean(types = {ProbeService.class, RunHistory.class, TestMailbox.class, Vantages.class})
+@ExplainerSlice
 @WithMockUser(roles = "VIEWER")
 class ExplainerTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RealKnowledge {
-        @Bean
-        Knowledge knowledge() {
-            return Knowledge.load();
-        }
-    }
 
     static final String POSTFIX_DSN = """
             <kate@example.org>: host mx.example.org[192.0.2.10] said: 550 5.1.1
@@ -132,11 +106,7 @@ class ExplainerTest {
 
     @Test
     void thePageExplainsAPastedBounceEscaped() throws Exception {
-        var html = mvc.perform(post("/codes").with(csrf()).param("text", EXCHANGE_NDR))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", EXCHANGE_NDR));
 
         assertThat(html)
                 .contains("What this reply means", "blocklisted", "Barracuda Reputation Block List")
@@ -147,11 +117,7 @@ class ExplainerTest {
 
     @Test
     void thePageSaysWhenNoReplyWasFound() throws Exception {
-        var html = mvc.perform(post("/codes").with(csrf()).param("text", "Hello\nthere"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, post("/codes").with(csrf()).param("text", "Hello\nthere"));
 
         assertThat(html).contains("found no server reply");
     }
@@ -198,10 +164,6 @@ class ExplainerTest {
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return MvcPages.ok(mvc, get(url));
     }
 }

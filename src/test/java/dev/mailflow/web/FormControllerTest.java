@@ -92,11 +92,7 @@ class FormControllerTest {
 
     @Test
     void htmxGetsOnlyTheFormFragment() throws Exception {
-        var html = mvc.perform(get("/").header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, get("/").header("HX-Request", "true"));
 
         assertThat(html).contains("id=\"probe-form\"").doesNotContain("<html", "Recent probes");
     }
@@ -280,11 +276,7 @@ class FormControllerTest {
         var finished = TestRuns.rejectedRcpt("r1", "ok");
         when(probes.recent(any())).thenReturn(List.of(TestRuns.running("r2"), finished));
 
-        var html = mvc.perform(get("/").header("HX-Request", "true").header("HX-Target", "recent"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, get("/").header("HX-Request", "true").header("HX-Target", "recent"));
 
         assertThat(html)
                 .contains("id=\"recent\"", "outcome-bounce\">bounce<", "outcome-running\">running<")

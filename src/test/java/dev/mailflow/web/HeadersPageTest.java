@@ -49,11 +49,7 @@ class HeadersPageTest {
 
     @Test
     void theEmptyPageHasThePasteBoxAndTheUpload() throws Exception {
-        String page = mvc.perform(get("/headers"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = MvcPages.ok(mvc, get("/headers"));
 
         assertThat(page).contains("id=\"headers-text\"", "type=\"file\"", "enctype=\"multipart/form-data\"");
     }
@@ -84,11 +80,7 @@ class HeadersPageTest {
         var file = new MockMultipartFile(
                 "file", "signed.eml", "message/rfc822", FIXTURES.signedMessage().getBytes(StandardCharsets.UTF_8));
 
-        String page = mvc.perform(multipart("/headers").file(file).with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String page = MvcPages.ok(mvc, multipart("/headers").file(file).with(csrf()));
 
         assertThat(page)
                 .contains("signed.eml", "ed25519-sha256", "signature verified", "TLSv1.3 TLS_AES_256_GCM_SHA384");
@@ -96,26 +88,14 @@ class HeadersPageTest {
 
     @Test
     void textWithoutHeadersAndAnEmptyFormAreSaidOnThePage() throws Exception {
-        String none = mvc.perform(post("/headers").with(csrf()).param("text", "it went to junk, why?"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String none = MvcPages.ok(mvc, post("/headers").with(csrf()).param("text", "it went to junk, why?"));
         assertThat(none).contains("mailflow found no header fields in it");
 
-        String empty = mvc.perform(post("/headers").with(csrf()).param("text", ""))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String empty = MvcPages.ok(mvc, post("/headers").with(csrf()).param("text", ""));
         assertThat(empty).contains("Paste the message&#39;s headers");
 
         var notMsg = new MockMultipartFile("file", "x.msg", "application/vnd.ms-outlook", new byte[] {1, 2, 3});
-        String broken = mvc.perform(multipart("/headers").file(notMsg).with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String broken = MvcPages.ok(mvc, multipart("/headers").file(notMsg).with(csrf()));
         assertThat(broken).contains("role=\"alert\"");
     }
 }

@@ -69,11 +69,7 @@ class InboxPagesTest {
     @Test
     void theReportPageEscapesWhatTheSenderWrote() throws Exception {
         when(mailbox.find(eq("r1"), anyString(), anyBoolean())).thenReturn(Optional.of(received("r1")));
-        var html = mvc.perform(get("/inbox/r1"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var html = MvcPages.ok(mvc, get("/inbox/r1"));
         assertThat(html)
                 .contains("check-abc@check.test")
                 .contains("TLSv1.3 TLS_AES_256_GCM_SHA384")

@@ -237,11 +237,7 @@ class RunControllerTest extends WebSlice {
     }
 
     private String body(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return MvcPages.ok(mvc, request);
     }
 
     private String stream(MockHttpServletRequestBuilder request) throws Exception {

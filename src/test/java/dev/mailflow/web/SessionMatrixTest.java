@@ -16,6 +16,7 @@ import dev.mailflow.smtp.SmtpReply;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,22 @@ class SessionMatrixTest {
     static SessionFacts session(String host, String address, int preference, SessionResult result) {
         return new SessionFacts(
                 host + "/" + address + ":25", host, HostLiteral.parse(address).orElseThrow(), 25, preference, result);
+    }
+
+    /** One session to mx.example.test whose MAIL was refused (530), then {@code later} exchanges. */
+    private static SessionMatrix refusedAtMail(Exchange... later) {
+        var exchanges = new ArrayList<>(
+                List.of(exchange(Phase.BANNER, 220, 1), exchange(Phase.EHLO, 250, 1), exchange(Phase.MAIL, 530, 2)));
+        exchanges.addAll(List.of(later));
+        return SessionMatrix.of(
+                List.of(session(
+                        "mx.example.test",
+                        "127.0.0.1",
+                        10,
+                        result(SessionOutcome.REJECTED, Phase.MAIL, exchanges.toArray(Exchange[]::new)))),
+                Map.of(),
+                Set.of(),
+                Optional.empty());
     }
 
     static Exchange exchange(Phase phase, int code, long ms) {
@@ -97,20 +114,7 @@ class SessionMatrixTest {
 
     @Test
     void aFailureNamesItsReplyAndTheLaterPhasesAreNotReached() {
-        var matrix = SessionMatrix.of(
-                List.of(session(
-                        "mx.example.test",
-                        "127.0.0.1",
-                        10,
-                        result(
-                                SessionOutcome.REJECTED,
-                                Phase.MAIL,
-                                exchange(Phase.BANNER, 220, 1),
-                                exchange(Phase.EHLO, 250, 1),
-                                exchange(Phase.MAIL, 530, 2)))),
-                Map.of(),
-                Set.of(),
-                Optional.empty());
+        var matrix = refusedAtMail();
 
         var cells = matrix.rows().getFirst().cells();
         assertThat(cells.get(3)).isEqualTo(new Cell("fail", "530 rejected", 2L, null));
@@ -144,21 +148,7 @@ class SessionMatrixTest {
 
     @Test
     void aRcptAnsweredAfterARefusedMailIsShownAsVoidNotAsNotReached() {
-        var matrix = SessionMatrix.of(
-                List.of(session(
-                        "mx.example.test",
-                        "127.0.0.1",
-                        10,
-                        result(
-                                SessionOutcome.REJECTED,
-                                Phase.MAIL,
-                                exchange(Phase.BANNER, 220, 1),
-                                exchange(Phase.EHLO, 250, 1),
-                                exchange(Phase.MAIL, 530, 2),
-                                exchange(Phase.RCPT, 250, 1)))),
-                Map.of(),
-                Set.of(),
-                Optional.empty());
+        var matrix = refusedAtMail(exchange(Phase.RCPT, 250, 1));
 
         var rcpt = matrix.rows().getFirst().cells().get(4);
         assertThat(rcpt.state()).isEqualTo("void");

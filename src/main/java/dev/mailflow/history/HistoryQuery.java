@@ -1,13 +1,11 @@
-package dev.mailflow.web;
-
-import dev.mailflow.history.HistoryFilter;
+package dev.mailflow.history;
 
 /**
  * The history's query parameters as the page and the API both take them ({@code ?domain=&rcpt=
- * &outcome=&user=&from=&to=&limit=&before=&after=}), bound by Spring from the request; the checks are
- * {@link HistoryFilter#parse}'s.
+ * &outcome=&user=&from=&to=&limit=&before=&after=}), bound by Spring from the request: text as typed, blank
+ * meaning "any"; the checks are {@link HistoryFilter#parse}'s.
  */
-record HistoryQuery(
+public record HistoryQuery(
         String domain,
         String rcpt,
         String outcome,
@@ -18,16 +16,19 @@ record HistoryQuery(
         String before,
         String after) {
 
-    HistoryFilter filter() {
-        return HistoryFilter.parse(domain, rcpt, outcome, user, from, to, limit, before, after);
+    /**
+     * @throws dev.mailflow.probe.InvalidProbeException naming each field that cannot be read
+     */
+    public HistoryFilter filter() {
+        return HistoryFilter.parse(this);
     }
 
     /** An address typed into Domain is searched as a recipient (the page says so). */
-    boolean addressAsDomain() {
+    public boolean addressAsDomain() {
         return domain != null && domain.contains("@") && (rcpt == null || rcpt.isBlank());
     }
 
-    HistoryQuery addressAsRecipient() {
+    public HistoryQuery addressAsRecipient() {
         return new HistoryQuery(null, domain, outcome, user, from, to, limit, before, after);
     }
 }
