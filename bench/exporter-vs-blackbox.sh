@@ -28,9 +28,7 @@ trap cleanup EXIT
 
 ls target/mailflow-*.jar >/dev/null 2>&1 || ./mvnw -B -ntp -q -DskipTests package
 JAR=$(ls target/mailflow-*.jar | grep -v plain | head -1)
-./mvnw -B -ntp -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-  -Dmdep.includeScope=test
-CLASSPATH_BENCH="target/classes:target/test-classes:$(cat target/bench.classpath)"
+source bench/bench-classes.sh
 
 # smtp-sink: answers every command at once; -m raises its connection bound.
 smtp_sink_user=(); [ "$(id -u)" -eq 0 ] && smtp_sink_user=(-u nobody)
@@ -61,7 +59,7 @@ bb_pid=$!
 pids+=($bb_pid)
 
 # The DNS of the posture rows: signed bench.test, its trust anchor, a blocklist zone.
-java -cp "$CLASSPATH_BENCH" dev.mailflow.bench.BenchDns "$work" >"$work/dns.log" 2>&1 &
+java -cp "$BENCH_CLASSPATH" dev.mailflow.bench.BenchDns "$work" >"$work/dns.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do [ -s "$work/dns.server" ] && break; sleep 0.1; done
 DNS_SERVER=$(cat "$work/dns.server")
@@ -145,7 +143,7 @@ kill "$mf_pid" "$bb_pid" 2>/dev/null || true
 
 echo
 echo "== one session up to RCPT with Postfix on loopback: STARTTLS vs none (TCP_NODELAY, pipelined MAIL+RCPT)"
-java -cp "$CLASSPATH_BENCH" dev.mailflow.bench.SessionTimeBenchmark 40
+java -cp "$BENCH_CLASSPATH" dev.mailflow.bench.SessionTimeBenchmark 40
 
 echo
 echo "== heap of 10,000 concurrent sessions waiting on a server that never answers (bounds raised)"
@@ -164,4 +162,4 @@ PY
 pids+=($!)
 for _ in $(seq 1 50); do [ -s "$work/tarpit.port" ] && break; sleep 0.1; done
 ulimit -n "$(ulimit -Hn)"
-java -Xmx1g -cp "$CLASSPATH_BENCH" dev.mailflow.bench.SilentSessionsBenchmark 10000 "$(cat "$work/tarpit.port")"
+java -Xmx1g -cp "$BENCH_CLASSPATH" dev.mailflow.bench.SilentSessionsBenchmark 10000 "$(cat "$work/tarpit.port")"
