@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A scrape's metrics as the scraper asked for them, written by the Prometheus client library:
@@ -20,19 +22,66 @@ record Exposition(String contentType, byte[] body) {
     private static final ExpositionFormatWriter OPEN_METRICS = OpenMetricsTextFormatWriter.create();
     private static final ExpositionFormatWriter TEXT = PrometheusTextFormatWriter.create();
 
+    /** What each writer writes for no family: the end of its format. */
+    private static final Map<ExpositionFormatWriter, byte[]> ENDS =
+            Map.of(OPEN_METRICS, end(OPEN_METRICS), TEXT, end(TEXT));
+
     static Exposition of(MetricSnapshots metrics, String accept) {
         var writer = accept != null && OPEN_METRICS.accepts(accept) ? OPEN_METRICS : TEXT;
-        var out = new ByteArrayOutputStream(4096);
-        try {
-            writer.write(out, metrics);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to memory", e);
-        }
-        return new Exposition(writer.getContentType(), out.toByteArray());
+        return new Exposition(writer.getContentType(), write(writer, metrics));
     }
 
     /** The Prometheus text format, for the debug output. */
     static String text(MetricSnapshots metrics) {
         return new String(of(metrics, null).body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One family at a time, each without the format's end (what the writer writes for no family:
+     * {@code # EOF} in OpenMetrics, nothing in the text format), then the end once: the same bytes
+     * as writing every family in one go. Why: the library's writers buffer through a new {@link
+     * java.io.BufferedWriter}, which on a virtual thread (every request here) starts at 512 chars
+     * and then grows by each write's length, copying the whole buffer on every write: a 4 KB scrape
+     * took 290 µs that way against 22 µs on a platform thread. One family's lines mostly fit in 512.
+     */
+    private static byte[] write(ExpositionFormatWriter writer, MetricSnapshots metrics) {
+        var end = ENDS.get(writer);
+        var out = new Body(4096);
+        for (var family : metrics) {
+            out.write(writer, MetricSnapshots.of(family));
+            out.drop(end);
+        }
+        out.writeBytes(end);
+        return out.toByteArray();
+    }
+
+    private static byte[] end(ExpositionFormatWriter writer) {
+        var out = new Body(16);
+        out.write(writer, MetricSnapshots.of());
+        return out.toByteArray();
+    }
+
+    private static final class Body extends ByteArrayOutputStream {
+
+        Body(int size) {
+            super(size);
+        }
+
+        void write(ExpositionFormatWriter writer, MetricSnapshots metrics) {
+            try {
+                writer.write(this, metrics);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to memory", e);
+            }
+        }
+
+        /** Drops the format's end that the writer wrote after the last family. */
+        void drop(byte[] end) {
+            int from = count - end.length;
+            if (from < 0 || !Arrays.equals(buf, from, count, end, 0, end.length)) {
+                throw new IllegalStateException("the exposition writer did not end as it does for no family");
+            }
+            count = from;
+        }
     }
 }

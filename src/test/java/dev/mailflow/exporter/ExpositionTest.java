@@ -2,7 +2,13 @@ package dev.mailflow.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class ExpositionTest {
@@ -61,5 +67,57 @@ class ExpositionTest {
                         "probe_tls_version_info{version=\"TLS 1.3\"} 1",
                         "probe_smtp_outcome_info{outcome=\"BOUNCE\"} 0.0")
                 .endsWith("# EOF");
+    }
+
+    /**
+     * Exposition writes one family at a time (see its comment); the bytes must be the library's for
+     * all families at once, also with a family past the 512 chars of a virtual thread's first buffer,
+     * a label value replaced by a later sample, and the vantage label.
+     */
+    @Test
+    void familyByFamilyWritesTheBytesTheLibraryWritesInOneGo() throws Exception {
+        var registry = registry();
+        registry.add("probe_smtp_outcome_info", 0.5, "outcome", "BOUNCE");
+        var vantaged = new ScrapeRegistry("eu-west");
+        vantaged.gauge("probe_smtp_phase_duration_seconds", "Time of each SMTP phase");
+        for (var mx : new String[] {"mx2.example.test", "mx1.example.test"}) {
+            for (var phase : new String[] {"CONNECT", "BANNER", "EHLO", "STARTTLS", "MAIL", "RCPT", "QUIT"}) {
+                vantaged.add(
+                        "probe_smtp_phase_duration_seconds", 0.0012, "mx", mx, "address", "192.0.2.1", "phase", phase);
+            }
+        }
+        vantaged.info("probe_tls_version_info", "TLS version", "version", "TLS 1.3");
+        var openMetrics = "application/openmetrics-text;version=1.0.0";
+        try (var virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+            // As requests are served: on a virtual thread (get() rethrows a failed assertion).
+            virtual.submit(() -> {
+                        for (var each : new ScrapeRegistry[] {registry, vantaged}) {
+                            assertThat(Exposition.of(each.snapshots(), null).body())
+                                    .isEqualTo(inOneGo(PrometheusTextFormatWriter.create(), each));
+                            assertThat(Exposition.of(each.snapshots(), openMetrics)
+                                            .body())
+                                    .isEqualTo(inOneGo(OpenMetricsTextFormatWriter.create(), each));
+                        }
+                        return null;
+                    })
+                    .get();
+        }
+        assertThat(write(null)).contains("probe_smtp_outcome_info{outcome=\"BOUNCE\"} 0.0");
+        assertThat(new String(Exposition.of(registry.snapshots(), null).body(), StandardCharsets.UTF_8))
+                .contains("probe_smtp_outcome_info{outcome=\"BOUNCE\"} 0.5")
+                .doesNotContain("probe_smtp_outcome_info{outcome=\"BOUNCE\"} 0.0");
+        assertThat(Exposition.text(vantaged.snapshots()))
+                .contains("probe_smtp_phase_duration_seconds{address=\"192.0.2.1\",mx=\"mx1.example.test\","
+                        + "phase=\"BANNER\",vantage=\"eu-west\"} 0.0012");
+    }
+
+    private static byte[] inOneGo(ExpositionFormatWriter writer, ScrapeRegistry registry) {
+        var out = new ByteArrayOutputStream();
+        try {
+            writer.write(out, registry.snapshots());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
     }
 }
