@@ -90,7 +90,7 @@ final class Envelope {
             throw refuse("the message has 8-bit content and the server does not advertise 8BITMIME (RFC 6152)");
         }
         long size = sendsData && extensions.has("SIZE") ? options.size() : 0;
-        long limit = parseLong(extensions.param("SIZE"));
+        long limit = sizeLimit(extensions.param("SIZE"));
         if (size > 0 && limit > 0 && size > limit) {
             listener.note(
                     Phase.MAIL, "the message (" + size + " octets) is larger than the server's limit of " + limit);
@@ -189,11 +189,16 @@ final class Envelope {
         return reply;
     }
 
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
+    /**
+     * The SIZE the server announced (RFC 1870 §4), 0 for none: a bare {@code SIZE} (legal: no limit
+     * announced, as smtp-sink and many others say it), {@code SIZE 0}, or a value that is no number.
+     * Checked before parsing, so a common EHLO costs no exception.
+     */
+    static long sizeLimit(String text) {
+        var digits = text.strip();
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return 0;
         }
+        return Long.parseLong(digits);
     }
 }
