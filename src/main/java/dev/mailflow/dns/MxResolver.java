@@ -190,6 +190,10 @@ public final class MxResolver {
 
     /** {@link #explicit(String)}, ending by {@code endNanos} ({@link System#nanoTime()}). */
     public MxPlan explicit(String host, long endNanos) {
+        if (host != null && HostLiteral.parse(host).isPresent()) {
+            // An address needs no lookup: nothing to wait for, so no thread to wait on.
+            return explicit(host);
+        }
         return PlanDeadline.within(() -> explicit(host), host, "the address of ", endNanos);
     }
 
