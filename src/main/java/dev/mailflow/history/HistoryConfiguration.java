@@ -18,7 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    HistoryConfiguration(Clock clock) {
+        this.clock = clock;
+    }
 
     @Bean
     RunCopies runCopies(JdbcClient jdbc) {

@@ -18,7 +18,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    InboxConfiguration(Clock clock) {
+        this.clock = clock;
+    }
 
     @Bean
     InboxEvents inboxEvents(MeterRegistry registry) {

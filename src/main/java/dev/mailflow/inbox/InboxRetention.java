@@ -2,23 +2,19 @@ package dev.mailflow.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /** Deletes addresses and reports handed out longer ago than {@code mailflow.inbox.retention}, at start and hourly. */
-final class InboxRetention implements SmartLifecycle {
+final class InboxRetention {
 
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
-    private static final Duration EVERY = Duration.ofHours(1);
 
     private final InboxStore store;
     private final Duration retention;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     InboxRetention(InboxStore store, Duration retention, Clock clock) {
         this.store = store;
@@ -26,6 +22,7 @@ final class InboxRetention implements SmartLifecycle {
         this.clock = clock;
     }
 
+    @Scheduled(initialDelay = 0, fixedDelay = 1, timeUnit = TimeUnit.HOURS)
     int purge() {
         try {
             int purged = store.purge(clock.instant().minus(retention));
@@ -38,25 +35,5 @@ final class InboxRetention implements SmartLifecycle {
             log.warn("inbox: purge failed: {}", e.getMessage());
             return 0;
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("inbox-retention").factory());
-        timer.scheduleWithFixedDelay(this::purge, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

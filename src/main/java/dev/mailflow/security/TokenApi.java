@@ -26,10 +26,11 @@ class TokenApi {
 
     // Looked up per request: web-layer test slices load every controller but not the token store.
     private final ObjectProvider<MachineTokens> tokens;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TokenApi(ObjectProvider<MachineTokens> tokens) {
+    TokenApi(ObjectProvider<MachineTokens> tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** A token as listed: never its secret or digest. */

@@ -22,10 +22,11 @@ class TokenPage {
 
     // Looked up per request: web-layer test slices load every controller but not the token store.
     private final ObjectProvider<MachineTokens> tokens;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TokenPage(ObjectProvider<MachineTokens> tokens) {
+    TokenPage(ObjectProvider<MachineTokens> tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** Field names as the form labels them, for the messages on the page. */
