@@ -1,28 +1,17 @@
 package dev.mailflow.history;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deletes runs started longer ago than {@code mailflow.history.retention}; their events go with them. */
-final class Retention {
+record Retention(JdbcClient jdbc, HistoryProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
-    private final JdbcClient jdbc;
-    private final Duration retention;
-    private final Clock clock;
-
-    Retention(JdbcClient jdbc, HistoryProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.retention = properties.retention();
-        this.clock = clock;
-    }
-
     int purge() {
-        var cutoff = clock.instant().minus(retention);
+        var cutoff = clock.instant().minus(properties.retention());
         // Events and recipients first: no reliance on cascades for the bulk of the rows.
         jdbc.sql("delete from run_events where run_id in (select id from runs where started_at < ?)")
                 .param(RunRows.time(cutoff))
