@@ -18,8 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
-    private final Clock clock = Clock.systemUTC();
-
     @Bean
     RunCopies runCopies(JdbcClient jdbc) {
         return new RunCopies(jdbc);
@@ -44,7 +42,8 @@ class HistoryConfiguration {
      * database, which has one instance only.
      */
     @Bean
-    WindowStore rateWindowStore(JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment) {
+    WindowStore rateWindowStore(
+            JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment, Clock clock) {
         if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
             return new SharedWindows(jdbc, new TransactionTemplate(transactions), clock);
         }
@@ -52,7 +51,8 @@ class HistoryConfiguration {
     }
 
     @Bean
-    RunJournal runArchive(JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties) {
+    RunJournal runArchive(
+            JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties, Clock clock) {
         return new RunJournal(jdbc, wakeups, copies, properties, KnowledgeVersion.current(), clock);
     }
 
@@ -62,7 +62,8 @@ class HistoryConfiguration {
             PlatformTransactionManager transactions,
             Wakeups wakeups,
             RunCopies copies,
-            HistoryProperties properties) {
+            HistoryProperties properties,
+            Clock clock) {
         var leases = new Leases(jdbc, new TransactionTemplate(transactions), wakeups, properties, clock);
         return new Housekeeping(
                 leases,

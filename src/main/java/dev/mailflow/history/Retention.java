@@ -1,6 +1,7 @@
 package dev.mailflow.history;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,17 +12,17 @@ final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final JdbcClient jdbc;
-    private final HistoryProperties properties;
+    private final Duration retention;
     private final Clock clock;
 
     Retention(JdbcClient jdbc, HistoryProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.retention = properties.retention();
         this.clock = clock;
     }
 
     int purge() {
-        var cutoff = clock.instant().minus(properties.retention());
+        var cutoff = clock.instant().minus(retention);
         // Events and recipients first: no reliance on cascades for the bulk of the rows.
         jdbc.sql("delete from run_events where run_id in (select id from runs where started_at < ?)")
                 .param(RunRows.time(cutoff))
