@@ -3,9 +3,9 @@ package dev.mailflow.history;
 import dev.mailflow.probe.RunArchive;
 import dev.mailflow.probe.WindowStore;
 import java.time.Clock;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,17 +24,13 @@ class HistoryConfiguration {
     }
 
     @Bean
-    Wakeups historyWakeups(JdbcClient jdbc, RunCopies copies, Environment environment) {
-        var url = environment.getProperty("spring.datasource.url", "");
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PgNotifications(
-                    jdbc,
-                    copies,
-                    url,
-                    environment.getProperty("spring.datasource.username"),
-                    environment.getProperty("spring.datasource.password"));
-        }
-        return Wakeups.local(copies);
+    Wakeups historyWakeups(JdbcClient jdbc, RunCopies copies, DataSourceProperties datasource) {
+        return postgres(datasource) ? new PgNotifications(jdbc, copies, datasource) : Wakeups.local(copies);
+    }
+
+    /** Whether the history is on PostgreSQL (replicas may share it), not the embedded database. */
+    private static boolean postgres(DataSourceProperties datasource) {
+        return datasource.getUrl() != null && datasource.getUrl().startsWith("jdbc:postgresql:");
     }
 
     /**
@@ -43,8 +39,8 @@ class HistoryConfiguration {
      */
     @Bean
     WindowStore rateWindowStore(
-            JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment, Clock clock) {
-        if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+            JdbcClient jdbc, PlatformTransactionManager transactions, DataSourceProperties datasource, Clock clock) {
+        if (postgres(datasource)) {
             return new SharedWindows(jdbc, new TransactionTemplate(transactions), clock);
         }
         return WindowStore.inMemory(clock);

@@ -51,6 +51,6 @@ class InboxConfiguration {
                 properties.keepBody(),
                 clock);
         var gate = new SourceGate(properties.limits(), events, clock);
-        return new InboxListener(properties, arrivals, gate, ServerTls.context(properties.tls(), properties.domain()));
+        return new InboxListener(properties, arrivals, gate);
     }
 }
