@@ -16,7 +16,7 @@ public class MailflowApplication {
         SpringApplication.run(MailflowApplication.class, args);
     }
 
-    /** The one time source of the app (UTC); tests put a movable clock in its place. */
+    /** The one time source of the app (UTC); a test may put a movable clock in its place. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
