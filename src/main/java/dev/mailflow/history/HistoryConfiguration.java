@@ -3,9 +3,9 @@ package dev.mailflow.history;
 import dev.mailflow.probe.RunArchive;
 import dev.mailflow.probe.WindowStore;
 import java.time.Clock;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,25 +18,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
-    private final Clock clock = Clock.systemUTC();
-
     @Bean
     RunCopies runCopies(JdbcClient jdbc) {
         return new RunCopies(jdbc);
     }
 
     @Bean
-    Wakeups historyWakeups(JdbcClient jdbc, RunCopies copies, Environment environment) {
-        var url = environment.getProperty("spring.datasource.url", "");
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PgNotifications(
-                    jdbc,
-                    copies,
-                    url,
-                    environment.getProperty("spring.datasource.username"),
-                    environment.getProperty("spring.datasource.password"));
-        }
-        return Wakeups.local(copies);
+    Wakeups historyWakeups(JdbcClient jdbc, RunCopies copies, DataSourceProperties datasource) {
+        return postgres(datasource) ? new PgNotifications(jdbc, copies, datasource) : Wakeups.local(copies);
+    }
+
+    /** Whether the history is on PostgreSQL (replicas may share it), not the embedded database. */
+    private static boolean postgres(DataSourceProperties datasource) {
+        return datasource.getUrl() != null && datasource.getUrl().startsWith("jdbc:postgresql:");
     }
 
     /**
@@ -44,15 +38,17 @@ class HistoryConfiguration {
      * database, which has one instance only.
      */
     @Bean
-    WindowStore rateWindowStore(JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment) {
-        if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+    WindowStore rateWindowStore(
+            JdbcClient jdbc, PlatformTransactionManager transactions, DataSourceProperties datasource, Clock clock) {
+        if (postgres(datasource)) {
             return new SharedWindows(jdbc, new TransactionTemplate(transactions), clock);
         }
         return WindowStore.inMemory(clock);
     }
 
     @Bean
-    RunJournal runArchive(JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties) {
+    RunJournal runArchive(
+            JdbcClient jdbc, Wakeups wakeups, RunCopies copies, HistoryProperties properties, Clock clock) {
         return new RunJournal(jdbc, wakeups, copies, properties, KnowledgeVersion.current(), clock);
     }
 
@@ -62,7 +58,8 @@ class HistoryConfiguration {
             PlatformTransactionManager transactions,
             Wakeups wakeups,
             RunCopies copies,
-            HistoryProperties properties) {
+            HistoryProperties properties,
+            Clock clock) {
         var leases = new Leases(jdbc, new TransactionTemplate(transactions), wakeups, properties, clock);
         return new Housekeeping(
                 leases,

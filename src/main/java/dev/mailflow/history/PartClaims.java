@@ -20,17 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one part, and neither waits for the other), settled once; and the registry of vantages with their
  * heartbeats. A claimed part runs as a run of its own, leased by its worker like every run.
  */
-final class PartClaims implements VantageParts {
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final String instance;
-
-    PartClaims(JdbcClient jdbc, TransactionTemplate transaction, String instance) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.instance = instance;
-    }
+record PartClaims(JdbcClient jdbc, TransactionTemplate transaction, String instance) implements VantageParts {
 
     @Override
     public void ask(String runId, List<String> vantages, ProbeRequest request, String owner, Instant at) {

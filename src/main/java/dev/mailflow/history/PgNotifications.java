@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,12 +40,13 @@ final class PgNotifications implements Wakeups {
     private final AtomicReference<Connection> listening = new AtomicReference<>();
     private volatile Thread listener;
 
-    PgNotifications(JdbcClient jdbc, RunCopies copies, String url, String username, String password) {
+    /** @param datasource where the LISTEN connection goes: the history's own database, outside its pool */
+    PgNotifications(JdbcClient jdbc, RunCopies copies, DataSourceProperties datasource) {
         this.jdbc = jdbc;
         this.copies = copies;
-        this.url = url;
-        this.username = username;
-        this.password = password;
+        this.url = datasource.getUrl();
+        this.username = datasource.getUsername();
+        this.password = datasource.getPassword();
     }
 
     @Override

@@ -6,19 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deletes runs started longer ago than {@code mailflow.history.retention}; their events go with them. */
-final class Retention {
+record Retention(JdbcClient jdbc, HistoryProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
-
-    private final JdbcClient jdbc;
-    private final HistoryProperties properties;
-    private final Clock clock;
-
-    Retention(JdbcClient jdbc, HistoryProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     int purge() {
         var cutoff = clock.instant().minus(properties.retention());

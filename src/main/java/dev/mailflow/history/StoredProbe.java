@@ -46,8 +46,7 @@ final class StoredProbe {
                 request.message(),
                 request.pipelining() == null || request.pipelining(),
                 request.ret(),
-                request.envid(),
-                null);
+                request.envid());
     }
 
     /** A domain stored before domains were kept as A-labels ({@code bücher.de}) reads as one. */

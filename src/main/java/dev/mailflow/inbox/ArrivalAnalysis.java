@@ -2,6 +2,8 @@ package dev.mailflow.inbox;
 
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
+import dev.mailflow.message.ReadMessage;
+import dev.mailflow.message.UnreadableMessageException;
 import dev.mailflow.posture.ArrivalChecks;
 import dev.mailflow.posture.PostureFacts;
 import dev.mailflow.posture.SpfVerdict;
@@ -18,12 +20,14 @@ import java.util.Map;
 final class ArrivalAnalysis {
 
     private final ArrivalChecks checks;
+    private final MailReader reader;
     private final ArrivalAuthentication authentication;
     private final InboxFindings findings;
 
     ArrivalAnalysis(ArrivalChecks checks, HeaderAnalyzer headers, MailReader reader, InboxFindings findings) {
         this.checks = checks;
-        this.authentication = new ArrivalAuthentication(headers, reader, findings);
+        this.reader = reader;
+        this.authentication = new ArrivalAuthentication(headers, findings);
         this.findings = findings;
     }
 
@@ -34,7 +38,7 @@ final class ArrivalAnalysis {
         InboxReport.Client client = client(arrival, ip, said);
         InboxReport.Spf spf = spf(arrival, ip, said);
         var blocklists = blocklists(arrival, ip, said);
-        var authentication = this.authentication.judge(arrival, spf, said);
+        var authentication = this.authentication.judge(arrival, message(arrival), spf, said);
         return new InboxReport(
                 arrival.receivedAt(),
                 client,
@@ -49,6 +53,15 @@ final class ArrivalAnalysis {
                 authentication.headers(),
                 arrival.message().length,
                 said);
+    }
+
+    /** The octets as a message, or null when they are none (no header fields at all). */
+    private ReadMessage message(Arrival arrival) {
+        try {
+            return reader.readEml(arrival.message());
+        } catch (UnreadableMessageException notAMessage) {
+            return null;
+        }
     }
 
     /** The connection's own facts, nothing looked up: what a report says when the analysis failed. */

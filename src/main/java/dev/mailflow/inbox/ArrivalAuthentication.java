@@ -4,8 +4,7 @@ import dev.mailflow.message.AuthResult;
 import dev.mailflow.message.DkimResult;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.HeaderReport;
-import dev.mailflow.message.MailReader;
-import dev.mailflow.message.UnreadableMessageException;
+import dev.mailflow.message.ReadMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +21,10 @@ final class ArrivalAuthentication {
     static final String AUTHSERV = "mailflow";
 
     private final HeaderAnalyzer headers;
-    private final MailReader reader;
     private final InboxFindings findings;
 
-    ArrivalAuthentication(HeaderAnalyzer headers, MailReader reader, InboxFindings findings) {
+    ArrivalAuthentication(HeaderAnalyzer headers, InboxFindings findings) {
         this.headers = headers;
-        this.reader = reader;
         this.findings = findings;
     }
 
@@ -39,8 +36,9 @@ final class ArrivalAuthentication {
         }
     }
 
-    Judged judge(Arrival arrival, InboxReport.Spf spf, List<InboxReport.Finding> said) {
-        HeaderReport analysis = headers(arrival, spf);
+    /** @param message the arrival's octets as read, or null when they are no message */
+    Judged judge(Arrival arrival, ReadMessage message, InboxReport.Spf spf, List<InboxReport.Finding> said) {
+        HeaderReport analysis = message == null ? null : headers(arrival, message, spf);
         var dkim = analysis == null ? List.<DkimResult>of() : analysis.dkim();
         var dmarc = analysis == null ? null : dmarc(analysis);
         String headerFrom = dmarc == null ? null : dmarc.domain();
@@ -61,24 +59,19 @@ final class ArrivalAuthentication {
 
     /**
      * The header analysis with DMARC from the DKIM verified now and the SPF evaluated here, as an
-     * Authentication-Results method of {@value #AUTHSERV}; null when the octets are no message.
+     * Authentication-Results method of {@value #AUTHSERV}.
      */
-    private HeaderReport headers(Arrival arrival, InboxReport.Spf spf) {
-        try {
-            var read = reader.readEml(arrival.message());
-            var properties = new HashMap<String, String>();
-            if (spf != null) {
-                properties.put("smtp.mailfrom", arrival.mailFrom().isEmpty() ? spf.domain() : arrival.mailFrom());
-            }
-            String result = spf == null ? "none" : spf.result().name().toLowerCase(Locale.ROOT);
-            // As this mailbox would write it in front of the message (RFC 8601 §2.2).
-            String header = "Authentication-Results: " + AUTHSERV + "; spf=" + result
-                    + (properties.isEmpty() ? "" : " smtp.mailfrom=" + properties.get("smtp.mailfrom"));
-            var ours = new AuthResult("spf", result, AUTHSERV, properties, header);
-            return headers.analyzeReceived(read, ours);
-        } catch (UnreadableMessageException notAMessage) {
-            return null;
+    private HeaderReport headers(Arrival arrival, ReadMessage message, InboxReport.Spf spf) {
+        var properties = new HashMap<String, String>();
+        if (spf != null) {
+            properties.put("smtp.mailfrom", arrival.mailFrom().isEmpty() ? spf.domain() : arrival.mailFrom());
         }
+        String result = spf == null ? "none" : spf.result().name().toLowerCase(Locale.ROOT);
+        // As this mailbox would write it in front of the message (RFC 8601 §2.2).
+        String header = "Authentication-Results: " + AUTHSERV + "; spf=" + result
+                + (properties.isEmpty() ? "" : " smtp.mailfrom=" + properties.get("smtp.mailfrom"));
+        var ours = new AuthResult("spf", result, AUTHSERV, properties, header);
+        return headers.analyzeReceived(message, ours);
     }
 
     /** The DMARC result recomputed for this arrival: the last dmarc method of {@value #AUTHSERV}. */

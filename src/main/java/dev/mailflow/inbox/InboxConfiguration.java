@@ -18,15 +18,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {
 
-    private final Clock clock = Clock.systemUTC();
-
     @Bean
     InboxEvents inboxEvents(MeterRegistry registry) {
         return new InboxEvents(registry);
     }
 
     @Bean
-    TestMailbox testMailbox(InboxProperties properties, InboxStore store, InboxEvents events) {
+    TestMailbox testMailbox(InboxProperties properties, InboxStore store, InboxEvents events, Clock clock) {
         var domain = properties.enabled() ? properties.domain() : "mailbox.invalid";
         return new TestMailbox(properties, new CheckAddresses(domain), store, events, clock);
     }
@@ -41,7 +39,8 @@ class InboxConfiguration {
             PostureProperties posture,
             DnsProperties dns,
             HeaderAnalyzer headers,
-            MailReader reader) {
+            MailReader reader,
+            Clock clock) {
         var analysis = new ArrivalAnalysis(ArrivalChecks.from(posture, dns), headers, reader, InboxFindings.load());
         var arrivals = new Arrivals(
                 new CheckAddresses(properties.domain()),
@@ -52,12 +51,6 @@ class InboxConfiguration {
                 properties.keepBody(),
                 clock);
         var gate = new SourceGate(properties.limits(), events, clock);
-        return new InboxListener(properties, arrivals, gate, ServerTls.context(properties.tls(), properties.domain()));
-    }
-
-    /** Also when off: reports of an earlier time it was on still age out. */
-    @Bean
-    InboxRetention inboxRetention(InboxProperties properties, InboxStore store) {
-        return new InboxRetention(store, properties.retention(), clock);
+        return new InboxListener(properties, arrivals, gate);
     }
 }

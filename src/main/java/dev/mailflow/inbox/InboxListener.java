@@ -27,11 +27,12 @@ final class InboxListener implements SmartLifecycle {
     private ExecutorService sessions;
     private SMTPServer server;
 
-    InboxListener(InboxProperties properties, Arrivals arrivals, SourceGate gate, SSLContext tls) {
+    InboxListener(InboxProperties properties, Arrivals arrivals, SourceGate gate) {
         this.properties = properties;
         this.arrivals = arrivals;
         this.gate = gate;
-        this.tls = tls;
+        // STARTTLS with the configured certificate, or one made for the domain at start (see ServerTls).
+        this.tls = ServerTls.context(properties.tls(), properties.domain());
     }
 
     @Override

@@ -5,12 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The test mailbox as people use it: hand out a one-time address, read the report of what arrived
  * (its owner and those who see every report, nobody else), and wait for it to change.
  */
 public final class TestMailbox {
+
+    private static final Logger log = LoggerFactory.getLogger(TestMailbox.class);
 
     private final InboxProperties properties;
     private final CheckAddresses addresses;
@@ -27,6 +33,26 @@ public final class TestMailbox {
         this.store = store;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Deletes addresses and reports handed out longer ago than {@code mailflow.inbox.retention}, at
+     * start and hourly; also when the mailbox is off, so reports of a time it was on still age out.
+     */
+    @Scheduled(initialDelay = 0, fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    int purge() {
+        var retention = properties.retention();
+        try {
+            int purged = store.purge(clock.instant().minus(retention));
+            if (purged > 0) {
+                log.info("inbox: purged {} test addresses older than {}", purged, retention);
+            }
+            return purged;
+        } catch (RuntimeException e) {
+            // The database may be down for a while; the next hour tries again.
+            log.warn("inbox: purge failed: {}", e.getMessage());
+            return 0;
+        }
     }
 
     /** Whether addresses are handed out at all ({@code mailflow.inbox.enabled}). */

@@ -17,11 +17,6 @@ final class AddressReplyFormat implements FormatReader {
             "^\\s{0,8}<?([^\\s<>\"'():,;@]{1,64}@[A-Za-z0-9.-]{1,255})>?\\s?[:,]\\s{0,4}(?:ERROR CODE :)?\\s{0,4}([2-5]\\d\\d[ -].*)$");
 
     @Override
-    public String family() {
-        return "address-reply";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         return addressColonReply(body.lines());
     }

@@ -14,11 +14,6 @@ final class AmazonSesFormat implements FormatReader {
             "An error occurred while trying to deliver the mail to the following recipients";
 
     @Override
-    public String family() {
-        return "amazon-ses";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains(MARKER)) {
             return List.of();

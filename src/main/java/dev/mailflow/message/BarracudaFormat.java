@@ -17,11 +17,6 @@ final class BarracudaFormat implements FormatReader {
             Pattern.compile("\\(([^\\s():@]{1,64}@[A-Za-z0-9.-]{1,255}):([^()]{1,1000})\\)");
 
     @Override
-    public String family() {
-        return "barracuda";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("failure for one or more recipients")) {
             return List.of();

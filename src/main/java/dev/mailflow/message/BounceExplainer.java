@@ -97,11 +97,11 @@ public final class BounceExplainer {
     private record ByFormat(String family, List<Found> found) {}
 
     private static ByFormat byFormat(BounceBody body) {
-        for (var reader : Formats.ALL) {
-            var found = reader.read(body);
+        for (var format : Formats.ALL) {
+            var found = format.reader().read(body);
             if (!found.isEmpty()) {
                 return new ByFormat(
-                        reader.family(), found.subList(0, Math.min(found.size(), DeliveryStatusFields.MAX_RECIPIENTS)));
+                        format.family(), found.subList(0, Math.min(found.size(), DeliveryStatusFields.MAX_RECIPIENTS)));
             }
         }
         return new ByFormat(null, List.of());

@@ -12,11 +12,6 @@ import java.util.List;
 final class CourierFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "courier";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("UNDELIVERABLE MAIL") && !body.contains("DELAYED MAIL")) {
             return List.of();

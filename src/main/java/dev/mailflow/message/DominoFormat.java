@@ -12,11 +12,6 @@ import java.util.List;
 final class DominoFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "domino";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("was not delivered to:") || !body.contains("because:")) {
             return List.of();

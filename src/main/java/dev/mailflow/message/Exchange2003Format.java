@@ -14,11 +14,6 @@ import java.util.List;
 final class Exchange2003Format implements FormatReader {
 
     @Override
-    public String family() {
-        return "exchange2003";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("could not be reached") || !body.contains("did not reach")) {
             return List.of();

@@ -18,11 +18,6 @@ final class ExchangeFormat implements FormatReader {
     private static final String DIAGNOSTIC = "Diagnostic information for administrators";
 
     @Override
-    public String family() {
-        return "exchange";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains(DIAGNOSTIC)
                 && !body.contains("Delivery has failed to these recipients or groups")

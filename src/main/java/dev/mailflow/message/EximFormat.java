@@ -16,11 +16,6 @@ import java.util.List;
 final class EximFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "exim";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("SMTP error from remote ")
                 && !body.contains("The following address(es) failed")

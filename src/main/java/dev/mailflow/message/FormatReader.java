@@ -6,10 +6,8 @@ import java.util.List;
  * One family of bounce formats: it knows its markers and reads each recipient's address and reply
  * from the report's text. Each reader names the source of its format in its comment.
  */
+@FunctionalInterface
 interface FormatReader {
-
-    /** The family's name, as reports and the corpus name it ({@code exim}, {@code qmail}). */
-    String family();
 
     /** The recipients this format's markers show, or nothing when the text is not in this format. */
     List<Found> read(BounceBody body);

@@ -9,26 +9,29 @@ import java.util.List;
  */
 final class Formats {
 
-    static final List<FormatReader> ALL = List.of(
-            new Exchange2003Format(),
-            new ExchangeFormat(),
-            new MessageLabsFormat(),
-            new GoogleFormat(),
-            new MimecastFormat(),
-            new BarracudaFormat(),
-            new McAfeeFormat(),
-            new DominoFormat(),
-            new IMailFormat(),
-            new CourierFormat(),
-            new SendmailFormat(),
-            new QmailFormat(),
-            new OpenSmtpdFormat(),
-            new ZohoFormat(),
-            new EximFormat(),
-            new PostfixFormat(),
-            new JapaneseCarrierFormat(),
-            new AmazonSesFormat(),
-            new AddressReplyFormat());
+    static final List<Format> ALL = List.of(
+            new Format("exchange2003", new Exchange2003Format()),
+            new Format("exchange", new ExchangeFormat()),
+            new Format("messagelabs", new MessageLabsFormat()),
+            new Format("google", new GoogleFormat()),
+            new Format("mimecast", new MimecastFormat()),
+            new Format("barracuda", new BarracudaFormat()),
+            new Format("mcafee", new McAfeeFormat()),
+            new Format("domino", new DominoFormat()),
+            new Format("imail", new IMailFormat()),
+            new Format("courier", new CourierFormat()),
+            new Format("sendmail", new SendmailFormat()),
+            new Format("qmail", new QmailFormat()),
+            new Format("opensmtpd", new OpenSmtpdFormat()),
+            new Format("zoho", new ZohoFormat()),
+            new Format("exim", new EximFormat()),
+            new Format("postfix", new PostfixFormat()),
+            new Format("jp-carrier", new JapaneseCarrierFormat()),
+            new Format("amazon-ses", new AmazonSesFormat()),
+            new Format("address-reply", new AddressReplyFormat()));
+
+    /** A format family's reader under the name reports and the corpus give the family ({@code exim}, {@code qmail}). */
+    record Format(String family, FormatReader reader) {}
 
     private Formats() {}
 }

@@ -23,11 +23,6 @@ final class GoogleFormat implements FormatReader {
             "wasn't delivered to ", "delivering your message to ", "Your message to ", "couldn't be delivered to ");
 
     @Override
-    public String family() {
-        return "google";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("** Address not found **")
                 && !body.contains("** Message not delivered **")

@@ -31,11 +31,6 @@ public final class HeaderAnalyzer {
     private final VerdictDecoder verdicts;
     private final MessageLimits limits;
 
-    /** For messages read with {@link MessageLimits#DEFAULT}. */
-    public HeaderAnalyzer(RecordLookup dns) {
-        this(dns, MessageLimits.DEFAULT);
-    }
-
     /** @param limits the limits the messages were read with: a body cut at them is not hashed */
     public HeaderAnalyzer(RecordLookup dns, MessageLimits limits) {
         this.limits = limits;

@@ -11,11 +11,6 @@ import java.util.List;
 final class IMailFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "imail";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("Body of message generated response:") && !body.contains("Unknown user:")) {
             return List.of();

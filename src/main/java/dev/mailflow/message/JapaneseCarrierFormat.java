@@ -19,11 +19,6 @@ final class JapaneseCarrierFormat implements FormatReader {
             "Could not be delivered to:");
 
     @Override
-    public String family() {
-        return "jp-carrier";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (MARKERS.stream().noneMatch(body::contains)) {
             return List.of();

@@ -11,11 +11,6 @@ import java.util.List;
 final class McAfeeFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "mcafee";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("The following addresses had delivery problems")) {
             return List.of();

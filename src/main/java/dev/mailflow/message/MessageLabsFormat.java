@@ -13,11 +13,6 @@ import java.util.List;
 final class MessageLabsFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "messagelabs";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("Delivery to the following recipients failed") || !body.contains("Reason:")) {
             return List.of();

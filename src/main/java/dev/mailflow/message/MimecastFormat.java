@@ -18,11 +18,6 @@ final class MimecastFormat implements FormatReader {
     private static final Pattern QUOTED = Pattern.compile("([2-5]\\d\\d)[- ]'([^']{1,1000})'");
 
     @Override
-    public String family() {
-        return "mimecast";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("The reason for the problem:")) {
             return List.of();

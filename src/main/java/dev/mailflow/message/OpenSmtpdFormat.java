@@ -12,11 +12,6 @@ import java.util.List;
 final class OpenSmtpdFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "opensmtpd";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("This is the MAILER-DAEMON, please DO NOT REPLY")) {
             return List.of();

@@ -17,11 +17,6 @@ final class PostfixFormat implements FormatReader {
             Pattern.compile("^<([^<>\\s]{1,320})>(?:\\s\\(expanded from <[^<>]{1,320}>\\))?:\\s(.*)$");
 
     @Override
-    public String family() {
-        return "postfix";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("This is the mail system at host")
                 && !body.contains("said: ")

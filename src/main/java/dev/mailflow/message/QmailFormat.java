@@ -14,11 +14,6 @@ import java.util.List;
 final class QmailFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "qmail";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("qmail-send program")
                 && !body.contains("wasn't able to deliver your message to the following addresses")

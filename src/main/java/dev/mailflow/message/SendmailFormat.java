@@ -15,11 +15,6 @@ import java.util.List;
 final class SendmailFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "sendmail";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("Transcript of session follows") && !body.contains("had permanent fatal errors")) {
             return List.of();

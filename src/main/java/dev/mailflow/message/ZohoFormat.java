@@ -11,11 +11,6 @@ import java.util.List;
 final class ZohoFormat implements FormatReader {
 
     @Override
-    public String family() {
-        return "zoho";
-    }
-
-    @Override
     public List<Found> read(BounceBody body) {
         if (!body.contains("ERROR CODE :")) {
             return List.of();

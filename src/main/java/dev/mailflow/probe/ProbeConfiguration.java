@@ -59,8 +59,7 @@ class ProbeConfiguration {
      * when it provides a {@link WindowStore}, so replicas share it, else in this instance's memory.
      */
     @Bean
-    RateWindows rateWindows(ObjectProvider<WindowStore> shared) {
-        var clock = Clock.systemUTC();
+    RateWindows rateWindows(ObjectProvider<WindowStore> shared, Clock clock) {
         return new RateWindows(shared.getIfAvailable(() -> WindowStore.inMemory(clock)), clock);
     }
 
@@ -79,8 +78,8 @@ class ProbeConfiguration {
             List<RunObserver> observers,
             ObjectProvider<RunArchive> archive,
             Vantages vantages,
-            VantageRun vantageRun) {
-        var clock = Clock.systemUTC();
+            VantageRun vantageRun,
+            Clock clock) {
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         var validation = new ProbeValidation(smtp, limits, ehlo, targetProperties.ports());
         var slots = new SessionSlots(limits.maxSessions(), limits.maxSessionsPerAddress());
@@ -108,23 +107,25 @@ class ProbeConfiguration {
     }
 
     @Bean
-    Vantages vantages(ObjectProvider<VantageParts> parts, VantageProperties properties) {
-        return new Vantages(parts.getIfAvailable(() -> VantageParts.NONE), properties, Clock.systemUTC());
+    Vantages vantages(ObjectProvider<VantageParts> parts, VantageProperties properties, Clock clock) {
+        return new Vantages(parts.getIfAvailable(() -> VantageParts.NONE), properties, clock);
     }
 
     @Bean
-    VantageRun vantageRun(ObjectProvider<VantageParts> parts, VantageProperties properties, SmtpProperties smtp) {
+    VantageRun vantageRun(
+            ObjectProvider<VantageParts> parts, VantageProperties properties, SmtpProperties smtp, Clock clock) {
         return new VantageRun(
                 parts.getIfAvailable(() -> VantageParts.NONE),
                 properties,
                 smtp.timeouts().total(),
-                Clock.systemUTC());
+                clock);
     }
 
     /** Claims the parts asked of this vantage (on the embedded database too: one vantage, itself). */
     @Bean
-    VantageWorker vantageWorker(ObjectProvider<VantageParts> parts, ProbeService probes, VantageProperties properties) {
-        return new VantageWorker(parts.getIfAvailable(() -> VantageParts.NONE), probes, properties, Clock.systemUTC());
+    VantageWorker vantageWorker(
+            ObjectProvider<VantageParts> parts, ProbeService probes, VantageProperties properties, Clock clock) {
+        return new VantageWorker(parts.getIfAvailable(() -> VantageParts.NONE), probes, properties, clock);
     }
 
     @Bean
@@ -133,10 +134,11 @@ class ProbeConfiguration {
             VantageProperties properties,
             TargetPolicy targets,
             PostureChecks posture,
-            SmtpProperties smtp) {
+            SmtpProperties smtp,
+            Clock clock) {
         var ehlo = smtp.heloName().isBlank() ? localHostName() : smtp.heloName();
         return new VantageHeartbeat(
-                parts.getIfAvailable(() -> VantageParts.NONE), properties, targets, posture, ehlo, Clock.systemUTC());
+                parts.getIfAvailable(() -> VantageParts.NONE), properties, targets, posture, ehlo, clock);
     }
 
     @Bean

@@ -101,7 +101,8 @@ public class ProbeService {
     }
 
     private ProbeRun begin(ProbeRequest request, Requester requester, RunOptions options) {
-        var probe = validation.validate(request);
+        var checked = validation.check(request);
+        var probe = checked.probe();
         var asked = vantages.resolve(request.vantages());
         var data = probe.quitAfter() == Phase.DATA;
         if (data && !requester.maySendData()) {
@@ -113,7 +114,7 @@ public class ProbeService {
         var listed = options.listed();
         var run = new ProbeRun(
                 newId(),
-                probe.withoutSecrets(),
+                probe,
                 request.withoutSecrets(),
                 requester.name(),
                 clock.instant(),
@@ -133,7 +134,7 @@ public class ProbeService {
             }
             launch(run, listed, () -> {
                 if (asked.isEmpty()) {
-                    execution.execute(run, probe, endNanos, options.posture());
+                    execution.execute(run, checked, endNanos, options.posture());
                 } else {
                     vantageRun.execute(run, asked, this::held);
                 }
@@ -151,20 +152,14 @@ public class ProbeService {
      * the run was asked.
      */
     ProbeRun startPart(ProbeRequest request, String owner, String id) {
-        var probe = validation.validate(request);
+        var checked = validation.check(request);
         admit();
         var run = new ProbeRun(
-                id,
-                probe.withoutSecrets(),
-                request.withoutSecrets(),
-                owner,
-                clock.instant(),
-                System.nanoTime(),
-                archive);
+                id, checked.probe(), request.withoutSecrets(), owner, clock.instant(), System.nanoTime(), archive);
         try {
             store.add(run);
             archive.started(run);
-            launch(run, true, () -> execution.execute(run, probe, Long.MAX_VALUE, true));
+            launch(run, true, () -> execution.execute(run, checked, Long.MAX_VALUE, true));
         } catch (RuntimeException e) {
             admitted.decrementAndGet();
             throw e;

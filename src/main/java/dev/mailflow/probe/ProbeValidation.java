@@ -7,6 +7,7 @@ import dev.mailflow.mail.InvalidInputException;
 import dev.mailflow.mail.MailAddress;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
+import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.SmtpProperties;
 import dev.mailflow.smtp.TlsMode;
 import java.util.ArrayList;
@@ -40,7 +41,14 @@ final class ProbeValidation {
         this.allowedPorts = List.copyOf(allowedPorts);
     }
 
+    /** The request validated, the credentials for AUTH apart: a run keeps the probe, never the password. */
+    record Checked(ValidatedProbe probe, SessionOptions.Credentials credentials) {}
+
     ValidatedProbe validate(ProbeRequest request) {
+        return check(request).probe();
+    }
+
+    Checked check(ProbeRequest request) {
         var problems = new ArrayList<FieldProblem>();
 
         var rcptTo = new ArrayList<>(RecipientChoices.recipients(request.rcptTo(), limits.maxRecipients(), problems));
@@ -114,7 +122,7 @@ final class ProbeValidation {
         }
         boolean allMx = request.allMx() == null || request.allMx();
         boolean pipelining = request.pipelining() == null || request.pipelining();
-        return new ValidatedProbe(
+        var probe = new ValidatedProbe(
                 domain,
                 mailFrom,
                 List.copyOf(rcptTo),
@@ -128,8 +136,8 @@ final class ProbeValidation {
                 message,
                 pipelining,
                 request.ret(),
-                envid,
-                credentials);
+                envid);
+        return new Checked(probe, credentials);
     }
 
     private ProbeRequest.Message checkMessage(ProbeRequest.Message message, List<FieldProblem> problems) {

@@ -19,17 +19,9 @@ import java.util.Optional;
  * against a limit of N admit exactly N: on one instance, or on every replica when the windows are
  * shared through the database.
  */
-final class RateLimits {
+record RateLimits(LimitProperties limits, RateWindows windows) {
 
     private static final Duration RETRY = Duration.ofSeconds(10);
-
-    private final LimitProperties limits;
-    private final RateWindows windows;
-
-    RateLimits(LimitProperties limits, RateWindows windows) {
-        this.limits = limits;
-        this.windows = windows;
-    }
 
     /** A run against one destination (or none, when null); see {@link #admit(Requester, Collection, boolean)}. */
     void admit(Requester requester, String destination, boolean data) {

@@ -59,14 +59,15 @@ final class RunExecution {
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
      */
     void execute(ProbeRun run, ValidatedProbe probe) {
-        execute(run, probe, Long.MAX_VALUE, true);
+        execute(run, new ProbeValidation.Checked(probe, null), Long.MAX_VALUE, true);
     }
 
     /**
      * As above, the MX plan and every session ending by {@code endNanos} ({@link System#nanoTime()});
      * with {@code withPosture} false, no posture checks.
      */
-    void execute(ProbeRun run, ValidatedProbe probe, long endNanos, boolean withPosture) {
+    void execute(ProbeRun run, ProbeValidation.Checked checked, long endNanos, boolean withPosture) {
+        var probe = checked.probe();
         try {
             var plan = probe.host() != null
                     ? resolver.explicit(probe.host(), endNanos)
@@ -77,9 +78,9 @@ final class RunExecution {
             var targetList = targets(plan, probe.port());
             var checks = withPosture ? posture.start(run, probe, plan) : null;
             if (probe.allMx()) {
-                runAll(run, probe, targetList, endNanos);
+                runAll(run, checked, targetList, endNanos);
             } else {
-                runUntilAnswered(run, probe, targetList, endNanos);
+                runUntilAnswered(run, checked, targetList, endNanos);
             }
             stopIfInterrupted();
             var postureFindings = posture.finish(run, checks);
@@ -141,18 +142,18 @@ final class RunExecution {
         return list;
     }
 
-    private void runAll(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
+    private void runAll(ProbeRun run, ProbeValidation.Checked checked, List<Target> targetList, long endNanos)
             throws InterruptedException {
         targetList.forEach(t -> run.update(s -> s.withSession(t.pending())));
         if (targetList.size() == 1) {
             // One address (a host target, an MX with one address): no thread to hand it to.
-            step.run(run, probe, targetList.getFirst(), endNanos);
+            step.run(run, checked, targetList.getFirst(), endNanos);
             return;
         }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<SessionResult>>();
             for (var target : targetList) {
-                futures.add(executor.submit(() -> step.run(run, probe, target, endNanos)));
+                futures.add(executor.submit(() -> step.run(run, checked, target, endNanos)));
             }
             for (var future : futures) {
                 try {
@@ -168,11 +169,11 @@ final class RunExecution {
         }
     }
 
-    private void runUntilAnswered(ProbeRun run, ValidatedProbe probe, List<Target> targetList, long endNanos)
+    private void runUntilAnswered(ProbeRun run, ProbeValidation.Checked checked, List<Target> targetList, long endNanos)
             throws InterruptedException {
         for (var target : targetList) {
             run.update(s -> s.withSession(target.pending()));
-            var result = step.run(run, probe, target, endNanos);
+            var result = step.run(run, checked, target, endNanos);
             if (!result.senderTriesNextAddress()) {
                 return;
             }

@@ -19,7 +19,8 @@ record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessi
 
     /** Checks the target, waits for a slot within the run's deadline, runs the session, records its result. */
     /** @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none */
-    SessionResult run(ProbeRun run, ValidatedProbe probe, Target target, long endNanos) throws InterruptedException {
+    SessionResult run(ProbeRun run, ProbeValidation.Checked checked, Target target, long endNanos)
+            throws InterruptedException {
         var key = target.key();
         run.append(
                 key,
@@ -31,7 +32,7 @@ record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessi
                         AddressText.of(target.address()),
                         target.port(),
                         target.host().preference(),
-                        probe.ehlo().value()));
+                        checked.probe().ehlo().value()));
         var decision = targets.check(target.address(), target.port());
         SessionResult result;
         if (!decision.allowed()) {
@@ -45,7 +46,7 @@ record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessi
                     null,
                     Duration.ZERO);
         } else {
-            result = underDeadline(run, probe, target, endNanos);
+            result = underDeadline(run, checked, target, endNanos);
         }
         // The result first, then its event: whoever renders the OUTCOME event finds the session over.
         run.update(s -> s.withSession(target.pending().ended(result)));
@@ -62,7 +63,7 @@ record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessi
      * Waiting for a slot counts against the run's deadline: a session that cannot start before it
      * ends is TIMED_OUT without connecting, and one that starts gets only what is left.
      */
-    private SessionResult underDeadline(ProbeRun run, ValidatedProbe probe, Target target, long endNanos)
+    private SessionResult underDeadline(ProbeRun run, ProbeValidation.Checked checked, Target target, long endNanos)
             throws InterruptedException {
         long now = System.nanoTime();
         long end = Math.min(
@@ -77,7 +78,11 @@ record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessi
         }
         try (var held = slot.get()) {
             return sessions.run(
-                    probe, target, new EventRecorder(run, target.key()), Duration.ofNanos(end - System.nanoTime()));
+                    checked.probe(),
+                    checked.credentials(),
+                    target,
+                    new EventRecorder(run, target.key()),
+                    Duration.ofNanos(end - System.nanoTime()));
         }
     }
 }

@@ -31,7 +31,12 @@ final class SmtpSessionRunner implements SessionRunner {
     }
 
     @Override
-    public SessionResult run(ValidatedProbe probe, Target target, SessionListener listener, Duration timeLeft) {
+    public SessionResult run(
+            ValidatedProbe probe,
+            SessionOptions.Credentials credentials,
+            Target target,
+            SessionListener listener,
+            Duration timeLeft) {
         var plan = new SessionPlan(
                 target.socketAddress(),
                 target.host().name(),
@@ -46,7 +51,7 @@ final class SmtpSessionRunner implements SessionRunner {
                 .withPipelining(probe.pipelining())
                 .withRet(probe.ret())
                 .withEnvelopeId(probe.envid())
-                .withCredentials(probe.credentials());
+                .withCredentials(credentials);
         if (probe.message() != null) {
             var ehlo = probe.ehlo().value();
             var message = TestMessage.of(

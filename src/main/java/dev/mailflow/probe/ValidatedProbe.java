@@ -5,21 +5,19 @@ import dev.mailflow.mail.MailAddress;
 import dev.mailflow.smtp.Notify;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.smtp.Ret;
-import dev.mailflow.smtp.SessionOptions;
 import dev.mailflow.smtp.TlsMode;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A request after validation and defaults: every value is safe to put on the wire. A run keeps this
- * (without the password), so every view, store and filter reads the values that were probed.
+ * (the password for AUTH travels apart: see {@link ProbeValidation.Checked}), so every view, store and filter reads the values that were probed.
  *
  * @param domain the domain in A-labels (the one domain of the run), or null with only a host
  * @param host the explicit host (DNS bypassed for MX), or null to use the domain's MX plan
  * @param message the test message, present only when {@code quitAfter == DATA}
  * @param ret the DSN RET, or null for the session's default
  * @param envid the DSN ENVID, or null for none
- * @param credentials for AUTH, only with TLS REQUIRED or IMPLICIT; null for none
  */
 public record ValidatedProbe(
         String domain,
@@ -35,8 +33,7 @@ public record ValidatedProbe(
         ProbeRequest.Message message,
         boolean pipelining,
         Ret ret,
-        String envid,
-        SessionOptions.Credentials credentials) {
+        String envid) {
 
     public ValidatedProbe {
         rcptTo = List.copyOf(rcptTo);
@@ -48,27 +45,5 @@ public record ValidatedProbe(
      */
     public String target() {
         return domain != null ? domain : host;
-    }
-
-    /** This probe as a run keeps it: no credentials, so no view, store or log can carry the password. */
-    ValidatedProbe withoutSecrets() {
-        return credentials == null
-                ? this
-                : new ValidatedProbe(
-                        domain,
-                        mailFrom,
-                        rcptTo,
-                        host,
-                        port,
-                        ehlo,
-                        tls,
-                        dsnNotify,
-                        quitAfter,
-                        allMx,
-                        message,
-                        pipelining,
-                        ret,
-                        envid,
-                        null);
     }
 }

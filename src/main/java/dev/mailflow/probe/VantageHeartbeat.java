@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Writes this vantage's heartbeat into the registry: when it last lived, and its egress as the
  * world sees it (source addresses, PTR, blocklists), looked up again every {@link #FACTS_EVERY}.
  */
-final class VantageHeartbeat extends VantageTask {
+final class VantageHeartbeat implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(VantageHeartbeat.class);
 
@@ -39,7 +42,6 @@ final class VantageHeartbeat extends VantageTask {
             PostureChecks posture,
             String ehlo,
             Clock clock) {
-        super("vantage-heartbeat", properties.name(), "heartbeat not written", Duration.ZERO, properties.heartbeat());
         this.parts = parts;
         this.properties = properties;
         this.targets = targets;
@@ -51,9 +53,19 @@ final class VantageHeartbeat extends VantageTask {
     /** This vantage's egress facts, as last written. */
     record Egress(String v4, String v6, String ptr, String blocklists) {}
 
+    /** At start and every {@code mailflow.vantages.heartbeat} on Spring's scheduler. */
     @Override
-    void round() {
-        beat();
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::round, properties.heartbeat(), Duration.ZERO));
+    }
+
+    private void round() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            // The database may be down for a while; the next beat tries again.
+            log.warn("vantage {}: heartbeat not written: {}", properties.name(), e.getMessage());
+        }
     }
 
     /** Writes the heartbeat now, looking the egress up again when its facts are old. */

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * This instance as a worker of its vantage: every {@code mailflow.vantage.poll} it claims the parts
@@ -11,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * policy, its source address, its timeouts). The run is stored and leased like any other, so the
  * instance following the part sees it live, and sees it INTERRUPTED if this instance dies.
  */
-final class VantageWorker extends VantageTask {
+final class VantageWorker implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(VantageWorker.class);
 
@@ -21,16 +24,25 @@ final class VantageWorker extends VantageTask {
     private final Clock clock;
 
     VantageWorker(VantageParts parts, ProbeService probes, VantageProperties properties, Clock clock) {
-        super("vantage-worker", properties.name(), "claiming parts failed", properties.poll(), properties.poll());
         this.parts = parts;
         this.probes = probes;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** Every {@code mailflow.vantages.poll} on Spring's scheduler. */
     @Override
-    void round() {
-        claimAll();
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::round, properties.poll(), properties.poll()));
+    }
+
+    private void round() {
+        try {
+            claimAll();
+        } catch (RuntimeException e) {
+            // The database may be down for a while; the next round tries again.
+            log.warn("vantage {}: claiming parts failed: {}", properties.name(), e.getMessage());
+        }
     }
 
     /** Claims and starts every part waiting for this vantage, one at a time. */

@@ -16,18 +16,18 @@ public final class Vantages {
     static final int MAX_ASKED = 16;
 
     private final VantageParts parts;
-    private final VantageProperties properties;
+    private final String here;
     private final Clock clock;
 
     Vantages(VantageParts parts, VantageProperties properties, Clock clock) {
         this.parts = parts;
-        this.properties = properties;
+        this.here = properties.name();
         this.clock = clock;
     }
 
     /** This instance's vantage. */
     public String here() {
-        return properties.name();
+        return here;
     }
 
     /** Every vantage that ever wrote a heartbeat, by name; {@link Vantage#up} tells who is live. */

@@ -23,20 +23,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * users count alike (the answer does not tell them apart either); a sign-in that was only refused as
  * busy does not count.
  */
-final class FailedSignIns {
+record FailedSignIns(SignInProperties limits, RateWindows windows) {
 
     private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
 
     /** How long a sign-in waits for the failure windows before going on without them. */
     private static final Duration WAIT = Duration.ofMillis(500);
-
-    private final SignInProperties limits;
-    private final RateWindows windows;
-
-    FailedSignIns(SignInProperties limits, RateWindows windows) {
-        this.limits = limits;
-        this.windows = windows;
-    }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {

@@ -118,23 +118,35 @@ final class MachineTokens {
     }
 
     /**
-     * Creates a token with 256 random bits; only its digest is kept.
+     * Creates the token an ADMIN asked for (the page's form or the API), with 256 random bits; only
+     * its digest is kept.
      *
-     * @return empty when the name is taken (see {@link #taken})
+     * @throws NewToken.InvalidTokenException naming every invalid field
+     * @throws NewToken.NameTakenException when the name is a person's or a token's (see {@link #taken})
      */
-    Optional<Created> create(String name, List<Role> roles, Instant expiresAt, String createdBy) {
-        if (taken(name).isPresent()) {
-            return Optional.empty();
+    Created create(NewToken request, String createdBy) {
+        var valid = request.validate(clock.instant());
+        var taken = taken(valid.name());
+        if (taken.isPresent()) {
+            throw new NewToken.NameTakenException(taken.get());
         }
         var bytes = new byte[32];
         random.nextBytes(bytes);
         var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        var token = new MachineToken(name, sha256(secret), roles, false, clock.instant(), createdBy, expiresAt, null);
+        var token = new MachineToken(
+                valid.name(),
+                sha256(secret),
+                valid.roles(),
+                false,
+                clock.instant(),
+                createdBy,
+                valid.expiresAt(),
+                null);
         if (!store.insert(token)) {
-            return Optional.empty();
+            throw new NewToken.NameTakenException("a token of this name exists already");
         }
         loadedAt = null;
-        return Optional.of(new Created(token, secret));
+        return new Created(token, secret);
     }
 
     /** @return false when no stored, active token has that name */

@@ -66,4 +66,12 @@ record NewToken(String name, List<String> roles, String expiresAt) {
             return problems;
         }
     }
+
+    /** Answered 409 (the page: the message beside the name): a token with the name would act as its owner. */
+    static final class NameTakenException extends RuntimeException {
+
+        NameTakenException(String why) {
+            super(why);
+        }
+    }
 }

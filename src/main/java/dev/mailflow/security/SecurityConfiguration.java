@@ -71,9 +71,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FailedSignIns failedSignIns(SignInProperties signIn, ObjectProvider<RateWindows> windows) {
+    FailedSignIns failedSignIns(SignInProperties signIn, ObjectProvider<RateWindows> windows, Clock clock) {
         // Web slice tests load this configuration without the engine's wiring.
-        var clock = Clock.systemUTC();
         return new FailedSignIns(
                 signIn, windows.getIfAvailable(() -> new RateWindows(WindowStore.inMemory(clock), clock)));
     }

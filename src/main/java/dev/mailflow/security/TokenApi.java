@@ -2,7 +2,6 @@ package dev.mailflow.security;
 
 import dev.mailflow.probe.FieldProblem;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ class TokenApi {
 
     // Looked up per request: web-layer test slices load every controller but not the token store.
     private final ObjectProvider<MachineTokens> tokens;
-    private final Clock clock = Clock.systemUTC();
 
     TokenApi(ObjectProvider<MachineTokens> tokens) {
         this.tokens = tokens;
@@ -58,23 +56,11 @@ class TokenApi {
     record Created(String name, List<Role> roles, Instant createdAt, Instant expiresAt, String token) {}
 
     @PostMapping("/api/tokens")
-    ResponseEntity<?> create(@RequestBody NewToken request, Authentication admin) {
-        var valid = request.validate(clock.instant());
-        var taken = tokens.getObject().taken(valid.name());
-        if (taken.isPresent()) {
-            return nameTaken(taken.get());
-        }
-        return tokens.getObject()
-                .create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName())
-                .<ResponseEntity<?>>map(c -> ResponseEntity.created(
-                                URI.create("/api/tokens/" + c.token().name()))
-                        .body(new Created(
-                                c.token().name(),
-                                c.token().roles(),
-                                c.token().createdAt(),
-                                c.token().expiresAt(),
-                                c.secret())))
-                .orElseGet(() -> nameTaken("a token of this name exists already"));
+    ResponseEntity<Created> create(@RequestBody NewToken request, Authentication admin) {
+        var c = tokens.getObject().create(request, admin.getName());
+        var token = c.token();
+        return ResponseEntity.created(URI.create("/api/tokens/" + token.name()))
+                .body(new Created(token.name(), token.roles(), token.createdAt(), token.expiresAt(), c.secret()));
     }
 
     @GetMapping("/api/tokens")
@@ -111,7 +97,9 @@ class TokenApi {
     }
 
     /** 409: the name is someone's already; a token with it would act as them. */
-    private static ResponseEntity<?> nameTaken(String why) {
+    @ExceptionHandler(NewToken.NameTakenException.class)
+    ResponseEntity<ProblemDetail> nameTaken(NewToken.NameTakenException e) {
+        var why = e.getMessage();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The name is taken: " + why + ".");
         problem.setProperty("errors", List.of(new FieldProblem("name", why)));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

@@ -26,13 +26,13 @@ class TokenConfiguration {
     }
 
     @Bean
-    UserNames userNames(InMemoryUserDetailsManager users, JdbcClient jdbc) {
-        return new UserNames(users, jdbc, Clock.systemUTC());
+    UserNames userNames(InMemoryUserDetailsManager users, JdbcClient jdbc, Clock clock) {
+        return new UserNames(users, jdbc, clock);
     }
 
     @Bean
-    MachineTokens machineTokens(TokenProperties properties, JdbcClient jdbc, UserNames users) {
-        return new MachineTokens(properties, new TokenStore(jdbc), users, Clock.systemUTC());
+    MachineTokens machineTokens(TokenProperties properties, JdbcClient jdbc, UserNames users, Clock clock) {
+        return new MachineTokens(properties, new TokenStore(jdbc), users, clock);
     }
 
     /**
@@ -41,10 +41,13 @@ class TokenConfiguration {
      */
     @Bean
     AuthenticationProvider passwordAuthentication(
-            InMemoryUserDetailsManager users, ObjectProvider<PasswordEncoder> encoder, TokenProperties properties) {
+            InMemoryUserDetailsManager users,
+            ObjectProvider<PasswordEncoder> encoder,
+            TokenProperties properties,
+            Clock clock) {
         var dao = new DaoAuthenticationProvider(users);
         dao.setUserDetailsPasswordService(users);
         encoder.ifAvailable(dao::setPasswordEncoder);
-        return new VerifiedCredentialsCache(dao, users, properties.basicCache(), Clock.systemUTC());
+        return new VerifiedCredentialsCache(dao, users, properties.basicCache(), clock);
     }
 }

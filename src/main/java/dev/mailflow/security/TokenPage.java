@@ -1,7 +1,6 @@
 package dev.mailflow.security;
 
 import dev.mailflow.probe.FieldProblem;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -22,7 +21,6 @@ class TokenPage {
 
     // Looked up per request: web-layer test slices load every controller but not the token store.
     private final ObjectProvider<MachineTokens> tokens;
-    private final Clock clock = Clock.systemUTC();
 
     TokenPage(ObjectProvider<MachineTokens> tokens) {
         this.tokens = tokens;
@@ -48,21 +46,15 @@ class TokenPage {
         model.addAttribute("checkedRoles", roles == null ? List.of() : roles);
         model.addAttribute("expiresAt", expiresAt);
         try {
-            var valid = new NewToken(name, roles, endOfDay(expiresAt)).validate(clock.instant());
-            var taken = tokens.getObject().taken(valid.name());
-            if (taken.isPresent()) {
-                return page(model, null, List.of(new FieldProblem("name", taken.get())));
-            }
-            var created = tokens.getObject().create(valid.name(), valid.roles(), valid.expiresAt(), admin.getName());
-            if (created.isEmpty()) {
-                return page(model, null, List.of(new FieldProblem("name", "a token of this name exists already")));
-            }
+            var created = tokens.getObject().create(new NewToken(name, roles, endOfDay(expiresAt)), admin.getName());
             model.addAttribute("name", null);
             model.addAttribute("checkedRoles", List.of());
             model.addAttribute("expiresAt", null);
-            return page(model, created.get(), List.of());
+            return page(model, created, List.of());
         } catch (NewToken.InvalidTokenException e) {
             return page(model, null, e.problems());
+        } catch (NewToken.NameTakenException e) {
+            return page(model, null, List.of(new FieldProblem("name", e.getMessage())));
         }
     }
 

@@ -12,17 +12,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * who signed in through OIDC (table {@code known_user}, migration V30, which also took in every
  * owner of a stored run). Compared without regard to case, as the configured users are.
  */
-final class UserNames {
-
-    private final InMemoryUserDetailsManager users;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    UserNames(InMemoryUserDetailsManager users, JdbcClient jdbc, Clock clock) {
-        this.users = users;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+record UserNames(InMemoryUserDetailsManager users, JdbcClient jdbc, Clock clock) {
 
     /** Whether a configured user (or Boot's single user) signs in with this name. */
     boolean configured(String name) {

@@ -2,6 +2,7 @@ package dev.mailflow.tls;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -26,14 +27,27 @@ final class TlsAcceptAny extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
+    // A client's trust manager: it is never asked about a client's certificate, and would not let one through.
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw notForClients();
+    }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        throw notForClients();
+    }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        throw notForClients();
+    }
+
+    private static CertificateException notForClients() {
+        return new CertificateException("mailflow accepts any certificate from servers only, never from clients");
+    }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {

@@ -21,16 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({WebProperties.class, ProbeProperties.class, MessageProperties.class})
 class ApiConfiguration implements WebMvcConfigurer {
 
-    private final JsonMapper mapper;
-    private final ProbeProperties probe;
+    /** The API's JSON: the app's mapper, recipient lists bounded while they are read. */
+    private final JsonConverter json;
 
     ApiConfiguration(JsonMapper mapper, ProbeProperties probe) {
-        this.mapper = mapper;
-        this.probe = probe;
+        this.json = new JsonConverter(mapper, probe.maxRecipients());
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimit> bodyLimit(WebProperties properties, MessageProperties messages) {
+    FilterRegistrationBean<BodyLimit> bodyLimit(
+            WebProperties properties, MessageProperties messages, JsonMapper mapper) {
         var registration = new FilterRegistrationBean<>(
                 new BodyLimit(properties, messages.maxUpload().toBytes(), mapper));
         // Before Spring Security's chain (-100): an oversized body is refused before any password check.
@@ -71,6 +71,6 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.addCustomConverter(new JsonConverter(mapper, probe.maxRecipients()));
+        converters.addCustomConverter(json);
     }
 }

@@ -4,17 +4,15 @@ import dev.mailflow.probe.ProbeEvent;
 
 /** Who wrote a transcript line: the client (us), the server, or mailflow's own note. */
 enum Direction {
-    CLIENT("C", "C:", "sent"),
-    SERVER("S", "S:", "received"),
-    NOTE("I", "*", "note");
+    CLIENT("C", "sent"),
+    SERVER("S", "received"),
+    NOTE("I", "note");
 
     private final String letter;
-    private final String arrow;
     private final String word;
 
-    Direction(String letter, String arrow, String word) {
+    Direction(String letter, String word) {
         this.letter = letter;
-        this.arrow = arrow;
         this.word = word;
     }
 
@@ -33,7 +31,7 @@ enum Direction {
 
     /** The transcript prefix, as in a telnet log ({@code C:} / {@code S:}, like swaks' arrows). */
     public String arrow() {
-        return arrow;
+        return this == NOTE ? "*" : letter + ":";
     }
 
     /** A word for screen readers and the CSS class. */

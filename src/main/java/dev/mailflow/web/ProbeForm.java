@@ -50,8 +50,13 @@ record ProbeForm(
 
     /** The form as first shown: STARTTLS when offered, stop after RCPT, every MX host. */
     static ProbeForm blank() {
+        return to("", "");
+    }
+
+    /** The first form's choices with a recipient and a sender filled in (a test asked from another page). */
+    static ProbeForm to(String rcpt, String from) {
         return new ProbeForm(
-                "", "", "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null, null);
+                rcpt, from, "", "", "", "OPPORTUNISTIC", "RCPT", List.of(), true, null, null, null, null, null, null);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.mailflow.probe.RunOutcome;
 import dev.mailflow.probe.TooBusyException;
 import dev.mailflow.smtp.Phase;
 import dev.mailflow.text.UntrustedText;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,22 +37,7 @@ class RetestController {
             Requester requester,
             Model model) {
         // The probe form's defaults (STARTTLS when offered, stop after RCPT, every MX host).
-        var form = new ProbeForm(
-                rcptTo,
-                mailFrom,
-                "",
-                "",
-                "",
-                "OPPORTUNISTIC",
-                "RCPT",
-                List.of(),
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var form = ProbeForm.to(rcptTo, mailFrom);
         model.addAttribute("was", was == null ? "" : was);
         model.addAttribute("address", rcptTo);
         try {

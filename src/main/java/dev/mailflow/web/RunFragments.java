@@ -17,15 +17,7 @@ import org.thymeleaf.context.Context;
  * through Thymeleaf's escaping ({@code th:text}); SMTP banners and replies are written by strangers.
  */
 @Component
-class RunFragments {
-
-    private final ITemplateEngine engine;
-    private final Knowledge knowledge;
-
-    RunFragments(ITemplateEngine engine, Knowledge knowledge) {
-        this.engine = engine;
-        this.knowledge = knowledge;
-    }
+record RunFragments(ITemplateEngine engine, Knowledge knowledge) {
 
     String render(ProbeRun live, ProbeEvent event, TranscriptLine line) {
         var context = new Context(Locale.ROOT);

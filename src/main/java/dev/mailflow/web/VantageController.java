@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class VantageController {
 
     private final Vantages vantages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    VantageController(Vantages vantages) {
+    VantageController(Vantages vantages, Clock clock) {
         this.vantages = vantages;
+        this.clock = clock;
     }
 
     @GetMapping("/api/vantages")

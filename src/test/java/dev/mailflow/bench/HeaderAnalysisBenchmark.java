@@ -4,6 +4,7 @@ import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.HeaderAnalyzerFixtures;
 import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ public final class HeaderAnalysisBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         var fixtures = HeaderAnalyzerFixtures.create();
         try (var dns = fixtures.dns()) {
-            var analyzer = new HeaderAnalyzer(new RecordLookup(dns.resolver(Duration.ofSeconds(2))));
+            var analyzer =
+                    new HeaderAnalyzer(new RecordLookup(dns.resolver(Duration.ofSeconds(2))), MessageLimits.DEFAULT);
             var reader = new MailReader();
             String line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\r\n";
             byte[] big = fixtures.signedMessage(line.repeat(10 * 1024 * 1024 / line.length()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailflow.message.TestSigner;
 import dev.mailflow.testing.AppClient;
+import dev.mailflow.testing.MovableClock;
 import dev.mailflow.testing.RunningApp;
 import dev.mailflow.testing.TestUser;
 import dev.mailflow.testing.dns.TestDnsServer;
@@ -65,6 +66,12 @@ class InboxTest extends RunningApp {
 
     @Autowired
     InboxStore store;
+
+    @Autowired
+    InboxProperties properties;
+
+    @Autowired
+    InboxEvents events;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -270,6 +277,21 @@ class InboxTest extends RunningApp {
         var report =
                 json.readTree(app.get("/api/inbox/" + box.get("id").asString()).body());
         assertThat(report.get("status").asString()).isEqualTo("WAITING");
+    }
+
+    @Test
+    void addressesOlderThanTheRetentionArePurgedAndNewerOnesKept() {
+        var clock = new MovableClock(Instant.now());
+        var mailbox = new TestMailbox(properties, new CheckAddresses(DOMAIN), store, events, clock);
+        var old = mailbox.create("kate");
+        clock.advance(properties.retention().minusMinutes(1));
+        var recent = mailbox.create("kate");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(mailbox.purge()).isPositive();
+
+        assertThat(store.find(old.id())).isEmpty();
+        assertThat(store.find(recent.id())).isPresent();
     }
 
     @Test

@@ -23,7 +23,7 @@ class HeaderAnalyzerTest {
         dns = TestDnsServer.builder()
                 .zone("contoso.example", "_dmarc IN TXT \"v=DMARC1; p=quarantine; rua=mailto:d@contoso.example\"")
                 .start();
-        analyzer = new HeaderAnalyzer(new RecordLookup(dns.resolver(Duration.ofSeconds(2))));
+        analyzer = new HeaderAnalyzer(new RecordLookup(dns.resolver(Duration.ofSeconds(2))), MessageLimits.DEFAULT);
     }
 
     @AfterAll
@@ -103,7 +103,8 @@ class HeaderAnalyzerTest {
         try (var keys = TestDnsServer.builder()
                 .zone("contoso.example", signer.zoneRecord("") + "\n_dmarc IN TXT \"v=DMARC1; p=reject\"")
                 .start()) {
-            var withKeys = new HeaderAnalyzer(new RecordLookup(keys.resolver(Duration.ofSeconds(2))));
+            var withKeys =
+                    new HeaderAnalyzer(new RecordLookup(keys.resolver(Duration.ofSeconds(2))), MessageLimits.DEFAULT);
             String signed = signer.sign(DkimVerifierTest.MESSAGE, true, "from", "subject", "date");
 
             var report = withKeys.analyze(READER.readEml(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

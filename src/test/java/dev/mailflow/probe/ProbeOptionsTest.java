@@ -70,12 +70,12 @@ class ProbeOptionsTest {
                             }));
         }
         assertThat(validation
-                        .validate(request(TlsMode.REQUIRED, null, null, null, auth))
+                        .check(request(TlsMode.REQUIRED, null, null, null, auth))
                         .credentials()
                         .username())
                 .isEqualTo("kate");
         assertThat(validation
-                        .validate(request(TlsMode.IMPLICIT, null, null, null, auth))
+                        .check(request(TlsMode.IMPLICIT, null, null, null, auth))
                         .credentials())
                 .isNotNull();
     }

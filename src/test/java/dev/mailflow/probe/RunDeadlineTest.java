@@ -93,7 +93,6 @@ class RunDeadlineTest {
                 null,
                 true,
                 null,
-                null,
                 null);
     }
 

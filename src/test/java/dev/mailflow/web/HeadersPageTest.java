@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.mailflow.dns.RecordLookup;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.HeaderAnalyzerFixtures;
+import dev.mailflow.message.MessageLimits;
 import dev.mailflow.message.ReadMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class HeadersPageTest {
 
     static final HeaderAnalyzerFixtures FIXTURES = HeaderAnalyzerFixtures.create();
     static final HeaderAnalyzer REAL =
-            new HeaderAnalyzer(new RecordLookup(FIXTURES.dns().resolver(Duration.ofSeconds(2))));
+            new HeaderAnalyzer(new RecordLookup(FIXTURES.dns().resolver(Duration.ofSeconds(2))), MessageLimits.DEFAULT);
 
     @Autowired
     MockMvc mvc;

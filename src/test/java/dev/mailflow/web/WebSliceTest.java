@@ -7,6 +7,7 @@ import dev.mailflow.inbox.TestMailbox;
 import dev.mailflow.message.BounceExplainer;
 import dev.mailflow.message.HeaderAnalyzer;
 import dev.mailflow.message.MailReader;
+import dev.mailflow.message.MessageLimits;
 import dev.mailflow.message.MessageProperties;
 import dev.mailflow.probe.ProbeService;
 import dev.mailflow.probe.Vantages;
@@ -68,7 +69,7 @@ import org.xbill.DNS.SimpleResolver;
         HeaderAnalyzer headerAnalyzer() {
             var nowhere = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
             nowhere.setTimeout(Duration.ofMillis(200));
-            return new HeaderAnalyzer(new RecordLookup(nowhere));
+            return new HeaderAnalyzer(new RecordLookup(nowhere), MessageLimits.DEFAULT);
         }
     }
 }
