@@ -37,19 +37,32 @@ record Exposition(String contentType, byte[] body) {
     }
 
     /**
-     * One family at a time, each without the format's end (what the writer writes for no family:
-     * {@code # EOF} in OpenMetrics, nothing in the text format), then the end once: the same bytes
-     * as writing every family in one go. Why: the library's writers buffer through a new {@link
-     * java.io.BufferedWriter}, which on a virtual thread (every request here) starts at 512 chars
-     * and then grows by each write's length, copying the whole buffer on every write: a 4 KB scrape
-     * took 290 µs that way against 22 µs on a platform thread. One family's lines mostly fit in 512.
+     * On a virtual thread (every request here), a few lines at a time (see {@link FamilyParts}),
+     * each part without the header its family already has and without the format's end (what the
+     * writer writes for no family: {@code # EOF} in OpenMetrics, nothing in the text format), then
+     * the end once: the same bytes as writing every family in one go. Why: the library's writers
+     * buffer through a new {@link java.io.BufferedWriter}, which on a virtual thread starts at 512
+     * chars and then grows by each write's length, copying the whole buffer on every write: a 4 KB
+     * scrape took 290 µs and allocated 3.6 MB that way, against 22 µs and 40 KB on a platform thread.
      */
     private static byte[] write(ExpositionFormatWriter writer, MetricSnapshots metrics) {
-        var end = ENDS.get(writer);
         var out = new Body(4096);
+        if (!Thread.currentThread().isVirtual()) {
+            out.write(writer, metrics);
+            return out.toByteArray();
+        }
+        var end = ENDS.get(writer);
         for (var family : metrics) {
-            out.write(writer, MetricSnapshots.of(family));
-            out.drop(end);
+            boolean first = true;
+            for (var part : FamilyParts.of(family)) {
+                int start = out.size();
+                out.write(writer, MetricSnapshots.of(part));
+                out.drop(end);
+                if (!first) {
+                    out.dropHeader(start);
+                }
+                first = false;
+            }
         }
         out.writeBytes(end);
         return out.toByteArray();
@@ -82,6 +95,22 @@ record Exposition(String contentType, byte[] body) {
                 throw new IllegalStateException("the exposition writer did not end as it does for no family");
             }
             count = from;
+        }
+
+        /**
+         * Drops the comment lines ({@code # HELP}, {@code # TYPE}) written from {@code start} on: a
+         * later part's header, which its family's first part has written. No sample line starts
+         * with {@code #}: it starts with the metric's name.
+         */
+        void dropHeader(int start) {
+            int lines = start;
+            while (lines < count && buf[lines] == '#') {
+                while (lines < count && buf[lines++] != '\n') {
+                    // to the end of the comment line
+                }
+            }
+            System.arraycopy(buf, lines, buf, start, count - lines);
+            count -= lines - start;
         }
     }
 }

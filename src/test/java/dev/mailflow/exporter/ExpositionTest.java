@@ -70,12 +70,13 @@ class ExpositionTest {
     }
 
     /**
-     * Exposition writes one family at a time (see its comment); the bytes must be the library's for
-     * all families at once, also with a family past the 512 chars of a virtual thread's first buffer,
-     * a label value replaced by a later sample, and the vantage label.
+     * On a virtual thread Exposition writes a few lines at a time (see its comment); the bytes must
+     * be the library's for all families at once, also with families far past the 512 chars of a
+     * virtual thread's first buffer (cut into parts), a label value replaced by a later sample, and
+     * the vantage label.
      */
     @Test
-    void familyByFamilyWritesTheBytesTheLibraryWritesInOneGo() throws Exception {
+    void writesPieceByPieceTheBytesTheLibraryWritesInOneGo() throws Exception {
         var registry = registry();
         registry.add("probe_smtp_outcome_info", 0.5, "outcome", "BOUNCE");
         var vantaged = new ScrapeRegistry("eu-west");
@@ -88,6 +89,9 @@ class ExpositionTest {
         }
         vantaged.info("probe_tls_version_info", "TLS version", "version", "TLS 1.3");
         var openMetrics = "application/openmetrics-text;version=1.0.0";
+        assertThat(Exposition.of(vantaged.snapshots(), null).body())
+                .as("on a platform thread, in one go")
+                .isEqualTo(inOneGo(PrometheusTextFormatWriter.create(), vantaged));
         try (var virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             // As requests are served: on a virtual thread (get() rethrows a failed assertion).
             virtual.submit(() -> {
