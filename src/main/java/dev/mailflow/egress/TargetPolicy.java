@@ -2,8 +2,6 @@ package dev.mailflow.egress;
 
 import dev.mailflow.text.AddressText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,6 +23,7 @@ public final class TargetPolicy {
     private final List<Cidr> deny;
     private final List<Integer> ports;
     private final Optional<InetAddress> source;
+    private final SourceRoutes routes = new SourceRoutes();
 
     public TargetPolicy(TargetProperties properties) {
         this(properties, EgressProperties.none());
@@ -133,22 +132,13 @@ public final class TargetPolicy {
     }
 
     /**
-     * The local address this host would send from to reach {@code destination}: a UDP socket
-     * "connected" to it asks the routing table and sends nothing (no packet leaves). Behind NAT it
-     * is the private address, not the one the world sees.
+     * The local address this host would send from to reach {@code destination}: the configured
+     * source address, else what the routing table says (see {@link SourceRoutes}). Behind NAT it is
+     * the private address, not the one the world sees.
      */
     public Optional<InetAddress> sourceAddressToward(InetAddress destination) {
         var configured = sourceFor(destination);
-        if (configured.isPresent()) {
-            return configured;
-        }
-        try (DatagramSocket probe = new DatagramSocket()) {
-            probe.connect(destination, 25);
-            InetAddress local = probe.getLocalAddress();
-            return local == null || local.isAnyLocalAddress() ? Optional.empty() : Optional.of(local);
-        } catch (IOException | UncheckedIOException noRoute) {
-            return Optional.empty();
-        }
+        return configured.isPresent() ? configured : routes.toward(destination);
     }
 
     /** The configured source address, when it is of the destination's family (IPv4 or IPv6). */
