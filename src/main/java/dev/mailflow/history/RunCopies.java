@@ -86,14 +86,15 @@ final class RunCopies {
             var id = copy.run().id();
             apply(copy, state(id));
             var events = eventsAfter(id, copy.lastSeq());
-            events.forEach(copy::add);
             var done = events.stream().anyMatch(e -> e.kind() == ProbeEvent.Kind.DONE);
-            if (done) {
-                var row = row(id).orElseThrow();
-                apply(copy, state(id));
-                copy.end(row.status(), row.finishedAt());
+            if (!done) {
+                events.forEach(copy::add);
+                return false;
             }
-            return done;
+            var row = row(id).orElseThrow();
+            apply(copy, state(id));
+            copy.end(events, row.status(), row.finishedAt());
+            return true;
         }
     }
 

@@ -40,4 +40,15 @@ public final class RunCopy {
     public void end(RunStatus status, Instant finishedAt) {
         run.end(status, finishedAt);
     }
+
+    /**
+     * Copies the last events (DONE among them) and ends the copy in one step, as a run ending here
+     * does: a reader woken by DONE reads the final status, never RUNNING.
+     */
+    public void end(List<ProbeEvent> last, RunStatus status, Instant finishedAt) {
+        run.log().locked(() -> {
+            last.forEach(this::add);
+            run.end(status, finishedAt);
+        });
+    }
 }
