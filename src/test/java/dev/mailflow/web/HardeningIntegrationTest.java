@@ -160,6 +160,20 @@ class HardeningIntegrationTest {
         assertThat(wrongType.body()).contains("application/json").doesNotContain("evil-5f3a9");
     }
 
+    @Test
+    void bootsErrorPageKeepsTheMenuOfTheSignedInUser() throws Exception {
+        var missing = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/no-such-page"))
+                        .header("Authorization", TestUser.AUTHORIZATION)
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        // An OPERATOR's menu: the outbound test, not the tokens page.
+        assertThat(missing.body()).contains("id=\"nav-inbox\"").doesNotContain("href=\"/tokens\"");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {"127.0.0.50:25", "ok..test", "-ok.test", "[IPv6:::1]", "2130706433", "<svg/onload=alert(1)>"})
