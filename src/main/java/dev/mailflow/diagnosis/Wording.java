@@ -100,6 +100,10 @@ final class Wording {
 
     /** Replaces {@code {name}} by its value; unknown names stay as written so a test can spot them. */
     static String fill(String template, Map<String, String> vars) {
+        if (template.indexOf('{') < 0) {
+            // Most causes and fixes name nothing: no matcher for them (every run and scrape words its findings).
+            return template;
+        }
         var m = PLACEHOLDER.matcher(template);
         var sb = new StringBuilder();
         while (m.find()) {
