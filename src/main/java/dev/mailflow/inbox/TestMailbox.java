@@ -39,7 +39,7 @@ public final class TestMailbox {
      * Deletes addresses and reports handed out longer ago than {@code mailflow.inbox.retention}, at
      * start and hourly; also when the mailbox is off, so reports of a time it was on still age out.
      */
-    @Scheduled(initialDelay = 0, fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    @Scheduled(initialDelay = 0, fixedRate = 1, timeUnit = TimeUnit.HOURS)
     int purge() {
         var retention = properties.retention();
         try {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.FixedRateTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -53,10 +53,14 @@ final class VantageHeartbeat implements SchedulingConfigurer {
     /** This vantage's egress facts, as last written. */
     record Egress(String v4, String v6, String ptr, String blocklists) {}
 
-    /** At start and every {@code mailflow.vantages.heartbeat} on Spring's scheduler. */
+    /**
+     * At start and every {@code mailflow.vantages.heartbeat} on Spring's scheduler, at a fixed rate so
+     * that each beat has a thread of its own (see {@link VantageWorker#configureTasks}); two beats that
+     * overlap write the same row.
+     */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::round, properties.heartbeat(), Duration.ZERO));
+        tasks.addFixedRateTask(new FixedRateTask(this::round, properties.heartbeat(), Duration.ZERO));
     }
 
     private void round() {
