@@ -57,14 +57,9 @@ final class RunExecution {
      * 4. Run the sessions: all in parallel, or one after another until one answers (RFC 5321 §5.1),
      *    all within the run's one deadline ({@code mailflow.smtp.timeouts.total} from its start).
      * 5. Diagnose the facts, add the posture's findings, publish verdict and findings; end the run.
-     */
-    void execute(ProbeRun run, ValidatedProbe probe) {
-        execute(run, new ProbeValidation.Checked(probe, null), Long.MAX_VALUE, true);
-    }
-
-    /**
-     * As above, the MX plan and every session ending by {@code endNanos} ({@link System#nanoTime()});
-     * with {@code withPosture} false, no posture checks.
+     *
+     * <p>The MX plan and every session end by {@code endNanos} ({@link System#nanoTime()}, or
+     * Long.MAX_VALUE for only the run's own deadline); with {@code withPosture} false, no posture checks.
      */
     void execute(ProbeRun run, ProbeValidation.Checked checked, long endNanos, boolean withPosture) {
         var probe = checked.probe();

@@ -107,7 +107,8 @@ class RunDeadlineTest {
         try (var held = slots.acquire(InetAddress.getLoopbackAddress())) {
             var run = run("queued");
 
-            execution(slots, Duration.ofMillis(300)).execute(run, probe());
+            execution(slots, Duration.ofMillis(300))
+                    .execute(run, new ProbeValidation.Checked(probe(), null), Long.MAX_VALUE, true);
 
             var result = run.sessions().getFirst().result();
             assertThat(result.outcome()).isEqualTo(SessionOutcome.TIMED_OUT);
@@ -124,7 +125,8 @@ class RunDeadlineTest {
     void aSessionThatStartsGetsOnlyWhatIsLeftOfTheRunsDeadline() {
         var run = run("tarpit");
 
-        execution(new SessionSlots(1, 1), Duration.ofSeconds(1)).execute(run, probe());
+        execution(new SessionSlots(1, 1), Duration.ofSeconds(1))
+                .execute(run, new ProbeValidation.Checked(probe(), null), Long.MAX_VALUE, true);
 
         var result = run.sessions().getFirst().result();
         assertThat(result.outcome()).isEqualTo(SessionOutcome.DEADLINE);
