@@ -414,6 +414,40 @@ class ExporterIntegrationTest {
                 .isEqualTo(200);
     }
 
+    /** {@code /probe} is a servlet of its own, outside Spring MVC: every filter and the request metrics still apply. */
+    @Test
+    void theExporterServletKeepsTheHeadersTheRequestMetricsAndPlainTextErrors() throws Exception {
+        var query = "/probe?target=127.0.0.1:" + HEALTHY.address().getPort() + "&module=smtp_banner";
+        var scrape = get(query, "Bearer " + PROMETHEUS_TOKEN);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(scrape.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(scrape.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+        var logs = get("/probe/logs", "Bearer " + PROMETHEUS_TOKEN);
+        assertThat(logs.statusCode()).isEqualTo(400);
+        assertThat(logs.body()).isEqualTo("Id parameter is missing\n");
+        assertThat(get("/probe/logs?id=0123", "Bearer " + PROMETHEUS_TOKEN).body())
+                .isEqualTo("Probe not found\n");
+        var post = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
+                        .header("Authorization", "Bearer " + PROMETHEUS_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+
+        var metrics = get("/actuator/prometheus", "Bearer " + VIEWER_TOKEN).body();
+        assertThat(metrics.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("http_server_requests_seconds_count{")
+                        .contains("status=\"200\"", "uri=\"/probe\""))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("http_server_requests_seconds_count{")
+                        .contains("status=\"400\"", "uri=\"/probe/logs\""));
+    }
+
     private HttpResponse<String> probe(String query, String scrapeTimeout) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/probe?" + query))
                 .timeout(Duration.ofSeconds(60))
