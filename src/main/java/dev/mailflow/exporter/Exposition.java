@@ -3,13 +3,17 @@ package dev.mailflow.exporter;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A scrape's metrics as the scraper asked for them, written by the Prometheus client library:
@@ -26,6 +30,16 @@ record Exposition(String contentType, byte[] body) {
     private static final Map<ExpositionFormatWriter, byte[]> ENDS =
             Map.of(OPEN_METRICS, end(OPEN_METRICS), TEXT, end(TEXT));
 
+    private static final byte[] NO_HEADER = new byte[0];
+
+    /** The header lines of a family as the library writes them, by format, name, help and type. */
+    private static final Map<Header, byte[]> HEADERS = new ConcurrentHashMap<>();
+
+    /** More families than mailflow writes: past it a header is written each time rather than kept. */
+    private static final int MOST_HEADERS = 512;
+
+    private record Header(ExpositionFormatWriter writer, String name, String help, Class<?> type) {}
+
     static Exposition of(MetricSnapshots metrics, String accept) {
         var writer = accept != null && OPEN_METRICS.accepts(accept) ? OPEN_METRICS : TEXT;
         return new Exposition(writer.getContentType(), write(writer, metrics));
@@ -37,35 +51,52 @@ record Exposition(String contentType, byte[] body) {
     }
 
     /**
-     * On a virtual thread (every request here), a few lines at a time (see {@link FamilyParts}),
-     * each part without the header its family already has and without the format's end (what the
-     * writer writes for no family: {@code # EOF} in OpenMetrics, nothing in the text format), then
-     * the end once: the same bytes as writing every family in one go. Why: the library's writers
-     * buffer through a new {@link java.io.BufferedWriter}, which on a virtual thread starts at 512
-     * chars and then grows by each write's length, copying the whole buffer on every write: a 4 KB
-     * scrape took 290 µs and allocated 3.6 MB that way, against 22 µs and 40 KB on a platform thread.
+     * A few lines at a time (see {@link FamilyParts}), each write without the families' help texts
+     * and without the format's end (what the writer writes for no family: {@code # EOF} in
+     * OpenMetrics, nothing in the text format); each family's header ({@code # HELP}, {@code # TYPE})
+     * put back as the library wrote it for that family once; then the end once: the same bytes as
+     * writing every family in one go (ExpositionTest compares them).
+     *
+     * <p>Why: the library's writers buffer through a new {@link java.io.BufferedWriter}, which on a
+     * virtual thread (every request here) starts at 512 chars and then grows by each write's length,
+     * copying the whole buffer on every write: a 4 KB scrape took 290 µs and allocated 3.6 MB that
+     * way. And they write a help text one char at a time, each char through the writer's lock: the
+     * headers never change, so they are written once per family and format.
      */
     private static byte[] write(ExpositionFormatWriter writer, MetricSnapshots metrics) {
         var out = new Body(4096);
-        if (!Thread.currentThread().isVirtual()) {
-            out.write(writer, metrics);
-            return out.toByteArray();
-        }
         var end = ENDS.get(writer);
-        for (var family : metrics) {
-            boolean first = true;
-            for (var part : FamilyParts.of(family)) {
-                int start = out.size();
-                out.write(writer, MetricSnapshots.of(part));
-                out.drop(end);
-                if (!first) {
-                    out.dropHeader(start);
-                }
-                first = false;
-            }
+        for (var write : FamilyParts.packed(metrics)) {
+            int start = out.size();
+            out.write(
+                    writer,
+                    new MetricSnapshots(
+                            write.stream().map(FamilyParts.Part::snapshot).toList()));
+            out.drop(end);
+            out.headers(start, write, part -> part.first() ? header(writer, part.family()) : NO_HEADER);
         }
         out.writeBytes(end);
         return out.toByteArray();
+    }
+
+    private static byte[] header(ExpositionFormatWriter writer, MetricSnapshot family) {
+        var metadata = family.getMetadata();
+        var key = new Header(writer, metadata.getName(), metadata.getHelp(), family.getClass());
+        var header = HEADERS.get(key);
+        if (header == null) {
+            header = headerOf(writer, family);
+            if (HEADERS.size() < MOST_HEADERS) {
+                HEADERS.putIfAbsent(key, header);
+            }
+        }
+        return header;
+    }
+
+    /** What the library writes for the family before its first sample. */
+    private static byte[] headerOf(ExpositionFormatWriter writer, MetricSnapshot family) {
+        var out = new Body(256);
+        out.write(writer, MetricSnapshots.of(FamilyParts.first(family)));
+        return Arrays.copyOf(out.toByteArray(), out.commentLines(0));
     }
 
     private static byte[] end(ExpositionFormatWriter writer) {
@@ -97,20 +128,43 @@ record Exposition(String contentType, byte[] body) {
             count = from;
         }
 
-        /**
-         * Drops the comment lines ({@code # HELP}, {@code # TYPE}) written from {@code start} on: a
-         * later part's header, which its family's first part has written. No sample line starts
-         * with {@code #}: it starts with the metric's name.
-         */
-        void dropHeader(int start) {
-            int lines = start;
-            while (lines < count && buf[lines] == '#') {
-                while (lines < count && buf[lines++] != '\n') {
+        /** Where the comment lines ({@code # TYPE}, {@code # HELP}) from {@code from} on end. */
+        int commentLines(int from) {
+            int at = from;
+            while (at < count && buf[at] == '#') {
+                while (at < count && buf[at++] != '\n') {
                     // to the end of the comment line
                 }
             }
-            System.arraycopy(buf, lines, buf, start, count - lines);
-            count -= lines - start;
+            return at;
+        }
+
+        /**
+         * Puts each part's header in place of the comment lines the writer wrote before its samples,
+         * from {@code start} on. No sample line starts with {@code #}: it starts with the metric's name.
+         */
+        void headers(int start, List<FamilyParts.Part> parts, Function<FamilyParts.Part, byte[]> header) {
+            var written = Arrays.copyOfRange(buf, start, count);
+            count = start;
+            int at = 0;
+            for (var part : parts) {
+                if (at >= written.length || written[at] != '#') {
+                    throw new IllegalStateException("the exposition writer wrote no header for a part");
+                }
+                while (at < written.length && written[at] == '#') {
+                    while (at < written.length && written[at++] != '\n') {
+                        // past the comment line
+                    }
+                }
+                int samples = at;
+                while (at < written.length && written[at] != '#') {
+                    while (at < written.length && written[at++] != '\n') {
+                        // past the sample line
+                    }
+                }
+                writeBytes(header.apply(part));
+                write(written, samples, at - samples);
+            }
         }
     }
 }
