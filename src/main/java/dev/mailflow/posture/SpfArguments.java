@@ -4,9 +4,13 @@ import dev.mailflow.dns.HostLiteral;
 import dev.mailflow.egress.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /** The networks and prefix lengths written in SPF terms (RFC 7208 §5.6, §5.3, §5.4). */
 final class SpfArguments {
+
+    /** A CIDR prefix length: no leading zero, at most three digits. */
+    private static final Pattern PREFIX = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     private SpfArguments() {}
 
@@ -50,7 +54,7 @@ final class SpfArguments {
     }
 
     static int prefix(String digits, int max, String term) throws SpfError {
-        if (!digits.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(digits) > max) {
+        if (!PREFIX.matcher(digits).matches() || Integer.parseInt(digits) > max) {
             throw new SpfError(SpfResult.PERMERROR, term + " has an invalid prefix length");
         }
         return Integer.parseInt(digits);

@@ -29,6 +29,7 @@ final class SpfEvaluator {
     private static final Pattern MECHANISM =
             Pattern.compile("(?<q>[-+~?])?(?<name>all|include|a|mx|ptr|ip4|ip6|exists)(?<arg>[:/].*)?");
     private static final Pattern MODIFIER = Pattern.compile("(?<name>[A-Za-z][A-Za-z0-9._-]*)=(?<value>.*)");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final Lookups dns;
 
@@ -97,7 +98,7 @@ final class SpfEvaluator {
             throw new SpfError(SpfResult.PERMERROR, domain + " publishes " + records.size() + " SPF records");
         }
         String redirect = null;
-        String[] terms = records.getFirst().strip().split(" +");
+        String[] terms = SPACES.split(records.getFirst().strip());
         for (int i = 1; i < terms.length; i++) {
             String term = terms[i];
             var modifier = MODIFIER.matcher(term);
