@@ -47,12 +47,23 @@ class ProbeMetrics implements RunObserver {
         }
     }
 
+    /**
+     * Counts what the run itself did. A run asked from vantages counts as a run, but its plan and
+     * sessions are its parts': each part counts them where it ran (here or on another instance), as a
+     * session source, not as a run of its own.
+     */
     @Override
     public void finished(ProbeRun finished) {
         var run = finished.snapshot();
-        var outcome = run.outcome().map(RunOutcome::name).orElse("UNKNOWN");
-        counter("mailflow.probe.runs", "Probe runs by outcome", "outcome", outcome)
-                .increment();
+        var origin = finished.origin();
+        if (!origin.isPart()) {
+            var outcome = run.outcome().map(RunOutcome::name).orElse("UNKNOWN");
+            counter("mailflow.probe.runs", "Probe runs by outcome", "outcome", outcome)
+                    .increment();
+        }
+        if (origin.fromVantages()) {
+            return;
+        }
         run.plan()
                 .ifPresent(plan -> counter(
                                 "mailflow.dns.lookups",

@@ -32,6 +32,7 @@ public final class ProbeRun {
     private final Instant startedAt;
     private final long startNanos;
     private final RunArchive archive;
+    private final RunOrigin origin;
     private final RunLog log = new RunLog();
     /** Replaced under the log's lock; read without it (an immutable value). */
     private volatile RunState state = RunState.STARTED;
@@ -47,7 +48,8 @@ public final class ProbeRun {
             String owner,
             Instant startedAt,
             long startNanos,
-            RunArchive archive) {
+            RunArchive archive,
+            RunOrigin origin) {
         this.id = id;
         this.probe = probe;
         this.request = request;
@@ -56,6 +58,7 @@ public final class ProbeRun {
         this.startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
         this.startNanos = startNanos;
         this.archive = archive;
+        this.origin = origin;
     }
 
     public String id() {
@@ -70,6 +73,11 @@ public final class ProbeRun {
     /** The probe as it was validated (without its password): what the run really asked. */
     public ValidatedProbe probe() {
         return probe;
+    }
+
+    /** Asked here, asked from vantages, or a vantage's part of another run. */
+    public RunOrigin origin() {
+        return origin;
     }
 
     /** The user who started the run (null when anonymous). */

@@ -119,7 +119,8 @@ public class ProbeService {
                 requester.name(),
                 clock.instant(),
                 System.nanoTime(),
-                listed ? archive : RunArchive.NONE);
+                listed ? archive : RunArchive.NONE,
+                asked.isEmpty() ? RunOrigin.HERE : RunOrigin.VANTAGES);
         var endNanos = options.budget() == null
                 ? Long.MAX_VALUE
                 : System.nanoTime() + options.budget().toNanos();
@@ -149,13 +150,20 @@ public class ProbeService {
     /**
      * Starts this vantage's part of a run asked from several, as a listed run of its own with id
      * {@code id}: validated with this instance's settings; the rights and limits were checked where
-     * the run was asked.
+     * the run was asked ({@code partOf}).
      */
-    ProbeRun startPart(ProbeRequest request, String owner, String id) {
+    ProbeRun startPart(ProbeRequest request, String owner, String id, String partOf) {
         var checked = validation.check(request);
         admit();
         var run = new ProbeRun(
-                id, checked.probe(), request.withoutSecrets(), owner, clock.instant(), System.nanoTime(), archive);
+                id,
+                checked.probe(),
+                request.withoutSecrets(),
+                owner,
+                clock.instant(),
+                System.nanoTime(),
+                archive,
+                RunOrigin.partOf(partOf));
         try {
             store.add(run);
             archive.started(run);

@@ -62,7 +62,8 @@ final class RunAudit implements RunObserver {
                 + " verdict="
                 + run.diagnosis().map(d -> RunOutcome.of(d).name()).orElse("-")
                 + " reason="
-                + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-");
+                + run.diagnosis().flatMap(Diagnosis::reason).map(Reason::name).orElse("-")
+                + " partOf=" + value(finished.origin().partOf());
     }
 
     /** A value that cannot break the line or fake another key (the one rule, in {@code text}). */

@@ -15,7 +15,8 @@ public final class RunCopy {
     private final ProbeRun run;
 
     public RunCopy(String id, ValidatedProbe probe, ProbeRequest request, String owner, Instant startedAt) {
-        this.run = new ProbeRun(id, probe, request, owner, startedAt, System.nanoTime(), RunArchive.NONE);
+        this.run =
+                new ProbeRun(id, probe, request, owner, startedAt, System.nanoTime(), RunArchive.NONE, RunOrigin.HERE);
     }
 
     public ProbeRun run() {

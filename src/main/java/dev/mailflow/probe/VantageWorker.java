@@ -61,7 +61,7 @@ final class VantageWorker implements SchedulingConfigurer {
             }
             var part = claimed.get();
             try {
-                probes.startPart(part.request(), part.owner(), id);
+                probes.startPart(part.request(), part.owner(), id, part.runId());
                 log.info("vantage {}: claimed the part of run {} as run {}", properties.name(), part.runId(), id);
             } catch (InvalidProbeException e) {
                 var problems = e.problems().stream()

@@ -17,7 +17,29 @@ class RunAuditTest {
         assertThat(RunAudit.line(owned))
                 .isEqualTo("run=r1 user=kate started=2026-01-02T03:04:05Z finished=2026-01-02T03:04:08Z"
                         + " domain=example.com mx=mx.example.com contacted=192.0.2.25:25 data=false dataSent=false"
-                        + " authOverUntrustedTls=false status=COMPLETED verdict=BOUNCE reason=RECIPIENT_UNKNOWN");
+                        + " authOverUntrustedTls=false status=COMPLETED verdict=BOUNCE reason=RECIPIENT_UNKNOWN"
+                        + " partOf=-");
+    }
+
+    /** A vantage's part is audited where it ran, naming the run it is part of (asked and audited elsewhere). */
+    @Test
+    void aVantagesPartNamesTheRunItIsPartOf() {
+        var request = ProbeRequests.request(r -> {
+            r.domain = "example.com";
+            r.rcptTo = List.of("kate@example.com");
+        });
+        var part = new ProbeRun(
+                "p1",
+                TestRuns.VALIDATION.validate(request),
+                request.withoutSecrets(),
+                "kate",
+                TestRuns.STARTED,
+                System.nanoTime(),
+                RunArchive.NONE,
+                RunOrigin.partOf("r1"));
+        TestRuns.finish(part, RunStatus.COMPLETED);
+
+        assertThat(RunAudit.line(part)).startsWith("run=p1 user=kate ").endsWith(" partOf=r1");
     }
 
     @Test

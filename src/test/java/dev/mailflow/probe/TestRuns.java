@@ -58,7 +58,8 @@ public final class TestRuns {
     /** A new running run of {@code request}, validated as {@link ProbeService} would. */
     public static ProbeRun run(String id, ProbeRequest request, String owner, Instant started, RunArchive archive) {
         var probe = VALIDATION.validate(request);
-        return new ProbeRun(id, probe, request.withoutSecrets(), owner, started, System.nanoTime(), archive);
+        return new ProbeRun(
+                id, probe, request.withoutSecrets(), owner, started, System.nanoTime(), archive, RunOrigin.HERE);
     }
 
     /** A new running run of {@code source}'s request with its plan, sessions and diagnosis, and no events. */

@@ -1,10 +1,12 @@
 package dev.mailflow.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailflow.testing.MailflowInstance;
 import dev.mailflow.testing.smtp.ScriptedSmtpServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,5 +145,34 @@ class VantagesAppTest {
         var names = new ArrayList<String>();
         vantages.forEach(v -> names.add(v.get("name").asString()));
         return names;
+    }
+
+    /**
+     * A run asked from two vantages is one run: counted once by its outcome, and its local part's
+     * session once (where it ran), not again as the copy the run shows; the audit says which line is a part.
+     */
+    @Test
+    void aRunFromTwoVantagesCountsOnceAndItsPartsSessionsOnce() throws Exception {
+        var runsBefore = metric("mailflow_probe_runs_total{");
+        var repliesBefore = metric("mailflow_smtp_replies_total{class=\"5xx\",phase=\"RCPT\"");
+
+        app.client().startAndFinish(request("[\"local\", \"nowhere\"]"));
+
+        await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(metric("mailflow_probe_runs_total{") - runsBefore).isEqualTo(1.0);
+            assertThat(metric("mailflow_smtp_replies_total{class=\"5xx\",phase=\"RCPT\"") - repliesBefore)
+                    .isEqualTo(1.0);
+        });
+    }
+
+    /** The sum of the series whose line starts with {@code prefix}. */
+    static double metric(String prefix) throws Exception {
+        return app.client()
+                .get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }
