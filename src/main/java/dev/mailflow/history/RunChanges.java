@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * What changed between two runs of a domain, as a person comparing them would list it: MX hosts
- * and their addresses, the reply code per phase and session, STARTTLS offered or not, TLS version,
+ * and their addresses, the port, the reply code per phase and session, STARTTLS offered or not, TLS version,
  * certificate fingerprint and expiry, and the verdict. A pure function of the two runs.
  */
 final class RunChanges {
@@ -53,17 +53,24 @@ final class RunChanges {
                                 .collect(Collectors.joining(", ")));
             }
         });
-        for (var session : run.sessions()) {
-            if (session.result() != null) {
-                sessionFacts(session, facts);
-            }
+        var sessions = run.sessions().stream().filter(s -> s.result() != null).toList();
+        var ports = sessions.stream().map(SessionFacts::port).distinct().toList();
+        // A run talks to one port: it is one fact, and a session is named without it, so a run on
+        // another port shows that change once, not every fact of every session as gone and new.
+        boolean onePort = ports.size() == 1;
+        if (onePort) {
+            facts.put("port", String.valueOf(ports.getFirst()));
+        }
+        for (var session : sessions) {
+            sessionFacts(session, onePort, facts);
         }
         run.diagnosis().ifPresent(d -> facts.put("verdict", d.verdict()));
         return facts;
     }
 
-    private static void sessionFacts(SessionFacts session, Map<String, String> facts) {
-        var where = " at " + session.host() + " [" + session.addressText() + "]:" + session.port();
+    private static void sessionFacts(SessionFacts session, boolean onePort, Map<String, String> facts) {
+        var where =
+                " at " + session.host() + " [" + session.addressText() + "]" + (onePort ? "" : ":" + session.port());
         var result = session.result();
         var byPhase = new LinkedHashMap<String, List<String>>();
         for (Exchange exchange : result.exchanges()) {

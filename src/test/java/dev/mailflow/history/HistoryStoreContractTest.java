@@ -285,7 +285,7 @@ abstract class HistoryStoreContractTest {
 
         var diff = store.history.diff(changed, KATE);
         assertThat(diff.against()).isEqualTo(same.id());
-        var where = " at mx." + domain + " [192.0.2.25]:25";
+        var where = " at mx." + domain + " [192.0.2.25]";
         assertThat(diff.changes())
                 .contains(
                         new RunDiff.Change("reply to RCPT" + where, "550 5.1.1", "250 2.1.5"),
@@ -298,6 +298,19 @@ abstract class HistoryStoreContractTest {
                 id(), "eve", domain, T0.plusSeconds(180), ArchivedRuns.UNKNOWN_USER, store.archive);
         assertThat(store.history.diff(eves, new Requester("eve", false, false)).against())
                 .isNull();
+    }
+
+    /** The same server on another port: one change, the port, not every fact of the session as gone and new. */
+    @Test
+    void aRunOnAnotherPortShowsThePortAsTheOneChange() {
+        var store = store("pod-a", T0);
+        var domain = "port" + id().substring(0, 8) + ".example";
+        ArchivedRuns.completed(id(), "kate", domain, T0, ArchivedRuns.UNKNOWN_USER, store.archive);
+        var submission = ArchivedRuns.completed(
+                id(), "kate", domain, T0.plusSeconds(60), ArchivedRuns.UNKNOWN_USER.on(587), store.archive);
+
+        assertThat(store.history.diff(submission, KATE).changes())
+                .containsExactly(new RunDiff.Change("port", "25", "587"));
     }
 
     @Test

@@ -30,8 +30,18 @@ public final class ArchivedRuns {
 
     private ArchivedRuns() {}
 
-    /** How the server of a recorded run answers. */
-    public record Server(String address, int rcptCode, String tlsProtocol, String certificateSha256) {}
+    /** How the server of a recorded run answers, and on which port. */
+    public record Server(String address, int rcptCode, String tlsProtocol, String certificateSha256, int port) {
+
+        public Server(String address, int rcptCode, String tlsProtocol, String certificateSha256) {
+            this(address, rcptCode, tlsProtocol, certificateSha256, 25);
+        }
+
+        /** The same server answering on another port. */
+        public Server on(int other) {
+            return new Server(address, rcptCode, tlsProtocol, certificateSha256, other);
+        }
+    }
 
     public static final Server UNKNOWN_USER = new Server("192.0.2.25", 550, "TLSv1.3", "aa11");
 
@@ -104,15 +114,15 @@ public final class ArchivedRuns {
         run.update(s -> s.withPlan(plan(domain, server.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
         var key = SessionFacts.key(
-                "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25);
+                "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port());
         run.update(s -> s.withSession(new SessionFacts(
-                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, null)));
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port(), 10, null)));
         run.append(
                 key,
                 Phase.CONNECT,
                 ProbeEvent.Kind.SESSION,
-                "mx." + domain + " [" + server.address() + "]:25",
-                new EventDetail.Session("mx." + domain, server.address(), 25, 10, "contoso.com"));
+                "mx." + domain + " [" + server.address() + "]:" + server.port(),
+                new EventDetail.Session("mx." + domain, server.address(), server.port(), 10, "contoso.com"));
         var line = server.rcptCode() + (server.rcptCode() == 250 ? " 2.1.5 Ok" : " 5.1.1 User unknown");
         run.append(
                 key,
@@ -153,7 +163,7 @@ public final class ArchivedRuns {
                 Duration.ofMillis(40));
         run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
         run.update(s -> s.withSession(new SessionFacts(
-                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), 25, 10, result)));
+                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port(), 10, result)));
         run.append(
                 key,
                 Phase.RCPT,
