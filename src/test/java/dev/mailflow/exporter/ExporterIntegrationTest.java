@@ -437,6 +437,15 @@ class ExporterIntegrationTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
+        // A TRACE would echo the request, Authorization header included: the container refuses it.
+        var trace = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
+                        .header("Authorization", "Bearer " + PROMETHEUS_TOKEN)
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.body()).doesNotContain(PROMETHEUS_TOKEN);
 
         var metrics = get("/actuator/prometheus", "Bearer " + VIEWER_TOKEN).body();
         assertThat(metrics.lines())
