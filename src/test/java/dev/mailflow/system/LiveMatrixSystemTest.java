@@ -65,10 +65,11 @@ class LiveMatrixSystemTest extends BrowserTier {
         new WebDriverWait(browser, Duration.ofSeconds(4))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> text(d.findElement(matrix)).contains("mx2.slow.test"));
-        assertThat(text(browser.findElement(matrix))).doesNotContain("220");
+        assertThat(textNow(matrix)).doesNotContain("220");
 
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> text(d.findElement(By.id("run-status"))).contains("completed"));
         } catch (RuntimeException e) {
             java.nio.file.Files.writeString(
@@ -78,19 +79,32 @@ class LiveMatrixSystemTest extends BrowserTier {
             throw e;
         }
 
-        var rows = browser.findElement(matrix).findElements(By.cssSelector("tbody tr"));
+        var rows = new WebDriverWait(browser, Duration.ofSeconds(2))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(matrix).findElements(By.cssSelector("tbody tr")).stream()
+                        .map(LiveMatrixSystemTest::text)
+                        .toList());
         assertThat(rows).hasSize(2);
-        assertThat(text(rows.get(0))).contains("mx1.slow.test", "127.0.0.3", "refused");
-        assertThat(text(rows.get(1))).contains("mx2.slow.test", "completed", "220", "250");
+        assertThat(rows.get(0)).contains("mx1.slow.test", "127.0.0.3", "refused");
+        assertThat(rows.get(1)).contains("mx2.slow.test", "completed", "220", "250");
         assertThat(browser.findElements(By.cssSelector("ol.transcript li")).size())
                 .isGreaterThan(5);
-        assertThat(text(browser.findElement(By.id("verdict"))))
-                .contains("would be delivered", "mx2.slow.test accepts mail");
+        assertThat(textNow(By.id("verdict"))).contains("would be delivered", "mx2.slow.test accepts mail");
         // The posture rows were pending when the page opened and arrived over the stream.
-        var posture = text(browser.findElement(By.id("posture-" + id)));
+        var posture = textNow(By.id("posture-" + id));
         assertThat(posture)
                 .doesNotContain("checking")
                 .contains("mta-sts", "dmarc of the sender", "port 25 from our side");
+    }
+
+    /**
+     * The text of what {@code by} finds now, read again if the stream swapped the element between
+     * finding and reading it (htmx replaces a fragment whole).
+     */
+    private String textNow(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(2))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> text(d.findElement(by)));
     }
 
     /** The text as shown, in lower case: badges are shown in capitals (CSS text-transform). */
