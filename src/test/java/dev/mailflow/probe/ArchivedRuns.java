@@ -113,10 +113,10 @@ public final class ArchivedRuns {
         archive.started(run);
         run.update(s -> s.withPlan(plan(domain, server.address())));
         run.append(null, null, ProbeEvent.Kind.PLAN, "MX 10 mx." + domain);
-        var key = SessionFacts.key(
-                "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port());
-        run.update(s -> s.withSession(new SessionFacts(
-                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port(), 10, null)));
+        var address = HostLiteral.parse(server.address()).orElseThrow();
+        var key = SessionFacts.key("mx." + domain, address, server.port());
+        var session = new SessionFacts(key, "mx." + domain, address, server.port(), 10, null);
+        run.update(s -> s.withSession(session));
         run.append(
                 key,
                 Phase.CONNECT,
@@ -162,8 +162,7 @@ public final class ArchivedRuns {
                 tls,
                 Duration.ofMillis(40));
         run.append(key, Phase.TLS, ProbeEvent.Kind.TLS, server.tlsProtocol(), new EventDetail.Tls(tls));
-        run.update(s -> s.withSession(new SessionFacts(
-                key, "mx." + domain, HostLiteral.parse(server.address()).orElseThrow(), server.port(), 10, result)));
+        run.update(s -> s.withSession(session.ended(result)));
         run.append(
                 key,
                 Phase.RCPT,
