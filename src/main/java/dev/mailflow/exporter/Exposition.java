@@ -92,10 +92,10 @@ record Exposition(String contentType, byte[] body) {
         return header;
     }
 
-    /** What the library writes for the family before its first sample. */
+    /** What the library writes for the family before its first sample (once per family and format). */
     private static byte[] headerOf(ExpositionFormatWriter writer, MetricSnapshot family) {
         var out = new Body(256);
-        out.write(writer, MetricSnapshots.of(FamilyParts.first(family)));
+        out.write(writer, MetricSnapshots.of(family));
         return Arrays.copyOf(out.toByteArray(), out.commentLines(0));
     }
 
@@ -130,13 +130,7 @@ record Exposition(String contentType, byte[] body) {
 
         /** Where the comment lines ({@code # TYPE}, {@code # HELP}) from {@code from} on end. */
         int commentLines(int from) {
-            int at = from;
-            while (at < count && buf[at] == '#') {
-                while (at < count && buf[at++] != '\n') {
-                    // to the end of the comment line
-                }
-            }
-            return at;
+            return pastLines(buf, from, count, true);
         }
 
         /**
@@ -151,20 +145,24 @@ record Exposition(String contentType, byte[] body) {
                 if (at >= written.length || written[at] != '#') {
                     throw new IllegalStateException("the exposition writer wrote no header for a part");
                 }
-                while (at < written.length && written[at] == '#') {
-                    while (at < written.length && written[at++] != '\n') {
-                        // past the comment line
-                    }
-                }
-                int samples = at;
-                while (at < written.length && written[at] != '#') {
-                    while (at < written.length && written[at++] != '\n') {
-                        // past the sample line
-                    }
-                }
+                int samples = pastLines(written, at, written.length, true);
+                at = pastLines(written, samples, written.length, false);
                 writeBytes(header.apply(part));
                 write(written, samples, at - samples);
             }
+        }
+
+        /**
+         * From {@code at}, past the lines that are comments (with {@code comments} true: they start
+         * with {@code #}) or past the sample lines (false: they do not), up to {@code end}.
+         */
+        private static int pastLines(byte[] bytes, int at, int end, boolean comments) {
+            while (at < end && (bytes[at] == '#') == comments) {
+                while (at < end && bytes[at++] != '\n') {
+                    // to the end of the line
+                }
+            }
+            return at;
         }
     }
 }

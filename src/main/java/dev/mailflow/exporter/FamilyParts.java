@@ -66,17 +66,6 @@ final class FamilyParts {
         };
     }
 
-    /** The family with its first sample only, help included: what its header is written from. */
-    static MetricSnapshot first(MetricSnapshot family) {
-        return switch (family) {
-            case GaugeSnapshot gauge ->
-                new GaugeSnapshot(gauge.getMetadata(), gauge.getDataPoints().subList(0, 1));
-            case InfoSnapshot info ->
-                new InfoSnapshot(info.getMetadata(), info.getDataPoints().subList(0, 1));
-            default -> family;
-        };
-    }
-
     private static <P extends DataPointSnapshot> List<Part> cut(
             MetricSnapshot family, List<P> points, BiFunction<MetricMetadata, List<P>, MetricSnapshot> part) {
         if (points.isEmpty()) {
