@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What changed between two runs of a domain, as a person comparing them would list it: MX hosts
- * and their addresses, the port, the reply code per phase and session, STARTTLS offered or not, TLS version,
- * certificate fingerprint and expiry, and the verdict. A pure function of the two runs.
+ * and their addresses, the port, the reply code per phase and session, STARTTLS offered or not, TLS
+ * version, certificate fingerprint and expiry, and the verdict. A pure function of the two runs.
  */
 final class RunChanges {
 

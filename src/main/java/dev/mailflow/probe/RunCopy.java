@@ -14,6 +14,7 @@ public final class RunCopy {
 
     private final ProbeRun run;
 
+    /** A copy is never counted or audited here (the instance that ran it did), so its origin is not kept. */
     public RunCopy(String id, ValidatedProbe probe, ProbeRequest request, String owner, Instant startedAt) {
         this.run =
                 new ProbeRun(id, probe, request, owner, startedAt, System.nanoTime(), RunArchive.NONE, RunOrigin.HERE);

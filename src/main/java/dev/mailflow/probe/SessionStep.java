@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 record SessionStep(TargetPolicy targets, SessionSlots slots, SessionRunner sessions, Duration runTotal) {
 
-    /** Checks the target, waits for a slot within the run's deadline, runs the session, records its result. */
-    /** @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none */
+    /**
+     * Checks the target, waits for a slot within the run's deadline, runs the session, records its result.
+     *
+     * @param endNanos a deadline of the caller's ({@link System#nanoTime()}), or Long.MAX_VALUE for none
+     */
     SessionResult run(ProbeRun run, ProbeValidation.Checked checked, Target target, long endNanos)
             throws InterruptedException {
         var key = target.key();

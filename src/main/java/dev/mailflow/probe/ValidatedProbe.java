@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A request after validation and defaults: every value is safe to put on the wire. A run keeps this
- * (the password for AUTH travels apart: see {@link ProbeValidation.Checked}), so every view, store and filter reads the values that were probed.
+ * (the password for AUTH travels apart: see {@link ProbeValidation.Checked}), so every view, store
+ * and filter reads the values that were probed.
  *
  * @param domain the domain in A-labels (the one domain of the run), or null with only a host
  * @param host the explicit host (DNS bypassed for MX), or null to use the domain's MX plan
